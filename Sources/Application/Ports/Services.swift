@@ -1,0 +1,59 @@
+public import Domain
+public import Foundation
+
+/// The current time, injected so tests can fix it.
+public protocol WallClock: Sendable {
+    func now() -> Date
+}
+
+/// The real clock.
+public struct SystemClock: WallClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// One-way password hashing (bcrypt in production, something cheap in unit tests).
+public protocol PasswordHasher: Sendable {
+    func hash(_ password: String) async throws -> String
+    /// Whether `password` matches `hash`; `false` for a malformed hash.
+    func verify(_ password: String, against hash: String) async -> Bool
+}
+
+/// Signs and checks the API's JWTs.
+public protocol TokenService: Sendable {
+    /// Issues an access token and a refresh token for `user`; the refresh token joins `familyID`.
+    func issueTokens(for user: User, familyID: UUID, at instant: Date) async throws -> IssuedTokens
+    /// Checks signature and expiry of an access token and returns whose it is.
+    func verifyAccessToken(_ token: String, at instant: Date) async throws(AuthError) -> UserID
+    /// Checks a refresh token and returns its owner and the hash under which it is stored.
+    func verifyRefreshToken(_ token: String, at instant: Date) async throws(AuthError) -> VerifiedRefreshToken
+}
+
+/// A freshly issued token pair plus the refresh token's storage record.
+public struct IssuedTokens: Sendable {
+    public let accessToken: String
+    public let refreshToken: String
+    public let refreshRecord: RefreshTokenRecord
+
+    public init(accessToken: String, refreshToken: String, refreshRecord: RefreshTokenRecord) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.refreshRecord = refreshRecord
+    }
+}
+
+/// What a valid refresh token says.
+public struct VerifiedRefreshToken: Equatable, Sendable {
+    public let userID: UserID
+    public let tokenHash: String
+
+    public init(userID: UserID, tokenHash: String) {
+        self.userID = userID
+        self.tokenHash = tokenHash
+    }
+}
+
+/// Answers whether the database can be reached (readiness).
+public protocol DatabaseProbe: Sendable {
+    func ping() async throws
+}

@@ -1,0 +1,20 @@
+/// The transaction boundary a use case owns: everything done through `repositories` commits once, or not at all.
+public protocol UnitOfWork: Sendable {
+    /// Runs `work` in one database transaction, committed when it returns and rolled back when it throws.
+    func transaction<Result: Sendable>(
+        _ work: (any Repositories) async throws -> Result
+    ) async throws -> Result
+
+    /// Runs read-only `work` on one connection without a transaction (one round trip per query).
+    func read<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result
+}
+
+/// The repositories bound to one unit of work, so every write inside it shares its transaction.
+public protocol Repositories: Sendable {
+    var users: any UserRepository { get }
+    var refreshTokens: any RefreshTokenRepository { get }
+    var merchants: any MerchantRepository { get }
+    var offers: any OfferRepository { get }
+    var featureFlags: any FeatureFlagRepository { get }
+    var audit: any AuditRepository { get }
+}

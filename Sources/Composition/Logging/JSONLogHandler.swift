@@ -1,0 +1,93 @@
+import Foundation
+public import Logging
+import Synchronization
+
+/// Writes one JSON object per line: `ts` (RFC 3339 UTC, milliseconds), `level`, `service`, `msg`, then the
+/// metadata fields (`request_id`, `user_id`, `duration_ms`, `error`, …) at the top level for `jq`.
+public struct JSONLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level
+    let service: String
+    let output: LogOutput
+
+    public init(service: String, level: Logger.Level, output: LogOutput = .standardOutput) {
+        self.service = service
+        self.logLevel = level
+        self.output = output
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        output.write(line(for: event))
+    }
+
+    /// The JSON line for one event (without the newline).
+    func line(for event: LogEvent) -> String {
+        var fields: [String: Any] = [:]
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
+            fields[key] = Self.json(value)
+        }
+        fields["ts"] = Self.timestamp.format(Date())
+        fields["level"] = event.level.rawValue
+        fields["service"] = service
+        fields["msg"] = event.message.description
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return #"{"level":"error","msg":"unserializable log event"}"# }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+
+    private static func json(_ value: Logger.MetadataValue) -> Any {
+        switch value {
+        case .string(let text): text
+        case .stringConvertible(let convertible): convertible.description
+        case .array(let values): values.map(json)
+        case .dictionary(let entries): entries.mapValues(json)
+        }
+    }
+}
+
+/// Where log lines go: stdout (journald in production) or a buffer in tests. Lines are written whole
+/// under a lock so concurrent tasks never interleave them.
+public final class LogOutput: Sendable {
+    private let sink: Mutex<Sink>
+
+    private enum Sink {
+        case standardOutput
+        case memory([String])
+    }
+
+    private init(_ sink: Sink) { self.sink = Mutex(sink) }
+
+    public static let standardOutput = LogOutput(.standardOutput)
+
+    /// A fresh in-memory output.
+    public static func memory() -> LogOutput { LogOutput(.memory([])) }
+
+    /// The lines written to an in-memory output.
+    public var lines: [String] {
+        sink.withLock { sink in
+            if case .memory(let lines) = sink { return lines }
+            return []
+        }
+    }
+
+    func write(_ line: String) {
+        sink.withLock { sink in
+            switch sink {
+            case .standardOutput:
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            case .memory(var lines):
+                lines.append(line)
+                sink = .memory(lines)
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Application
+import Foundation
+public import HTTPAPI
+public import Hummingbird
+public import Logging
+public import PostgresNIO
+import Postgres
+
+/// The composition root of `clicknback api`: settings in, a runnable Hummingbird application out.
+public enum APIComposition {
+    /// Wires services over one database pool.
+    public static func dependencies(settings: Settings, client: PostgresClient, logger: Logger) async throws
+        -> APIDependencies
+    {
+        let database = PostgresDatabase(client: client, logger: logger)
+        let clock = SystemClock()
+        let hasher = BcryptPasswordHasher(cost: settings.auth.bcryptCost)
+        let tokens = await JWTTokenService(
+            secret: settings.auth.hashKey, algorithm: settings.auth.algorithm,
+            accessTokenTTL: settings.auth.accessTokenTTL, refreshTokenTTL: settings.auth.refreshTokenTTL)
+        let decoyHash = try await hasher.hash(UUID().uuidString)
+        let maxPercentage = settings.catalog.maxCashbackPercentage
+        return APIDependencies(
+            auth: AuthService(unitOfWork: database, hasher: hasher, tokens: tokens, clock: clock, decoyHash: decoyHash),
+            users: UserService(unitOfWork: database, hasher: hasher, clock: clock),
+            merchants: MerchantService(unitOfWork: database, clock: clock, maxCashbackPercentage: maxPercentage),
+            offers: OfferService(unitOfWork: database, clock: clock, maxCashbackPercentage: maxPercentage),
+            featureFlags: FeatureFlagService(unitOfWork: database, clock: clock),
+            health: HealthService(probe: database),
+            catalogLimits: PageLimits(defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize))
+    }
+
+    /// The HTTP application with the pool as a managed service; it stops on SIGTERM/SIGINT.
+    public static func application(settings: Settings, logger: Logger) async throws -> some ApplicationProtocol {
+        let client = PostgresClient(
+            configuration: try DatabaseURL.configuration(settings.databaseURL, poolSize: settings.databasePoolSize),
+            backgroundLogger: logger)
+        let router = APIRouter.build(try await dependencies(settings: settings, client: client, logger: logger))
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: nil),
+            services: [client],
+            onServerRunning: { _ in
+                logger.info(
+                    "api listening",
+                    metadata: ["address": .string("http://\(settings.httpHost):\(settings.httpPort)")])
+            },
+            logger: logger)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import HTTPAPI
+public import Logging
+import Postgres
+
+/// The one-shot subcommands: apply migrations, load the demo seed.
+public enum AdminTasks {
+    /// Applies pending migrations from `MIGRATIONS_DIR`; returns the names applied now.
+    public static func migrate(settings: Settings, logger: Logger) async throws -> [String] {
+        let migrations = try Migration.load(from: URL(fileURLWithPath: settings.migrationsDirectory))
+        return try await DatabaseSession.with(settings: settings, logger: logger) { client in
+            try await MigrationRunner(client: client, logger: logger).run(migrations)
+        }
+    }
+
+    /// Inserts the spec's development seed where missing (idempotent).
+    public static func seed(settings: Settings, logger: Logger) async throws {
+        let hash = try await BcryptPasswordHasher(cost: settings.auth.bcryptCost).hash(DemoSeed.password)
+        try await DatabaseSession.with(settings: settings, logger: logger) { client in
+            try await DemoSeed(client: client, logger: logger).apply(passwordHash: hash)
+        }
+    }
+}

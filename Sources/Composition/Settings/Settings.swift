@@ -1,0 +1,68 @@
+import Foundation
+public import Logging
+
+/// Every setting of every subcommand, read once at start-up into typed values with documented defaults.
+/// Names follow the spec's configuration table so an existing deployment's environment keeps working.
+public struct Settings: Sendable {
+    /// `CLICKNBACK_ENV`: `development` relaxes nothing but the secret requirement; default `production`.
+    public let mode: Mode
+    /// `DATABASE_URL` (required): `postgresql://user:password@host:port/database[?sslmode=require]`.
+    public let databaseURL: String
+    /// `DATABASE_POOL_SIZE`: connections per process, default 20.
+    public let databasePoolSize: Int
+    /// `HTTP_HOST` (default `127.0.0.1`) and `HTTP_PORT` (default 8080) of the API.
+    public let httpHost: String
+    public let httpPort: Int
+    public let logging: LoggingSettings
+    public let auth: AuthSettings
+    public let catalog: CatalogSettings
+    public let verification: VerificationSettings
+    /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
+    public let migrationsDirectory: String
+
+    /// Where the process runs; only `development` may fall back to a generated secret.
+    public enum Mode: String, Sendable, CaseIterable {
+        case development
+        case test
+        case production
+    }
+
+    /// Parses and validates everything; the first problem is reported with its variable's name.
+    public init(source: SettingsSource) throws {
+        let read = SettingsReader(source: source)
+        self.mode = try read.choice("CLICKNBACK_ENV", default: .production)
+        self.databaseURL = try read.required("DATABASE_URL")
+        self.databasePoolSize = try read.int("DATABASE_POOL_SIZE", default: 20, range: 1...500)
+        self.httpHost = read.string("HTTP_HOST", default: "127.0.0.1")
+        self.httpPort = try read.int("HTTP_PORT", default: 8080, range: 1...65535)
+        self.logging = try LoggingSettings(read)
+        self.auth = try AuthSettings(read, mode: mode)
+        self.catalog = try CatalogSettings(read)
+        self.verification = try VerificationSettings(read)
+        self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")
+    }
+}
+
+/// `LOG_LEVEL` (`DEBUG`, `INFO`, `WARNING`, `ERROR`; default `INFO`) and `LOG_FORMAT` (`json` or `text`).
+public struct LoggingSettings: Sendable {
+    public let level: Logger.Level
+    public let format: Format
+
+    public enum Format: String, Sendable, CaseIterable {
+        case json
+        case text
+    }
+
+    init(_ read: SettingsReader) throws {
+        let levels: [String: Logger.Level] = [
+            "trace": .trace, "debug": .debug, "info": .info, "notice": .notice, "warning": .warning,
+            "error": .error, "critical": .critical,
+        ]
+        let name = read.string("LOG_LEVEL", default: "INFO").lowercased()
+        guard let level = levels[name] else {
+            throw SettingsError("LOG_LEVEL", "must be one of DEBUG, INFO, WARNING, ERROR (got '\(name)')")
+        }
+        self.level = level
+        self.format = try read.choice("LOG_FORMAT", default: .json)
+    }
+}

@@ -1,0 +1,54 @@
+public import Application
+public import Hummingbird
+
+/// Everything the HTTP API needs, assembled by the composition root.
+public struct APIDependencies: Sendable {
+    public let auth: AuthService
+    public let users: UserService
+    public let merchants: MerchantService
+    public let offers: OfferService
+    public let featureFlags: FeatureFlagService
+    public let health: HealthService
+    /// Limits of the catalogue listings (`DEFAULT_PAGE_SIZE`, `MAX_PAGE_SIZE`).
+    public let catalogLimits: PageLimits
+
+    public init(
+        auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
+        featureFlags: FeatureFlagService, health: HealthService, catalogLimits: PageLimits
+    ) {
+        self.auth = auth
+        self.users = users
+        self.merchants = merchants
+        self.offers = offers
+        self.featureFlags = featureFlags
+        self.health = health
+        self.catalogLimits = catalogLimits
+    }
+}
+
+/// Builds the router: cross-cutting middleware first, then public routes, then routes behind authentication.
+public enum APIRouter {
+    public static func build(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        let table = RouteTable()
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: ErrorEnvelopeMiddleware(routes: table))
+
+        let publicRoutes = RouteRegistrar(methods: router, table: table)
+        HealthController(health: dependencies.health).register(on: publicRoutes)
+        AuthController(auth: dependencies.auth).register(on: publicRoutes)
+        let users = UserController(users: dependencies.users)
+        users.registerPublic(on: publicRoutes)
+
+        let protected = router.group().add(middleware: AuthenticationMiddleware(auth: dependencies.auth))
+        let protectedRoutes = RouteRegistrar(methods: protected, table: table)
+        users.registerProtected(on: protectedRoutes)
+        MerchantController(merchants: dependencies.merchants, limits: dependencies.catalogLimits)
+            .register(on: protectedRoutes)
+        OfferController(offers: dependencies.offers, limits: dependencies.catalogLimits).register(on: protectedRoutes)
+        FeatureFlagController(flags: dependencies.featureFlags, limits: dependencies.catalogLimits)
+            .register(on: protectedRoutes)
+        return router
+    }
+}

@@ -1,0 +1,57 @@
+import Application
+import Domain
+import Hummingbird
+
+/// `POST /api/v1/auth/login` and `POST /api/v1/auth/refresh`.
+struct AuthController {
+    let auth: AuthService
+
+    func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
+        routes.on(.post, "/api/v1/auth/login") { request, context in
+            var body = try await BodyFields.read(request, context: context)
+            let email = body.email("email")
+            let password = body.string("password")
+            try body.finish()
+            guard let email, let password else { throw APIError.validation(body.violations) }
+            return try JSONResponse.make(TokenPairResponse(try await auth.login(email: email, password: password)))
+        }
+        routes.on(.post, "/api/v1/auth/refresh") { request, context in
+            var body = try await BodyFields.read(request, context: context)
+            let token = body.string("refresh_token")
+            try body.finish()
+            guard let token else { throw APIError.validation(body.violations) }
+            return try JSONResponse.make(TokenPairResponse(try await auth.refresh(refreshToken: token)))
+        }
+    }
+}
+
+/// The token response body of login and refresh.
+struct TokenPairResponse: Encodable {
+    let accessToken: String
+    let refreshToken: String
+    let tokenType = "bearer"
+
+    init(_ issued: IssuedTokens) {
+        self.accessToken = issued.accessToken
+        self.refreshToken = issued.refreshToken
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accessToken = "access_token"
+        case refreshToken = "refresh_token"
+        case tokenType = "token_type"
+    }
+}
+
+extension BodyFields {
+    /// A required, syntactically valid e-mail address, normalised.
+    mutating func email(_ name: String) -> EmailAddress? {
+        guard let text = string(name) else { return nil }
+        do {
+            return try EmailAddress(parsing: text)
+        } catch {
+            reject(name, "value is not a valid email address: \(error.reason)")
+            return nil
+        }
+    }
+}

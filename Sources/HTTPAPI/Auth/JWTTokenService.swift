@@ -1,0 +1,157 @@
+public import Application
+import Crypto
+public import Domain
+public import Foundation
+import JWTKit
+
+/// The API's JWTs (spec section 2.1): HMAC-signed access tokens carrying `user_id`, `user_role`, `exp`,
+/// `token_type`; refresh tokens carrying `user_id`, `exp`, `token_type`, `jti`, stored only as SHA-256 hashes.
+public struct JWTTokenService: TokenService {
+    let keys: JWTKeyCollection
+    let accessTokenTTL: Duration
+    let refreshTokenTTL: Duration
+
+    /// Supported values of `OAUTH_ALGORITHM`.
+    public enum Algorithm: String, Sendable, CaseIterable {
+        case hs256 = "HS256"
+        case hs384 = "HS384"
+        case hs512 = "HS512"
+    }
+
+    public init(secret: String, algorithm: Algorithm, accessTokenTTL: Duration, refreshTokenTTL: Duration) async {
+        let digest: DigestAlgorithm =
+            switch algorithm {
+            case .hs256: .sha256
+            case .hs384: .sha384
+            case .hs512: .sha512
+            }
+        self.keys = await JWTKeyCollection().add(hmac: HMACKey(from: secret), digestAlgorithm: digest)
+        self.accessTokenTTL = accessTokenTTL
+        self.refreshTokenTTL = refreshTokenTTL
+    }
+
+    public func issueTokens(for user: User, familyID: UUID, at instant: Date) async throws -> IssuedTokens {
+        let access = AccessClaims(
+            userID: user.id.description, userRole: user.role.rawValue,
+            exp: Self.unixSeconds(instant, plus: accessTokenTTL), tokenType: "access")
+        let refreshExpiry = Self.unixSeconds(instant, plus: refreshTokenTTL)
+        let refresh = RefreshClaims(
+            userID: user.id.description, exp: refreshExpiry, tokenType: "refresh", jti: Self.randomJTI())
+        let refreshToken = try await keys.sign(refresh)
+        let record = RefreshTokenRecord(
+            id: UUID(), userID: user.id, tokenHash: Self.sha256Hex(refreshToken), familyID: familyID, issuedAt: instant,
+            expiresAt: Date(timeIntervalSince1970: TimeInterval(refreshExpiry)))
+        return IssuedTokens(accessToken: try await keys.sign(access), refreshToken: refreshToken, refreshRecord: record)
+    }
+
+    public func verifyAccessToken(_ token: String, at instant: Date) async throws(AuthError) -> UserID {
+        let claims: LenientAccessClaims
+        do {
+            claims = try await keys.verify(token, as: LenientAccessClaims.self)
+        } catch {
+            throw .invalidToken
+        }
+        guard let exp = claims.exp else { throw .invalidToken }
+        guard Double(exp) > instant.timeIntervalSince1970 else { throw .expiredToken }
+        guard claims.userRole != nil, let raw = claims.userID, let userID = UserID(parsing: raw) else {
+            throw .invalidToken
+        }
+        return userID
+    }
+
+    public func verifyRefreshToken(_ token: String, at instant: Date) async throws(AuthError) -> VerifiedRefreshToken {
+        let claims: LenientRefreshClaims
+        do {
+            claims = try await keys.verify(token, as: LenientRefreshClaims.self)
+        } catch {
+            throw .invalidRefreshToken
+        }
+        guard let exp = claims.exp, Double(exp) > instant.timeIntervalSince1970, claims.tokenType == "refresh",
+            let raw = claims.userID, let userID = UserID(parsing: raw)
+        else { throw .invalidRefreshToken }
+        return VerifiedRefreshToken(userID: userID, tokenHash: Self.sha256Hex(token))
+    }
+
+    /// Lower-case hex SHA-256, the form under which refresh tokens are stored.
+    public static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func unixSeconds(_ instant: Date, plus ttl: Duration) -> Int {
+        Int(instant.timeIntervalSince1970) + Int(ttl.components.seconds)
+    }
+
+    /// 32 random bytes, URL-safe base64 without padding (43 characters).
+    private static func randomJTI() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// Exactly the access-token claims the spec lists.
+struct AccessClaims: JWTPayload {
+    let userID: String
+    let userRole: String
+    let exp: Int
+    let tokenType: String
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id"
+        case userRole = "user_role"
+        case exp
+        case tokenType = "token_type"
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+/// Exactly the refresh-token claims the spec lists.
+struct RefreshClaims: JWTPayload {
+    let userID: String
+    let exp: Int
+    let tokenType: String
+    let jti: String
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id"
+        case exp
+        case tokenType = "token_type"
+        case jti
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+/// Access claims read after the signature checks out; every field optional so that a missing claim is an
+/// `INVALID_TOKEN` decided here, and expiry is judged against the injected clock rather than the library's.
+struct LenientAccessClaims: JWTPayload {
+    let userID: String?
+    let userRole: String?
+    let exp: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id"
+        case userRole = "user_role"
+        case exp
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+/// Refresh claims read after the signature checks out.
+struct LenientRefreshClaims: JWTPayload {
+    let userID: String?
+    let exp: Int?
+    let tokenType: String?
+
+    enum CodingKeys: String, CodingKey {
+        case userID = "user_id"
+        case exp
+        case tokenType = "token_type"
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}

@@ -1,0 +1,115 @@
+import Application
+import Domain
+import Foundation
+import Hummingbird
+
+/// Admin feature-flag endpoints: upsert, evaluate, list, delete.
+struct FeatureFlagController {
+    let flags: FeatureFlagService
+    let limits: PageLimits
+
+    private static let scopeTypeMessage = "Input should be 'global', 'merchant' or 'user'"
+
+    func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
+        routes.on(.put, "/api/v1/feature-flags/{key}") { request, context in
+            let admin = try context.requireAdmin()
+            var body = try await BodyFields.read(request, context: context)
+            let enabled = body.bool("enabled")
+            let scopeType = body.optionalChoice("scope_type", as: FlagScopeType.self, message: Self.scopeTypeMessage)
+            let scopeID = body.optionalUUID("scope_id")
+            let description = body.optionalString("description")
+            try body.finish()
+            guard let enabled else { throw APIError.validation(body.violations) }
+            let key = try FeatureFlagKey(validating: context.parameters.get("key") ?? "")
+            let assignment = FlagAssignment(
+                key: key, enabled: enabled, scope: FlagScope(type: (scopeType ?? .global).rawValue, id: scopeID),
+                description: description)
+            return try JSONResponse.make(FeatureFlagResponse(try await flags.set(assignment, by: admin.id)))
+        }
+        routes.on(.get, "/api/v1/feature-flags/{key}/evaluate") { request, context in
+            _ = try context.requireAdmin()
+            var query = QueryFields(request)
+            let scopeID = query.uuid("scope_id")
+            try query.finish()
+            let key = context.parameters.get("key") ?? ""
+            let scope = FlagScope(type: query.string("scope_type") ?? FlagScopeType.global.rawValue, id: scopeID)
+            let enabled = try await flags.evaluate(key: key, scope: scope)
+            return try JSONResponse.make(FlagEvaluationResponse(key: key, enabled: enabled))
+        }
+        routes.on(.get, "/api/v1/feature-flags") { request, context in
+            _ = try context.requireAdmin()
+            var query = QueryFields(request)
+            let page = query.page(defaultLimit: limits.defaultLimit, maxLimit: limits.maxLimit)
+            let scopeID = query.uuid("scope_id")
+            try query.finish()
+            let filter = FlagListFilter(
+                key: query.string("key"), scopeType: query.string("scope_type"),
+                scopeID: scopeID?.uuidString.lowercased())
+            let result = try await flags.list(filter: filter, page: page)
+            return try JSONResponse.make(PageResponse(result, request: page, transform: FeatureFlagResponse.init))
+        }
+        routes.on(.delete, "/api/v1/feature-flags/{key}") { request, context in
+            let admin = try context.requireAdmin()
+            var query = QueryFields(request)
+            let scopeID = query.uuid("scope_id")
+            let rawScopeType = query.string("scope_type")
+            if rawScopeType == nil { query.reject("scope_type", "Field required") }
+            if let rawScopeType, FlagScopeType(rawValue: rawScopeType) == nil {
+                query.reject("scope_type", Self.scopeTypeMessage)
+            }
+            try query.finish()
+            let scope = FlagScope(type: rawScopeType ?? FlagScopeType.global.rawValue, id: scopeID)
+            try await flags.delete(key: context.parameters.get("key") ?? "", scope: scope, by: admin.id)
+            return Response(status: .noContent)
+        }
+    }
+}
+
+/// `FeatureFlagOut`.
+struct FeatureFlagResponse: Encodable {
+    let id: String
+    let key: String
+    let enabled: Bool
+    let scopeType: String
+    let scopeID: String?
+    let description: String?
+    let createdAt: String
+    let updatedAt: String
+
+    init(_ flag: FeatureFlag) {
+        self.id = flag.id.uuidString.lowercased()
+        self.key = flag.key.value
+        self.enabled = flag.enabled
+        self.scopeType = flag.scope.type
+        self.scopeID = flag.scope.id?.uuidString.lowercased()
+        self.description = flag.description
+        self.createdAt = WireFormat.utcTimestamp(flag.createdAt)
+        self.updatedAt = WireFormat.utcTimestamp(flag.updatedAt)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(key, forKey: .key)
+        try container.encode(enabled, forKey: .enabled)
+        try container.encode(scopeType, forKey: .scopeType)
+        try container.encode(scopeID, forKey: .scopeID)
+        try container.encode(description, forKey: .description)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, key, enabled, description
+        case scopeType = "scope_type"
+        case scopeID = "scope_id"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
+
+/// The answer of flag evaluation.
+struct FlagEvaluationResponse: Encodable {
+    let key: String
+    let enabled: Bool
+}

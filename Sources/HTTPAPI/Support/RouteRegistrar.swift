@@ -1,0 +1,47 @@
+import Domain
+import Hummingbird
+
+/// Registers a route on a router or group and records it in the `RouteTable`; a canonical path that ends in
+/// `/` is also served without it (the spec's decision: both forms, no redirect).
+struct RouteRegistrar<Methods: RouterMethods<APIRequestContext>> {
+    let methods: Methods
+    let table: RouteTable
+
+    typealias Handler = @Sendable (Request, APIRequestContext) async throws -> Response
+
+    func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        for form in Set([path, trimmed]) {
+            methods.on(RouterPath(form), method: method, use: handler)
+        }
+        table.add(trimmed, method: method)
+    }
+}
+
+/// Builds JSON responses with the API's one encoder configuration.
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONWire.encode(value))))
+    }
+}
+
+/// The standard list envelope `{"data": [...], "pagination": {"offset", "limit", "total"}}`.
+struct PageResponse<Item: Encodable>: Encodable {
+    let data: [Item]
+    let pagination: Pagination
+
+    struct Pagination: Encodable {
+        let offset: Int
+        let limit: Int
+        let total: Int
+    }
+}
+
+extension PageResponse {
+    init<Source>(_ page: Domain.Page<Source>, request: Domain.PageRequest, transform: (Source) -> Item) {
+        self.data = page.items.map(transform)
+        self.pagination = Pagination(offset: request.offset, limit: request.limit, total: page.total)
+    }
+}

@@ -1,0 +1,50 @@
+import Application
+import Domain
+import Foundation
+import Hummingbird
+
+/// Registration (`POST /api/v1/users/`) and the caller's own account (`GET /api/v1/users/me`).
+struct UserController {
+    let users: UserService
+
+    func registerPublic(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
+        routes.on(.post, "/api/v1/users/") { request, context in
+            var body = try await BodyFields.read(request, context: context)
+            let email = body.email("email")
+            let password = body.string("password")
+            _ = body.optionalBool("active")
+            try body.finish()
+            guard let email, let password else { throw APIError.validation(body.violations) }
+            let user = try await users.register(email: email, password: password)
+            return try JSONResponse.make(UserResponse(user), status: .created)
+        }
+    }
+
+    func registerProtected(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
+        routes.on(.get, "/api/v1/users/me") { _, context in
+            try JSONResponse.make(UserResponse(try context.requireCaller()))
+        }
+    }
+}
+
+/// An account as the API shows it.
+struct UserResponse: Encodable {
+    let email: String
+    let active: Bool
+    let id: String
+    let role: String
+    let createdAt: String
+
+    init(_ user: User) {
+        self.email = user.email.value
+        self.active = user.active
+        self.id = user.id.description
+        self.role = user.role.rawValue
+        self.createdAt = WireFormat.utcTimestamp(user.createdAt)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case email, active, id, role
+        case createdAt = "created_at"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+public import Logging
+public import PostgresNIO
+
+/// Applies pending migrations once each, each in its own transaction, under an advisory lock so that
+/// several processes starting together cannot race.
+public struct MigrationRunner: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+
+    /// Arbitrary but fixed key of the advisory lock that serializes migrators.
+    static let advisoryLockKey = 7_242_001
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Applies what is missing and returns the names applied by this call.
+    @discardableResult
+    public func run(_ migrations: [Migration]) async throws -> [String] {
+        try await client.withConnection { connection in
+            try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger)
+            do {
+                let applied = try await applyPending(migrations, on: connection)
+                try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
+                return applied
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    private func applyPending(_ migrations: [Migration], on connection: PostgresConnection) async throws -> [String] {
+        try await connection.query(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now())
+            """, logger: logger)
+        let applied = try await appliedChecksums(on: connection)
+        var newlyApplied: [String] = []
+        for migration in migrations {
+            if let checksum = applied[migration.version] {
+                guard checksum == migration.checksum else {
+                    throw MigrationError.checksumMismatch(
+                        name: migration.name, applied: checksum, found: migration.checksum)
+                }
+                continue
+            }
+            try await apply(migration, on: connection)
+            newlyApplied.append(migration.name)
+        }
+        let known = Set(migrations.map(\.version))
+        for version in applied.keys.sorted() where !known.contains(version) {
+            logger.warning("database has a migration this binary does not know", metadata: ["version": "\(version)"])
+        }
+        return newlyApplied
+    }
+
+    private func appliedChecksums(on connection: PostgresConnection) async throws -> [Int: String] {
+        var checksums: [Int: String] = [:]
+        let rows = try await connection.query("SELECT version, checksum FROM schema_migrations", logger: logger)
+        for try await (version, checksum) in rows.decode((Int, String).self) { checksums[version] = checksum }
+        return checksums
+    }
+
+    private func apply(_ migration: Migration, on connection: PostgresConnection) async throws {
+        logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
+        try await connection.withTransaction(logger: logger) { connection in
+            _ = try await connection.simpleQuery(migration.sql).get()
+            try await connection.query(
+                """
+                INSERT INTO schema_migrations (version, name, checksum)
+                VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                """, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+public import PostgresNIO
+
+/// Turns `DATABASE_URL` (`postgresql://user:password@host:port/database?sslmode=…`) into a pool configuration.
+public enum DatabaseURL {
+    /// Why a `DATABASE_URL` was refused; the password never appears in the message.
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
+        public let reason: String
+        public var description: String { "DATABASE_URL \(reason)" }
+    }
+
+    /// Parses the URL; `sslmode=require` (or `verify-full`) turns TLS on, anything else leaves it off.
+    public static func configuration(_ url: String, poolSize: Int) throws(Invalid) -> PostgresClient.Configuration {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme,
+            ["postgres", "postgresql"].contains(scheme)
+        else { throw Invalid(reason: "must look like postgresql://user:password@host:port/database") }
+        guard let host = parts.host, !host.isEmpty else { throw Invalid(reason: "has no host") }
+        guard let user = parts.user, !user.isEmpty else { throw Invalid(reason: "has no user name") }
+        let database = String(parts.path.drop(while: { $0 == "/" }))
+        guard !database.isEmpty else { throw Invalid(reason: "has no database name") }
+        let sslMode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS
+        switch sslMode {
+        case "disable", "allow", "prefer": tls = .disable
+        case "require", "verify-ca", "verify-full": tls = .require(.clientDefault)
+        default: throw Invalid(reason: "has an unknown sslmode '\(sslMode)'")
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: user.removingPercentEncoding ?? user,
+            password: parts.password.map { $0.removingPercentEncoding ?? $0 }, database: database, tls: tls)
+        configuration.options.maximumConnections = poolSize
+        configuration.options.minimumConnections = 0
+        configuration.options.connectionIdleTimeout = .seconds(60)
+        return configuration
+    }
+}

@@ -1,0 +1,55 @@
+import Application
+import Domain
+import Foundation
+import PostgresNIO
+
+/// Accounts in the `users` table.
+struct PostgresUserRepository: UserRepository {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    private static let columns = "id, email, hashed_password, role, active, created_at"
+
+    func insert(_ user: User) async throws -> Bool {
+        do {
+            try await connection.query(
+                """
+                INSERT INTO users (id, email, hashed_password, role, active, created_at)
+                VALUES (\(user.id.uuid), \(user.email.value), \(user.passwordHash), \(user.role.rawValue),
+                        \(user.active), \(user.createdAt))
+                """, logger: logger)
+            return true
+        } catch where UniqueViolation.matches(error, constraint: "users_email_key") {
+            return false
+        }
+    }
+
+    func find(id: UserID) async throws -> User? {
+        try await first(
+            PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM users WHERE id = $1", binds: binding(id.uuid)))
+    }
+
+    func find(email: EmailAddress) async throws -> User? {
+        try await first(
+            PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM users WHERE email = $1", binds: binding(email.value)))
+    }
+
+    private func first(_ query: PostgresQuery) async throws -> User? {
+        let rows = try await connection.query(query, logger: logger)
+        for try await (id, email, hash, role, active, createdAt) in rows.decode(
+            (UUID, String, String, String, Bool, Date).self)
+        {
+            return User(
+                id: UserID(id), email: EmailAddress(trusted: email), passwordHash: hash, role: Role(rawValue: role) ?? .user,
+                active: active, createdAt: createdAt)
+        }
+        return nil
+    }
+}
+
+/// One bound parameter, for queries whose SQL text is a shared constant.
+func binding(_ value: some PostgresDynamicTypeEncodable) -> PostgresBindings {
+    var bindings = PostgresBindings()
+    bindings.append(value)
+    return bindings
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Composition
+import Foundation
+import Hummingbird
+import Logging
+
+/// `clicknback`: one binary, one subcommand per process role.
+@main
+struct ClickNBack: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clicknback",
+        abstract: "ClickNBack cashback platform backend.",
+        subcommands: [API.self, WorkerCommand.self, Migrate.self, Admin.self])
+}
+
+/// Reads settings and installs logging, the first thing every subcommand does.
+enum Startup {
+    static func prepare(service: String) async throws -> (Settings, Logger) {
+        let settings = try Settings(source: try await SettingsSource.environment())
+        LoggingSetup.bootstrap(service: service, settings: settings.logging)
+        var logger = Logger(label: "clicknback.\(service)")
+        logger.logLevel = settings.logging.level
+        if settings.auth.hashKeyGenerated {
+            logger.warning("OAUTH_HASH_KEY is not set: using a random key for this process (development mode)")
+        }
+        return (settings, logger)
+    }
+}
+
+struct API: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "api", abstract: "Serve the HTTP API.")
+
+    func run() async throws {
+        let (settings, logger) = try await Startup.prepare(service: "api")
+        try await APIComposition.application(settings: settings, logger: logger).runService()
+    }
+}
+
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Run the confirmation worker daemon.")
+
+    func run() async throws {
+        let (settings, logger) = try await Startup.prepare(service: "worker")
+        try await WorkerComposition.serviceGroup(settings: settings, logger: logger).run()
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply pending database migrations from MIGRATIONS_DIR.")
+
+    func run() async throws {
+        let (settings, logger) = try await Startup.prepare(service: "migrate")
+        let applied = try await AdminTasks.migrate(settings: settings, logger: logger)
+        logger.info("migrations done", metadata: ["applied": .string(applied.isEmpty ? "none" : applied.joined(separator: ","))])
+    }
+}
+
+struct Admin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin", abstract: "Administrative tasks.", subcommands: [Seed.self])
+
+    struct Seed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "seed", abstract: "Insert the demo data (idempotent).")
+
+        func run() async throws {
+            let (settings, logger) = try await Startup.prepare(service: "seed")
+            try await AdminTasks.seed(settings: settings, logger: logger)
+        }
+    }
+}

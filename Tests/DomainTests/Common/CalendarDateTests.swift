@@ -1,0 +1,53 @@
+import Domain
+import Foundation
+import Testing
+
+@Suite struct CalendarDateTests {
+    @Test func parsesAndPrintsISODays() throws {
+        let date = try #require(CalendarDate(iso: "2026-02-28"))
+        #expect(date.description == "2026-02-28")
+        #expect(date.nextDay.description == "2026-03-01")
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-01", "2026/01/01", "", "2026-01-01T00:00:00"])
+    func refusesImpossibleOrMalformedDays(text: String) {
+        #expect(CalendarDate(iso: text) == nil)
+    }
+
+    @Test func ordersChronologically() throws {
+        let earlier = try #require(CalendarDate(iso: "2025-12-31"))
+        let later = try #require(CalendarDate(iso: "2026-01-01"))
+        #expect(earlier < later)
+    }
+
+    @Test func todayIsTheUTCDay() {
+        let lateEvening = Date(timeIntervalSince1970: 1_767_225_599)  // 2025-12-31T23:59:59Z
+        #expect(CalendarDate(utcDayOf: lateEvening).description == "2025-12-31")
+        #expect(CalendarDate(utcDayOf: lateEvening.addingTimeInterval(1)).description == "2026-01-01")
+    }
+}
+
+@Suite struct TypedIDTests {
+    @Test func acceptsAnyCaseAndMissingHyphensAndPrintsLowerCase() throws {
+        let id = try #require(UserID(parsing: "B7E2C1A24F3A4E2B9C1A8D2E3F4B5C6D"))
+        #expect(id.description == "b7e2c1a2-4f3a-4e2b-9c1a-8d2e3f4b5c6d")
+        #expect(UserID(parsing: "not-a-uuid") == nil)
+        #expect(UserID(parsing: "b7e2c1a2-4f3a-4e2b-9c1a-8d2e3f4b5c6g") == nil)
+    }
+}
+
+@Suite struct DecimalTextTests {
+    @Test func printsFloatsTheWayTheOriginalDid() throws {
+        #expect(DecimalText.floatStyle(20) == "20.0")
+        #expect(DecimalText.floatStyle(try #require(Decimal(string: "7.5"))) == "7.5")
+        #expect(DecimalText.floatStyle(-5) == "-5.0")
+    }
+
+    @Test func parsesOnlyPlainDecimals() {
+        #expect(DecimalText.parse("5.5") == Decimal(string: "5.5"))
+        #expect(DecimalText.parse("-3") == -3)
+        #expect(DecimalText.parse("1e2") == nil)
+        #expect(DecimalText.parse("abc") == nil)
+        #expect(DecimalText.parse("") == nil)
+    }
+}
