@@ -20,9 +20,6 @@ enum Startup {
         LoggingSetup.bootstrap(service: service, settings: settings.logging)
         var logger = Logger(label: "clicknback.\(service)")
         logger.logLevel = settings.logging.level
-        if settings.auth.hashKeyGenerated {
-            logger.warning("OAUTH_HASH_KEY is not set: using a random key for this process (development mode)")
-        }
         return (settings, logger)
     }
 }
@@ -32,6 +29,9 @@ struct API: AsyncParsableCommand {
 
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "api")
+        if try settings.tokens().hashKeyGenerated {
+            logger.warning("OAUTH_HASH_KEY is not set: using a random key for this process (development mode)")
+        }
         try await APIComposition.application(settings: settings, logger: logger).runService()
     }
 }

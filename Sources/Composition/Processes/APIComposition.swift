@@ -12,12 +12,13 @@ public enum APIComposition {
     public static func dependencies(settings: Settings, client: PostgresClient, logger: Logger) async throws
         -> APIDependencies
     {
-        let database = PostgresDatabase(client: client, logger: logger)
+        let database = PostgresUnitOfWork(client: client, logger: logger)
         let clock = SystemClock()
-        let hasher = BcryptPasswordHasher(cost: settings.auth.bcryptCost)
+        let hasher = BcryptPasswordHasher(cost: settings.bcryptCost)
+        let tokenSettings = try settings.tokens()
         let tokens = await JWTTokenService(
-            secret: settings.auth.hashKey, algorithm: settings.auth.algorithm,
-            accessTokenTTL: settings.auth.accessTokenTTL, refreshTokenTTL: settings.auth.refreshTokenTTL)
+            secret: tokenSettings.hashKey, algorithm: tokenSettings.algorithm,
+            accessTokenTTL: tokenSettings.accessTokenTTL, refreshTokenTTL: tokenSettings.refreshTokenTTL)
         let decoyHash = try await hasher.hash(UUID().uuidString)
         let maxPercentage = settings.catalog.maxCashbackPercentage
         return APIDependencies(

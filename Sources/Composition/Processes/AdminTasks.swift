@@ -15,7 +15,7 @@ public enum AdminTasks {
 
     /// Inserts the spec's development seed where missing (idempotent).
     public static func seed(settings: Settings, logger: Logger) async throws {
-        let hash = try await BcryptPasswordHasher(cost: settings.auth.bcryptCost).hash(DemoSeed.password)
+        let hash = try await BcryptPasswordHasher(cost: settings.bcryptCost).hash(DemoSeed.password)
         try await DatabaseSession.with(settings: settings, logger: logger) { client in
             try await DemoSeed(client: client, logger: logger).apply(passwordHash: hash)
         }

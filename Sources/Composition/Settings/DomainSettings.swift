@@ -3,15 +3,14 @@ public import HTTPAPI
 
 /// Token signing: `OAUTH_HASH_KEY` (HMAC secret, at least 32 characters; required outside development),
 /// `OAUTH_ALGORITHM` (HS256/HS384/HS512, default HS256), `OAUTH_ACCESS_TOKEN_TTL` (minutes, default 15),
-/// `OAUTH_REFRESH_TOKEN_TTL` (minutes, default 43200) and `BCRYPT_COST` (4–31, default 12).
-public struct AuthSettings: Sendable {
+/// `OAUTH_REFRESH_TOKEN_TTL` (minutes, default 43200).
+public struct TokenSettings: Sendable {
     public let hashKey: String
     /// Whether `hashKey` was generated because development mode had none (tokens die with the process).
     public let hashKeyGenerated: Bool
     public let algorithm: JWTTokenService.Algorithm
     public let accessTokenTTL: Duration
     public let refreshTokenTTL: Duration
-    public let bcryptCost: UInt8
 
     static let minimumKeyLength = 32
 
@@ -36,7 +35,6 @@ public struct AuthSettings: Sendable {
         self.accessTokenTTL = .seconds(60 * (try read.int("OAUTH_ACCESS_TOKEN_TTL", default: 15, range: 1...525_600)))
         self.refreshTokenTTL = .seconds(
             60 * (try read.int("OAUTH_REFRESH_TOKEN_TTL", default: 43_200, range: 1...5_256_000)))
-        self.bcryptCost = UInt8(try read.int("BCRYPT_COST", default: 12, range: 4...31))
     }
 }
 

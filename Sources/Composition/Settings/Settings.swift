@@ -14,11 +14,17 @@ public struct Settings: Sendable {
     public let httpHost: String
     public let httpPort: Int
     public let logging: LoggingSettings
-    public let auth: AuthSettings
+    /// `BCRYPT_COST` (4–31, default 12): the spec's 12 in production; tests lower it.
+    public let bcryptCost: UInt8
     public let catalog: CatalogSettings
     public let verification: VerificationSettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
     public let migrationsDirectory: String
+    private let reader: SettingsReader
+
+    /// The token-signing settings, checked only by the processes that sign or verify tokens (so
+    /// `clicknback migrate` does not need the secret).
+    public func tokens() throws -> TokenSettings { try TokenSettings(reader, mode: mode) }
 
     /// Where the process runs; only `development` may fall back to a generated secret.
     public enum Mode: String, Sendable, CaseIterable {
@@ -36,7 +42,8 @@ public struct Settings: Sendable {
         self.httpHost = read.string("HTTP_HOST", default: "127.0.0.1")
         self.httpPort = try read.int("HTTP_PORT", default: 8080, range: 1...65535)
         self.logging = try LoggingSettings(read)
-        self.auth = try AuthSettings(read, mode: mode)
+        self.bcryptCost = UInt8(try read.int("BCRYPT_COST", default: 12, range: 4...31))
+        self.reader = read
         self.catalog = try CatalogSettings(read)
         self.verification = try VerificationSettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")

@@ -69,7 +69,9 @@ public struct MigrationRunner: Sendable {
     private func apply(_ migration: Migration, on connection: PostgresConnection) async throws {
         logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
         try await connection.withTransaction(logger: logger) { connection in
-            _ = try await connection.simpleQuery(migration.sql).get()
+            for statement in SQLScript.statements(in: migration.sql) {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
             try await connection.query(
                 """
                 INSERT INTO schema_migrations (version, name, checksum)

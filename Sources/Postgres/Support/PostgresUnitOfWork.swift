@@ -3,7 +3,7 @@ import Logging
 public import PostgresNIO
 
 /// The unit of work and readiness probe over a `PostgresClient` pool.
-public struct PostgresDatabase: UnitOfWork, DatabaseProbe {
+public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
     let client: PostgresClient
     let logger: Logger
 
@@ -15,8 +15,16 @@ public struct PostgresDatabase: UnitOfWork, DatabaseProbe {
     public func transaction<Result: Sendable>(
         _ work: (any Repositories) async throws -> Result
     ) async throws -> Result {
-        try await client.withTransaction(logger: logger) { connection in
-            try await work(PostgresRepositories(connection: connection, logger: logger))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await work(PostgresRepositories(connection: connection, logger: logger))
+            }
+        } catch let error as PostgresTransactionError {
+            // PostgresNIO wraps what the work threw; callers need the domain error itself.
+            if let rollbackError = error.rollbackError {
+                logger.error("rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
+            }
+            throw error.closureError ?? error
         }
     }
 

@@ -1,0 +1,65 @@
+import Application
+import Domain
+import Foundation
+import Synchronization
+
+/// Everything the fakes store, as plain values so a transaction can work on a copy.
+struct StoreState: Sendable {
+    var users: [User] = []
+    var refreshTokens: [RefreshTokenRecord] = []
+    var merchants: [Merchant] = []
+    var offers: [Offer] = []
+    var flags: [FeatureFlag] = []
+    var audit: [AuditEntry] = []
+}
+
+/// An in-memory unit of work: a transaction works on a copy that replaces the state only on success,
+/// and every commit and rollback is counted so tests can assert the transaction boundary.
+final class InMemoryStore: UnitOfWork {
+    let state = Mutex(StoreState())
+    let counters = Mutex((commits: 0, rollbacks: 0, reads: 0))
+
+    var commits: Int { counters.withLock { $0.commits } }
+    var rollbacks: Int { counters.withLock { $0.rollbacks } }
+    var snapshot: StoreState { state.withLock { $0 } }
+
+    func transaction<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result {
+        let working = WorkingCopy(state.withLock { $0 })
+        do {
+            let result = try await work(InMemoryRepositories(working: working))
+            state.withLock { $0 = working.state.withLock { $0 } }
+            counters.withLock { $0.commits += 1 }
+            return result
+        } catch {
+            counters.withLock { $0.rollbacks += 1 }
+            throw error
+        }
+    }
+
+    func read<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result {
+        counters.withLock { $0.reads += 1 }
+        return try await work(InMemoryRepositories(working: WorkingCopy(state.withLock { $0 })))
+    }
+
+    func seed(_ change: (inout StoreState) -> Void) { state.withLock { change(&$0) } }
+}
+
+/// The state one unit of work sees and changes.
+final class WorkingCopy: Sendable {
+    let state: Mutex<StoreState>
+    init(_ state: StoreState) { self.state = Mutex(state) }
+}
+
+struct InMemoryRepositories: Repositories {
+    let working: WorkingCopy
+    var users: any UserRepository { InMemoryUsers(working: working) }
+    var refreshTokens: any RefreshTokenRepository { InMemoryRefreshTokens(working: working) }
+    var merchants: any MerchantRepository { InMemoryMerchants(working: working) }
+    var offers: any OfferRepository { InMemoryOffers(working: working) }
+    var featureFlags: any FeatureFlagRepository { InMemoryFlags(working: working) }
+    var audit: any AuditRepository { InMemoryAudit(working: working) }
+}
+
+func paged<Item>(_ items: [Item], _ page: PageRequest) -> Page<Item> {
+    Page(items: Array(items.dropFirst(page.offset).prefix(page.limit)), total: items.count)
+}
