@@ -113,17 +113,22 @@ let package = Package(
             dependencies: [
                 "HTTPAPI", "Application", "Domain", "Composition", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "WorkerTests",
-            dependencies: ["Worker", "Application", "Domain"],
+            dependencies: [
+                "Worker", "Application", "Domain",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CompositionTests",
-            dependencies: ["Composition", "TestSupport"],
+            dependencies: ["Composition", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -53,7 +53,9 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "migrate")
         let applied = try await AdminTasks.migrate(settings: settings, logger: logger)
-        logger.info("migrations done", metadata: ["applied": .string(applied.isEmpty ? "none" : applied.joined(separator: ","))])
+        logger.info(
+            "migrations done", metadata: ["applied": .string(applied.isEmpty ? "none" : applied.joined(separator: ","))]
+        )
     }
 }
 

@@ -76,7 +76,9 @@ import Testing
 
     @Test func refusesUnknownAndInactiveMerchants() async throws {
         let unknown = MerchantID.random()
-        await #expect(throws: OfferError.merchantNotFound(unknown)) { try await service.create(draft(for: unknown), by: admin) }
+        await #expect(throws: OfferError.merchantNotFound(unknown)) {
+            try await service.create(draft(for: unknown), by: admin)
+        }
         let sleeping = Merchant(id: .random(), name: "Zzz", defaultCashbackPercentage: 1, active: false)
         store.seed { $0.merchants.append(sleeping) }
         await #expect(throws: OfferError.merchantNotActive(sleeping.id)) {
@@ -98,7 +100,11 @@ import Testing
     @Test func visibleOffersAreTodaysActiveOnes() async throws {
         _ = try await service.create(draft(), by: admin)
         #expect(try await service.listVisible(page: PageRequest(offset: 0, limit: 10)).total == 1)
-        #expect(try await service.list(filter: OfferListFilter(status: .inactive, merchantID: nil, dateFrom: nil, dateTo: nil), page: PageRequest(offset: 0, limit: 10)).total == 0)
+        #expect(
+            try await service.list(
+                filter: OfferListFilter(status: .inactive, merchantID: nil, dateFrom: nil, dateTo: nil),
+                page: PageRequest(offset: 0, limit: 10)
+            ).total == 0)
     }
 }
 

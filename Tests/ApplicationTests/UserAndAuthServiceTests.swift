@@ -8,7 +8,8 @@ import Testing
     var service: UserService { UserService(unitOfWork: store, hasher: FakeHasher(), clock: FixedClock()) }
 
     @Test func registersAnActiveUserInOneCommit() async throws {
-        let user = try await service.register(email: try EmailAddress(parsing: "new@example.com"), password: "Str0ng!Pass")
+        let user = try await service.register(
+            email: try EmailAddress(parsing: "new@example.com"), password: "Str0ng!Pass")
         #expect(user.role == .user && user.active)
         #expect(user.passwordHash == "hashed:Str0ng!Pass")
         #expect(store.commits == 1)
@@ -86,7 +87,9 @@ import Testing
     @Test func anExpiredOrUnknownRefreshTokenIsInvalid() async throws {
         let issued = try await service.login(email: alice.email, password: "Str0ng!Pass")
         clock.advance(by: 7200)
-        await #expect(throws: AuthError.invalidRefreshToken) { try await service.refresh(refreshToken: issued.refreshToken) }
+        await #expect(throws: AuthError.invalidRefreshToken) {
+            try await service.refresh(refreshToken: issued.refreshToken)
+        }
         await #expect(throws: AuthError.invalidRefreshToken) {
             try await service.refresh(refreshToken: "refresh:\(alice.id):999")
         }
@@ -98,19 +101,25 @@ import Testing
         #expect(try await service.authenticate(accessToken: issued.accessToken) == alice)
         store.seed { state in
             state.users = state.users.map {
-                User(id: $0.id, email: $0.email, passwordHash: $0.passwordHash, role: $0.role, active: false, createdAt: $0.createdAt)
+                User(
+                    id: $0.id, email: $0.email, passwordHash: $0.passwordHash, role: $0.role, active: false,
+                    createdAt: $0.createdAt)
             }
         }
         await #expect(throws: AuthError.userInactive(alice.id)) {
             try await service.authenticate(accessToken: issued.accessToken)
         }
         store.seed { $0.users = [] }
-        await #expect(throws: AuthError.invalidToken) { try await service.authenticate(accessToken: issued.accessToken) }
+        await #expect(throws: AuthError.invalidToken) {
+            try await service.authenticate(accessToken: issued.accessToken)
+        }
     }
 
     @Test func anExpiredAccessTokenIsReportedAsExpired() async throws {
         let issued = try await service.login(email: alice.email, password: "Str0ng!Pass")
         clock.advance(by: 901)
-        await #expect(throws: AuthError.expiredToken) { try await service.authenticate(accessToken: issued.accessToken) }
+        await #expect(throws: AuthError.expiredToken) {
+            try await service.authenticate(accessToken: issued.accessToken)
+        }
     }
 }

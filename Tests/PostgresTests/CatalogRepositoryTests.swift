@@ -1,8 +1,8 @@
 import Application
 import Domain
 import Foundation
-import PostgresNIO
 import Postgres
+import PostgresNIO
 import TestSupport
 import Testing
 
@@ -41,9 +41,12 @@ import Testing
         try await withDatabase { (database, _) async throws in
             let shop = merchant()
             _ = try await database.transaction { try await $0.merchants.insert(shop) }
-            let updated = try await database.transaction { try await $0.merchants.setActive(id: shop.id, active: false) }
+            let updated = try await database.transaction {
+                try await $0.merchants.setActive(id: shop.id, active: false)
+            }
             #expect(updated?.active == false)
-            #expect(try await database.transaction { try await $0.merchants.setActive(id: .random(), active: true) } == nil)
+            #expect(
+                try await database.transaction { try await $0.merchants.setActive(id: .random(), active: true) } == nil)
             #expect(try await database.transaction { try await $0.merchants.lock(id: shop.id) }?.id == shop.id)
         }
     }
@@ -122,7 +125,9 @@ import Testing
             }
             #expect(page.items.map(\.offer.id) == [visible.id] && page.total == 1)
             #expect(page.items.first?.merchantName == open.name)
-            let deactivated = try await database.transaction { try await $0.offers.setActive(id: visible.id, active: false) }
+            let deactivated = try await database.transaction {
+                try await $0.offers.setActive(id: visible.id, active: false)
+            }
             #expect(deactivated?.active == false)
         }
     }

@@ -2,8 +2,8 @@ import Application
 import Domain
 import Foundation
 import Logging
-import PostgresNIO
 import Postgres
+import PostgresNIO
 import TestSupport
 import Testing
 
@@ -26,14 +26,18 @@ import Testing
                     FlagAssignment(key: key, enabled: true, scope: userScope, description: nil), at: Date())
             }
             #expect(try await TestData.count(client, "feature_flags") == 2)
-            #expect(try await database.read { try await $0.featureFlags.find(key: key.value, scope: userScope) }?.enabled == true)
+            #expect(
+                try await database.read { try await $0.featureFlags.find(key: key.value, scope: userScope) }?.enabled
+                    == true)
             let listed = try await database.read {
                 try await $0.featureFlags.list(
                     filter: FlagListFilter(key: nil, scopeType: "user", scopeID: nil), page: firstPage)
             }
             #expect(listed.total == 1)
-            #expect(try await database.transaction { try await $0.featureFlags.delete(key: key.value, scope: userScope) })
-            #expect(try await !database.transaction { try await $0.featureFlags.delete(key: key.value, scope: userScope) })
+            #expect(
+                try await database.transaction { try await $0.featureFlags.delete(key: key.value, scope: userScope) })
+            #expect(
+                try await !database.transaction { try await $0.featureFlags.delete(key: key.value, scope: userScope) })
         }
     }
 
@@ -81,7 +85,9 @@ import Testing
 
 @Suite struct MigrationRunnerTests {
     let migrations = [
-        Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (id int);\n-- comment; with semicolon\nCREATE TABLE b (t text DEFAULT ';');"),
+        Migration(
+            version: 1, name: "0001_a.sql",
+            sql: "CREATE TABLE a (id int);\n-- comment; with semicolon\nCREATE TABLE b (t text DEFAULT ';');"),
         Migration(
             version: 2, name: "0002_f.sql",
             sql: "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END; $$;"),
@@ -114,7 +120,8 @@ import Testing
     @Test func aFailingMigrationRollsBackCompletely() async throws {
         try await TestDatabase.withFresh { (client, _) async throws in
             try await client.query("DROP TABLE schema_migrations", logger: TestDatabase.logger)
-            let broken = Migration(version: 9, name: "0009_broken.sql", sql: "CREATE TABLE half (id int); SELEC nonsense;")
+            let broken = Migration(
+                version: 9, name: "0009_broken.sql", sql: "CREATE TABLE half (id int); SELEC nonsense;")
             await #expect(throws: (any Error).self) {
                 try await MigrationRunner(client: client, logger: TestDatabase.logger).run([broken])
             }
@@ -153,7 +160,8 @@ import Testing
             #expect(try await TestData.count(client, "feature_flags") == 3)
             #expect(
                 try await TestData.count(
-                    client, "users", where: "email = 'carol@clicknback.com' AND id = 'd9f4b3c2-6b5c-5d4e-7c3b-6a5e4d3c2b1a'")
+                    client, "users",
+                    where: "email = 'carol@clicknback.com' AND id = 'd9f4b3c2-6b5c-5d4e-7c3b-6a5e4d3c2b1a'")
                     == 1)
         }
     }
@@ -169,7 +177,9 @@ import Testing
         #expect(configuration.options.maximumConnections == 7)
     }
 
-    @Test(arguments: ["mysql://a@b/c", "postgresql://a@b", "postgresql://b/c", "nonsense", "postgresql://a@b/c?sslmode=wat"])
+    @Test(arguments: [
+        "mysql://a@b/c", "postgresql://a@b", "postgresql://b/c", "nonsense", "postgresql://a@b/c?sslmode=wat",
+    ])
     func refusesUnusableURLs(url: String) {
         #expect(throws: DatabaseURL.Invalid.self) { try DatabaseURL.configuration(url, poolSize: 1) }
     }

@@ -2,8 +2,8 @@ import Application
 import Domain
 import Foundation
 import Logging
-import PostgresNIO
 import Postgres
+import PostgresNIO
 import TestSupport
 
 /// Runs a test against a fresh migrated database through the real `PostgresUnitOfWork`.

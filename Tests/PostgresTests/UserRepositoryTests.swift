@@ -1,8 +1,8 @@
 import Application
 import Domain
 import Foundation
-import PostgresNIO
 import Postgres
+import PostgresNIO
 import TestSupport
 import Testing
 
@@ -38,7 +38,9 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let email = TestData.email()
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
-                for _ in 0..<8 { group.addTask { try await database.transaction { try await $0.users.insert(user(email)) } } }
+                for _ in 0..<8 {
+                    group.addTask { try await database.transaction { try await $0.users.insert(user(email)) } }
+                }
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(results.filter { $0 }.count == 1)
@@ -77,7 +79,9 @@ import Testing
             let hash = records[0].tokenHash
             let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<6 {
-                    group.addTask { try await database.transaction { try await $0.refreshTokens.markUsed(tokenHash: hash, at: now) } }
+                    group.addTask {
+                        try await database.transaction { try await $0.refreshTokens.markUsed(tokenHash: hash, at: now) }
+                    }
                 }
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }

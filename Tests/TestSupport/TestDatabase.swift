@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
-public import PostgresNIO
 import Postgres
+public import PostgresNIO
 
 /// A throwaway database per test, created from the migrated template that `make test` prepares
 /// (`TEST_DATABASE_URL`), so tests run in parallel without seeing each other's rows.

@@ -17,7 +17,8 @@ public struct OfferService: Sendable {
     /// one-active-offer check.
     public func create(_ draft: OfferDraft, by admin: UserID) async throws -> Offer {
         let now = clock.now()
-        try OfferCreationPolicy.validate(draft, today: CalendarDate(utcDayOf: now), maxPercentage: maxCashbackPercentage)
+        try OfferCreationPolicy.validate(
+            draft, today: CalendarDate(utcDayOf: now), maxPercentage: maxCashbackPercentage)
         let offer = Offer(
             id: .random(), merchantID: draft.merchantID, cashback: draft.cashback, startDate: draft.startDate,
             endDate: draft.endDate, monthlyCapPerUser: draft.monthlyCap, active: true)

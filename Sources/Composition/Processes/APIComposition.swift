@@ -3,8 +3,8 @@ import Foundation
 public import HTTPAPI
 public import Hummingbird
 public import Logging
-public import PostgresNIO
 import Postgres
+public import PostgresNIO
 
 /// The composition root of `clicknback api`: settings in, a runnable Hummingbird application out.
 public enum APIComposition {
@@ -28,7 +28,8 @@ public enum APIComposition {
             offers: OfferService(unitOfWork: database, clock: clock, maxCashbackPercentage: maxPercentage),
             featureFlags: FeatureFlagService(unitOfWork: database, clock: clock),
             health: HealthService(probe: database),
-            catalogLimits: PageLimits(defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize))
+            catalogLimits: PageLimits(
+                defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize))
     }
 
     /// The HTTP application with the pool as a managed service; it stops on SIGTERM/SIGINT.

@@ -1,6 +1,6 @@
 public import Logging
-public import PostgresNIO
 import Postgres
+public import PostgresNIO
 
 /// Runs a `PostgresClient` pool for the duration of one piece of work (the one-shot subcommands).
 public enum DatabaseSession {

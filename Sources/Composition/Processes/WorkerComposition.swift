@@ -14,7 +14,9 @@ public enum WorkerComposition {
             configuration: .init(
                 services: [
                     .init(service: client),
-                    .init(service: ConfirmationWorker(logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(
+                        service: ConfirmationWorker(logger: logger),
+                        successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

@@ -18,7 +18,8 @@ struct SettingsReader {
     func int(_ variable: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = source.value(variable) else { return defaultValue }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            throw SettingsError(variable, "must be an integer in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
+            throw SettingsError(
+                variable, "must be an integer in \(range.lowerBound)...\(range.upperBound) (got '\(text)')")
         }
         return value
     }

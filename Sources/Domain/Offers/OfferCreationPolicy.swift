@@ -32,7 +32,8 @@ public enum OfferCreationPolicy {
         switch draft.cashbackType {
         case .percent:
             guard draft.cashbackValue > 0, draft.cashbackValue <= maxPercentage else {
-                return "Percentage must be between 0 (exclusive) and \(DecimalText.floatStyle(maxPercentage)) (inclusive)."
+                return
+                    "Percentage must be between 0 (exclusive) and \(DecimalText.floatStyle(maxPercentage)) (inclusive)."
             }
         case .fixed:
             guard draft.cashbackValue > 0 else { return "Fixed amount must be greater than 0." }

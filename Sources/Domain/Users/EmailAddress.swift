@@ -38,7 +38,9 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
 
     private static func validateLocalPart(_ local: String) throws(EmailAddressError) {
         guard !local.isEmpty else { throw EmailAddressError("There must be something before the @-sign.") }
-        guard local.utf8.count <= 64 else { throw EmailAddressError("The email address is too long before the @-sign.") }
+        guard local.utf8.count <= 64 else {
+            throw EmailAddressError("The email address is too long before the @-sign.")
+        }
         guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else {
             throw EmailAddressError("The email address contains a period in an invalid position.")
         }
@@ -70,10 +72,12 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         }
         let tld = String(labels[labels.count - 1])
         guard !tld.allSatisfy(\.isNumber) else {
-            throw EmailAddressError("The part after the @-sign is not valid. It is not within a valid top-level domain.")
+            throw EmailAddressError(
+                "The part after the @-sign is not valid. It is not within a valid top-level domain.")
         }
         guard !specialUseTLDs.contains(tld) else {
-            throw EmailAddressError("The part after the @-sign is a special-use or reserved name that cannot be used with email.")
+            throw EmailAddressError(
+                "The part after the @-sign is a special-use or reserved name that cannot be used with email.")
         }
     }
 }

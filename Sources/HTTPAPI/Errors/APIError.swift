@@ -25,7 +25,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public static func validation(_ violations: [(field: String, reason: String)]) -> APIError {
         APIError(
             .unprocessableContent, code: "VALIDATION_ERROR", message: "Request validation failed.",
-            details: ["violations": .array(violations.map { ["field": .string($0.field), "reason": .string($0.reason)] })]
+            details: [
+                "violations": .array(violations.map { ["field": .string($0.field), "reason": .string($0.reason)] })
+            ]
         )
     }
 
@@ -35,7 +37,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let envelope: JSONValue = [
             "error": ["code": .string(code), "message": .string(message), "details": .object(details)]
         ]
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONWire.encode(envelope))))
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONWire.encode(envelope))))
     }
 }
 

@@ -72,7 +72,8 @@ enum DomainErrorMapping {
                 ])
         case .nameAlreadyExists(let name):
             APIError(
-                .conflict, code: "MERCHANT_NAME_ALREADY_EXISTS", message: "Merchant with name '\(name)' already exists.",
+                .conflict, code: "MERCHANT_NAME_ALREADY_EXISTS",
+                message: "Merchant with name '\(name)' already exists.",
                 details: ["name": .string(name)])
         case .notFound(let id):
             notFound("merchant", "Merchant", id)

@@ -24,7 +24,7 @@ struct ErrorEnvelopeMiddleware: RouterMiddleware {
         if let apiError = DomainErrorMapping.apiError(for: error) {
             return try apiError.response(from: request, context: context)
         }
-        if let httpError = error as? HTTPError {
+        if let httpError = error as? any HTTPResponseError {
             switch httpError.status {
             case .notFound: return try routeMiss(request)
             case .contentTooLarge:
@@ -58,6 +58,7 @@ struct ErrorEnvelopeMiddleware: RouterMiddleware {
     private static func detail(_ text: String, status: HTTPResponse.Status) throws -> Response {
         let body = try JSONWire.encode(["detail": text])
         return Response(
-            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

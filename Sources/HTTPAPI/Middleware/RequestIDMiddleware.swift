@@ -8,7 +8,11 @@ import Logging
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
-    static let header = HTTPField.Name("X-Request-ID")!
+    static let header: HTTPField.Name = {
+        // A literal, valid token: this cannot fail at run time.
+        guard let name = HTTPField.Name("X-Request-ID") else { preconditionFailure("invalid header name literal") }
+        return name
+    }()
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -25,7 +29,8 @@ struct RequestIDMiddleware: RouterMiddleware {
     /// Up to 128 characters of letters, digits and `-._:`; anything else could inject into logs or headers.
     static func acceptable(_ candidate: String) -> String? {
         let allowed = candidate.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-._:".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "-._:".unicodeScalars.contains($0)
         }
         return allowed && (1...128).contains(candidate.count) ? candidate : nil
     }

@@ -40,7 +40,8 @@ struct QueryFields {
     /// `offset` (≥ 0, default 0) and `limit` (1…max, default per endpoint).
     mutating func page(defaultLimit: Int, maxLimit: Int) -> PageRequest {
         PageRequest(
-            offset: int("offset", default: 0, min: 0), limit: int("limit", default: defaultLimit, min: 1, max: maxLimit))
+            offset: int("offset", default: 0, min: 0), limit: int("limit", default: defaultLimit, min: 1, max: maxLimit)
+        )
     }
 
     mutating func bool(_ name: String) -> Bool? {

@@ -1,8 +1,8 @@
 import Domain
 import Hummingbird
 
-/// Registers a route on a router or group and records it in the `RouteTable`; a canonical path that ends in
-/// `/` is also served without it (the spec's decision: both forms, no redirect).
+/// Registers a route on a router or group and records it in the `RouteTable`. Hummingbird's trie ignores a
+/// trailing `/`, so a canonical path such as `/api/v1/users/` is served in both forms, as the spec decides.
 struct RouteRegistrar<Methods: RouterMethods<APIRequestContext>> {
     let methods: Methods
     let table: RouteTable
@@ -10,11 +10,8 @@ struct RouteRegistrar<Methods: RouterMethods<APIRequestContext>> {
     typealias Handler = @Sendable (Request, APIRequestContext) async throws -> Response
 
     func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        for form in Set([path, trimmed]) {
-            methods.on(RouterPath(form), method: method, use: handler)
-        }
-        table.add(trimmed, method: method)
+        methods.on(RouterPath(path), method: method, use: handler)
+        table.add(path, method: method)
     }
 }
 

@@ -18,7 +18,7 @@ struct PostgresMerchantRepository: MerchantRepository {
                 VALUES (\(merchant.id.uuid), \(merchant.name), \(merchant.defaultCashbackPercentage), \(merchant.active))
                 """, logger: logger)
             return true
-        } catch where UniqueViolation.matches(error, constraint: "merchants_name_key") {
+        } catch  where UniqueViolation.matches(error, constraint: "merchants_name_key") {
             return false
         }
     }

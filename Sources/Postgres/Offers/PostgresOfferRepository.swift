@@ -42,7 +42,9 @@ struct PostgresOfferRepository: OfferRepository {
                     SELECT \(Self.columns), m.name, m.active
                     FROM offers o JOIN merchants m ON m.id = o.merchant_id WHERE o.id = $1
                     """, binds: binding(id.uuid)), logger: logger)
-        for try await row in rows.decode((UUID, UUID, Decimal, Decimal?, String, String, Decimal, Bool, String, Bool).self) {
+        for try await row in rows.decode(
+            (UUID, UUID, Decimal, Decimal?, String, String, Decimal, Bool, String, Bool).self)
+        {
             let offer = try Self.offer((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7))
             return OfferListing(offer: offer, merchantName: row.8, merchantActive: row.9)
         }
@@ -76,7 +78,9 @@ struct PostgresOfferRepository: OfferRepository {
                 select: "SELECT \(Self.columns), m.name, m.active FROM \(source)", orderBy: "o.seq",
                 page: (page.offset, page.limit)), logger: logger)
         var listings: [OfferListing] = []
-        for try await row in rows.decode((UUID, UUID, Decimal, Decimal?, String, String, Decimal, Bool, String, Bool).self) {
+        for try await row in rows.decode(
+            (UUID, UUID, Decimal, Decimal?, String, String, Decimal, Bool, String, Bool).self)
+        {
             let offer = try Self.offer((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7))
             listings.append(OfferListing(offer: offer, merchantName: row.8, merchantActive: row.9))
         }

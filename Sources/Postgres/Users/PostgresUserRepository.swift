@@ -19,7 +19,7 @@ struct PostgresUserRepository: UserRepository {
                         \(user.active), \(user.createdAt))
                 """, logger: logger)
             return true
-        } catch where UniqueViolation.matches(error, constraint: "users_email_key") {
+        } catch  where UniqueViolation.matches(error, constraint: "users_email_key") {
             return false
         }
     }
@@ -40,7 +40,8 @@ struct PostgresUserRepository: UserRepository {
             (UUID, String, String, String, Bool, Date).self)
         {
             return User(
-                id: UserID(id), email: EmailAddress(trusted: email), passwordHash: hash, role: Role(rawValue: role) ?? .user,
+                id: UserID(id), email: EmailAddress(trusted: email), passwordHash: hash,
+                role: Role(rawValue: role) ?? .user,
                 active: active, createdAt: createdAt)
         }
         return nil

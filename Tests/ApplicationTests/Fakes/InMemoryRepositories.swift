@@ -19,7 +19,9 @@ struct InMemoryUsers: UserRepository {
 
 struct InMemoryRefreshTokens: RefreshTokenRepository {
     let working: WorkingCopy
-    func insert(_ record: RefreshTokenRecord) async throws { working.state.withLock { $0.refreshTokens.append(record) } }
+    func insert(_ record: RefreshTokenRecord) async throws {
+        working.state.withLock { $0.refreshTokens.append(record) }
+    }
     func find(tokenHash: String) async throws -> RefreshTokenRecord? {
         working.state.withLock { $0.refreshTokens.first { $0.tokenHash == tokenHash } }
     }
@@ -30,7 +32,8 @@ struct InMemoryRefreshTokens: RefreshTokenRepository {
             else { return false }
             let old = state.refreshTokens[index]
             state.refreshTokens[index] = RefreshTokenRecord(
-                id: old.id, userID: old.userID, tokenHash: old.tokenHash, familyID: old.familyID, issuedAt: old.issuedAt,
+                id: old.id, userID: old.userID, tokenHash: old.tokenHash, familyID: old.familyID,
+                issuedAt: old.issuedAt,
                 expiresAt: old.expiresAt, usedAt: instant, revokedAt: nil)
             return true
         }
@@ -56,7 +59,9 @@ struct InMemoryMerchants: MerchantRepository {
             return true
         }
     }
-    func find(id: MerchantID) async throws -> Merchant? { working.state.withLock { $0.merchants.first { $0.id == id } } }
+    func find(id: MerchantID) async throws -> Merchant? {
+        working.state.withLock { $0.merchants.first { $0.id == id } }
+    }
     func lock(id: MerchantID) async throws -> Merchant? { try await find(id: id) }
     func list(active: Bool?, page: PageRequest) async throws -> Page<Merchant> {
         working.state.withLock { paged($0.merchants.filter { active == nil || $0.active == active }, page) }
@@ -82,7 +87,8 @@ struct InMemoryOffers: OfferRepository {
         working.state.withLock { state in
             guard let offer = state.offers.first(where: { $0.id == id }) else { return nil }
             let merchant = state.merchants.first { $0.id == offer.merchantID }
-            return OfferListing(offer: offer, merchantName: merchant?.name ?? "", merchantActive: merchant?.active ?? false)
+            return OfferListing(
+                offer: offer, merchantName: merchant?.name ?? "", merchantActive: merchant?.active ?? false)
         }
     }
     func list(filter: OfferListFilter, page: PageRequest) async throws -> Page<Offer> {

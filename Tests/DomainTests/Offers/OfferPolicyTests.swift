@@ -34,7 +34,8 @@ import Testing
     func refusesPercentagesOutsideTheRange(value: Decimal) {
         #expect(
             violation(draft(value: value))
-                == Violation(field: "cashback_value", reason: "Percentage must be between 0 (exclusive) and 20.0 (inclusive)."))
+                == Violation(
+                    field: "cashback_value", reason: "Percentage must be between 0 (exclusive) and 20.0 (inclusive)."))
     }
 
     @Test func fixedAmountsHaveNoUpperBoundButMustBePositive() {
@@ -47,19 +48,22 @@ import Testing
     @Test func refusesAStartInThePast() {
         #expect(
             violation(draft(start: "2026-06-14"))
-                == Violation(field: "start_date", reason: "Start date must be today or a future date. Got: '2026-06-14'."))
+                == Violation(
+                    field: "start_date", reason: "Start date must be today or a future date. Got: '2026-06-14'."))
     }
 
     @Test func refusesAnEndBeforeTheStart() {
         #expect(
             violation(draft(start: "2026-06-20", end: "2026-06-19"))
                 == Violation(
-                    field: "end_date", reason: "End date must be after start date. Got start='2026-06-20', end='2026-06-19'."))
+                    field: "end_date",
+                    reason: "End date must be after start date. Got start='2026-06-20', end='2026-06-19'."))
     }
 
     @Test func refusesANonPositiveCapPrintedAsAFloat() {
         #expect(
-            violation(draft(cap: -5)) == Violation(field: "monthly_cap", reason: "Monthly cap must be positive. Got: -5.0."))
+            violation(draft(cap: -5))
+                == Violation(field: "monthly_cap", reason: "Monthly cap must be positive. Got: -5.0."))
     }
 
     @Test func reportsOnlyTheFirstFailure() {
@@ -98,7 +102,8 @@ import Testing
     func listing(offerActive: Bool, merchantActive: Bool) -> OfferListing {
         OfferListing(
             offer: Offer(
-                id: .random(), merchantID: .random(), cashback: .percent(5), startDate: CalendarDate(iso: "2026-01-01")!,
+                id: .random(), merchantID: .random(), cashback: .percent(5),
+                startDate: CalendarDate(iso: "2026-01-01")!,
                 endDate: CalendarDate(iso: "2026-12-31")!, monthlyCapPerUser: 10, active: offerActive),
             merchantName: "Shop", merchantActive: merchantActive)
     }

@@ -1,0 +1,64 @@
+# Makefile — the project's front door: every everyday task is one `make <target>`.
+#
+# Why: a newcomer (and CI) should not need to know the swift, psql or pg_ctl
+# incantations. The logic lives in scripts/; this file only names it.
+# `make help` lists the targets.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+COVERAGE_MIN ?= 85
+RUN_PG_DIR := .data/pg
+RUN_PG_PORT ?= 55432
+ENV_FILE := .data/clicknback.env
+RELEASE_BIN := .build/release/clicknback
+FORMAT_PATHS := Sources Tests Package.swift
+
+export RUN_PG_PORT
+
+.PHONY: help run test build release db-up db-down migrate seed lint format coverage-gate clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+run: ## Build, start PostgreSQL, migrate, seed, run api + worker (Ctrl-C stops all)
+	scripts/run.sh
+
+test: ## Run all tests against a throwaway PostgreSQL (SWIFT_BUILD_FLAGS for extra flags)
+	scripts/test.sh
+
+build: ## Debug build
+	swift build
+
+release: ## Release build of the clicknback binary
+	swift build -c release --product clicknback
+
+db-up: ## Start the development PostgreSQL (.data/pg, port 55432)
+	scripts/pg.sh up $(RUN_PG_DIR) $(RUN_PG_PORT)
+
+db-down: ## Stop the development PostgreSQL
+	scripts/pg.sh down $(RUN_PG_DIR)
+
+migrate: release db-up ## Apply migrations to the development database
+	@test -f $(ENV_FILE) || { echo "no $(ENV_FILE) yet: run 'make run' once first" >&2; exit 1; }
+	set -a; . $(ENV_FILE); set +a; $(RELEASE_BIN) migrate
+
+seed: release db-up ## Load the demo data into the development database
+	@test -f $(ENV_FILE) || { echo "no $(ENV_FILE) yet: run 'make run' once first" >&2; exit 1; }
+	set -a; . $(ENV_FILE); set +a; $(RELEASE_BIN) admin seed
+
+lint: ## Check formatting and style (swift format, strict)
+	swift format lint --strict --recursive $(FORMAT_PATHS)
+
+format: ## Reformat the code in place (swift format)
+	swift format format --in-place --recursive $(FORMAT_PATHS)
+
+coverage-gate: ## Fail if library line coverage < COVERAGE_MIN (default 80); run after make test
+	scripts/coverage-gate.sh $(COVERAGE_MIN)
+
+clean: ## Stop the local clusters and remove .data and .build
+	scripts/pg.sh down $(RUN_PG_DIR)
+	scripts/pg.sh down .data/test-pg
+	rm -rf .data .build

@@ -1,0 +1,81 @@
+import Application
+import Composition
+import Domain
+import Foundation
+import HTTPAPI
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import PostgresNIO
+import TestSupport
+
+/// Drives the real router over a fresh database through Hummingbird's in-process test client.
+struct APIHarness: Sendable {
+    let client: any TestClientProtocol
+    let database: PostgresClient
+    let tokens: JWTTokenService
+
+    static let secret = String(repeating: "k", count: 40)
+
+    static func settings() throws -> Settings {
+        try Settings(
+            source: SettingsSource(values: [
+                "DATABASE_URL": "postgresql://unused@localhost/unused", "OAUTH_HASH_KEY": secret, "BCRYPT_COST": "4",
+                "CLICKNBACK_ENV": "test",
+            ]))
+    }
+
+    /// Runs `body` against a router wired exactly as `clicknback api` wires it.
+    static func run(_ body: @Sendable (APIHarness) async throws -> Void) async throws {
+        try await TestDatabase.withFresh { (database, _) async throws in
+            let dependencies = try await APIComposition.dependencies(
+                settings: try settings(), client: database, logger: TestDatabase.logger)
+            let app = Application(router: APIRouter.build(dependencies), logger: TestDatabase.logger)
+            let tokens = await JWTTokenService(
+                secret: secret, algorithm: .hs256, accessTokenTTL: .seconds(900), refreshTokenTTL: .seconds(3600))
+            try await app.test(.router) { client in
+                try await body(APIHarness(client: client, database: database, tokens: tokens))
+            }
+        }
+    }
+
+    /// Sends a request with an optional JSON body and bearer token.
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await client.execute(
+            uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    /// Inserts an account with password `Str0ng!Pass` and returns an access token for it.
+    func account(role: String = "user", active: Bool = true) async throws -> (id: UUID, token: String) {
+        let email = TestData.email(role)
+        let hash = try await BcryptPasswordHasher(cost: 4).hash("Str0ng!Pass")
+        let id = try await TestData.insertUser(database, email: email, passwordHash: hash, role: role, active: active)
+        let user = User(
+            id: UserID(id), email: EmailAddress(trusted: email), passwordHash: hash,
+            role: Role(rawValue: role) ?? .user,
+            active: active, createdAt: Date())
+        let issued = try await tokens.issueTokens(for: user, familyID: UUID(), at: Date())
+        return (id, issued.accessToken)
+    }
+}
+
+extension TestResponse {
+    /// The body parsed as a JSON object.
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+    }
+
+    /// `error.code` of an envelope.
+    var errorCode: String? { (json["error"] as? [String: Any])?["code"] as? String }
+
+    var errorDetails: [String: Any] { ((json["error"] as? [String: Any])?["details"] as? [String: Any]) ?? [:] }
+}
