@@ -9,12 +9,18 @@ public struct APIDependencies: Sendable {
     public let offers: OfferService
     public let featureFlags: FeatureFlagService
     public let health: HealthService
+    public let purchases: PurchaseService
+    public let wallets: WalletService
+    public let payouts: PayoutService
+    /// Per-caller limit of purchase ingestion.
+    public let ingestLimiter: RateLimiter
     /// Limits of the catalogue listings (`DEFAULT_PAGE_SIZE`, `MAX_PAGE_SIZE`).
     public let catalogLimits: PageLimits
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
-        featureFlags: FeatureFlagService, health: HealthService, catalogLimits: PageLimits
+        featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
+        payouts: PayoutService, ingestLimiter: RateLimiter, catalogLimits: PageLimits
     ) {
         self.auth = auth
         self.users = users
@@ -22,6 +28,10 @@ public struct APIDependencies: Sendable {
         self.offers = offers
         self.featureFlags = featureFlags
         self.health = health
+        self.purchases = purchases
+        self.wallets = wallets
+        self.payouts = payouts
+        self.ingestLimiter = ingestLimiter
         self.catalogLimits = catalogLimits
     }
 }
@@ -49,6 +59,10 @@ public enum APIRouter {
         OfferController(offers: dependencies.offers, limits: dependencies.catalogLimits).register(on: protectedRoutes)
         FeatureFlagController(flags: dependencies.featureFlags, limits: dependencies.catalogLimits)
             .register(on: protectedRoutes)
+        PurchaseController(purchases: dependencies.purchases, ingestLimiter: dependencies.ingestLimiter)
+            .register(on: protectedRoutes)
+        WalletController(wallets: dependencies.wallets).register(on: protectedRoutes)
+        PayoutController(payouts: dependencies.payouts).register(on: protectedRoutes)
         return router
     }
 }

@@ -10,7 +10,7 @@ struct ClickNBack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clicknback",
         abstract: "ClickNBack cashback platform backend.",
-        subcommands: [API.self, WorkerCommand.self, Migrate.self, Admin.self])
+        subcommands: [API.self, WorkerCommand.self, Migrate.self, Reconcile.self, Admin.self])
 }
 
 /// Reads settings and installs logging, the first thing every subcommand does.
@@ -56,6 +56,32 @@ struct Migrate: AsyncParsableCommand {
         logger.info(
             "migrations done", metadata: ["applied": .string(applied.isEmpty ? "none" : applied.joined(separator: ","))]
         )
+    }
+}
+
+struct Reconcile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Check every financial invariant; exit 1 on any drift.")
+
+    func run() async throws {
+        let (settings, logger) = try await Startup.prepare(service: "reconcile")
+        let report = try await AdminTasks.reconcile(settings: settings, logger: logger)
+        for drift in report.drifts {
+            logger.error(
+                "drift",
+                metadata: [
+                    "rule": .string(drift.rule), "subject": .string(drift.subject), "detail": .string(drift.detail),
+                ])
+        }
+        logger.info(
+            report.isClean ? "reconcile clean" : "reconcile found drift",
+            metadata: [
+                "wallets": .stringConvertible(report.walletsChecked),
+                "purchases": .stringConvertible(report.purchasesChecked),
+                "payouts": .stringConvertible(report.payoutsChecked), "drifts": .stringConvertible(report.drifts.count),
+            ])
+        if !report.isClean { throw ExitCode(1) }
     }
 }
 

@@ -17,4 +17,8 @@ public protocol Repositories: Sendable {
     var offers: any OfferRepository { get }
     var featureFlags: any FeatureFlagRepository { get }
     var audit: any AuditRepository { get }
+    var purchases: any PurchaseRepository { get }
+    var wallets: any WalletRepository { get }
+    var payouts: any PayoutRepository { get }
+    var reconciliation: any ReconciliationRepository { get }
 }

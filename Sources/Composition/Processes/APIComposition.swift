@@ -28,6 +28,10 @@ public enum APIComposition {
             offers: OfferService(unitOfWork: database, clock: clock, maxCashbackPercentage: maxPercentage),
             featureFlags: FeatureFlagService(unitOfWork: database, clock: clock),
             health: HealthService(probe: database),
+            purchases: PurchaseService(unitOfWork: database, clock: clock),
+            wallets: WalletService(unitOfWork: database),
+            payouts: PayoutService(unitOfWork: database, clock: clock, minimumAmount: settings.money.payoutMinimum),
+            ingestLimiter: RateLimiter(policy: settings.money.ingestLimit),
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize))
     }

@@ -1,3 +1,4 @@
+public import Application
 import Foundation
 import HTTPAPI
 public import Logging
@@ -10,6 +11,13 @@ public enum AdminTasks {
         let migrations = try Migration.load(from: URL(fileURLWithPath: settings.migrationsDirectory))
         return try await DatabaseSession.with(settings: settings, logger: logger) { client in
             try await MigrationRunner(client: client, logger: logger).run(migrations)
+        }
+    }
+
+    /// Checks every financial invariant; the report lists each drift found.
+    public static func reconcile(settings: Settings, logger: Logger) async throws -> ReconciliationReport {
+        try await DatabaseSession.with(settings: settings, logger: logger) { client in
+            try await ReconciliationService(unitOfWork: PostgresUnitOfWork(client: client, logger: logger)).run()
         }
     }
 

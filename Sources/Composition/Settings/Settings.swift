@@ -18,6 +18,7 @@ public struct Settings: Sendable {
     public let bcryptCost: UInt8
     public let catalog: CatalogSettings
     public let verification: VerificationSettings
+    public let money: MoneySettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
     public let migrationsDirectory: String
     private let reader: SettingsReader
@@ -46,6 +47,7 @@ public struct Settings: Sendable {
         self.reader = read
         self.catalog = try CatalogSettings(read)
         self.verification = try VerificationSettings(read)
+        self.money = try MoneySettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")
     }
 }

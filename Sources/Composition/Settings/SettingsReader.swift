@@ -32,6 +32,15 @@ struct SettingsReader {
         return value
     }
 
+    func bool(_ variable: String, default defaultValue: Bool) throws -> Bool {
+        guard let text = source.value(variable) else { return defaultValue }
+        switch text.lowercased() {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default: throw SettingsError(variable, "must be true or false (got '\(text)')")
+        }
+    }
+
     func choice<Choice: RawRepresentable<String> & CaseIterable>(_ variable: String, default defaultValue: Choice)
         throws -> Choice
     {

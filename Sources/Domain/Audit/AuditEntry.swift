@@ -58,6 +58,7 @@ public enum AuditOutcome: String, Sendable {
 
 /// The audit vocabulary: the spec's actions plus the catalog administration ones this service adds.
 public enum AuditAction: String, Sendable, CaseIterable {
+    case purchaseIngested = "PURCHASE_INGESTED"
     case purchaseConfirmed = "PURCHASE_CONFIRMED"
     case purchaseRejected = "PURCHASE_REJECTED"
     case purchaseReversed = "PURCHASE_REVERSED"

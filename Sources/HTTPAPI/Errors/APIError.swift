@@ -21,10 +21,12 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         self.headers = headers
     }
 
-    /// 422 `VALIDATION_ERROR` listing every schema-level problem.
-    public static func validation(_ violations: [(field: String, reason: String)]) -> APIError {
+    /// `VALIDATION_ERROR` listing every schema-level problem (422 unless the endpoint's contract says 400).
+    public static func validation(
+        _ violations: [(field: String, reason: String)], status: HTTPResponse.Status = .unprocessableContent
+    ) -> APIError {
         APIError(
-            .unprocessableContent, code: "VALIDATION_ERROR", message: "Request validation failed.",
+            status, code: "VALIDATION_ERROR", message: "Request validation failed.",
             details: [
                 "violations": .array(violations.map { ["field": .string($0.field), "reason": .string($0.reason)] })
             ]

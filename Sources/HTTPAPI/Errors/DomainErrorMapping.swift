@@ -13,6 +13,8 @@ enum DomainErrorMapping {
         case let error as MerchantError: map(error)
         case let error as OfferError: map(error)
         case let error as FeatureFlagError: map(error)
+        case let error as PurchaseError: map(error)
+        case let error as PayoutError: map(error)
         default: nil
         }
     }

@@ -7,32 +7,39 @@ struct BodyFields {
     private let fields: [String: JSONValue]
     private(set) var violations: [(field: String, reason: String)] = []
 
-    /// Collects the body (capped by the context's upload limit) and requires a JSON object.
-    static func read(_ request: Request, context: some RequestContext) async throws -> BodyFields {
+    /// Collects the body (capped by the context's upload limit) and requires a JSON object. `status` is the
+    /// validation status of the endpoint (422 almost everywhere; the payout contract says 400).
+    static func read(
+        _ request: Request, context: some RequestContext, status: HTTPResponse.Status = .unprocessableContent
+    ) async throws -> BodyFields {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        return try parse(Data(buffer.readableBytesView))
+        return try parse(Data(buffer.readableBytesView), status: status)
     }
 
     /// Parses raw bytes; an empty body counts as a missing object.
-    static func parse(_ data: Data) throws -> BodyFields {
-        guard !data.isEmpty else { throw APIError.validation([("body", "Field required")]) }
+    static func parse(_ data: Data, status: HTTPResponse.Status = .unprocessableContent) throws -> BodyFields {
+        guard !data.isEmpty else { throw APIError.validation([("body", "Field required")], status: status) }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw APIError.validation([("body", "JSON decode error")])
+            throw APIError.validation([("body", "JSON decode error")], status: status)
         }
         guard case .object(let fields) = value else {
-            throw APIError.validation([("body", "Input should be a valid dictionary or object to extract fields from")])
+            throw APIError.validation(
+                [("body", "Input should be a valid dictionary or object to extract fields from")], status: status)
         }
         return BodyFields(fields: fields)
     }
 
     /// Throws the collected violations, if any.
-    func finish() throws {
-        if !violations.isEmpty { throw APIError.validation(violations) }
+    func finish(status: HTTPResponse.Status = .unprocessableContent) throws {
+        if !violations.isEmpty { throw APIError.validation(violations, status: status) }
     }
+
+    /// The raw value of a field, `nil` when absent.
+    func field(_ name: String) -> JSONValue? { fields[name] }
 
     mutating func string(_ name: String, minLength: Int = 0, maxLength: Int? = nil) -> String? {
         guard let value = required(name) else { return nil }

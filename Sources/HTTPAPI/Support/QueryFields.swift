@@ -9,8 +9,8 @@ struct QueryFields {
 
     init(_ request: Request) { self.request = request }
 
-    func finish() throws {
-        if !violations.isEmpty { throw APIError.validation(violations) }
+    func finish(status: HTTPResponse.Status = .unprocessableContent) throws {
+        if !violations.isEmpty { throw APIError.validation(violations, status: status) }
     }
 
     /// Records a problem found by a caller-specific check.

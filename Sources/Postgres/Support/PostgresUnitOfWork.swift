@@ -54,4 +54,10 @@ struct PostgresRepositories: Repositories {
         PostgresFeatureFlagRepository(connection: connection, logger: logger)
     }
     var audit: any AuditRepository { PostgresAuditRepository(connection: connection, logger: logger) }
+    var purchases: any PurchaseRepository { PostgresPurchaseRepository(connection: connection, logger: logger) }
+    var wallets: any WalletRepository { PostgresWalletRepository(connection: connection, logger: logger) }
+    var payouts: any PayoutRepository { PostgresPayoutRepository(connection: connection, logger: logger) }
+    var reconciliation: any ReconciliationRepository {
+        PostgresReconciliationRepository(connection: connection, logger: logger)
+    }
 }

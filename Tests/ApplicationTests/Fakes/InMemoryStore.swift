@@ -11,6 +11,13 @@ struct StoreState: Sendable {
     var offers: [Offer] = []
     var flags: [FeatureFlag] = []
     var audit: [AuditEntry] = []
+    var purchases: [Purchase] = []
+    var cashbackTransactions: [CashbackTransaction] = []
+    var wallets: [UserID: Wallet] = [:]
+    var ledger: [LedgerMovement] = []
+    var payouts: [Payout] = []
+    var queue: Set<PurchaseID> = []
+    var notifications: [String] = []
 }
 
 /// An in-memory unit of work: a transaction works on a copy that replaces the state only on success,
@@ -58,6 +65,10 @@ struct InMemoryRepositories: Repositories {
     var offers: any OfferRepository { InMemoryOffers(working: working) }
     var featureFlags: any FeatureFlagRepository { InMemoryFlags(working: working) }
     var audit: any AuditRepository { InMemoryAudit(working: working) }
+    var purchases: any PurchaseRepository { InMemoryPurchases(working: working) }
+    var wallets: any WalletRepository { InMemoryWallets(working: working) }
+    var payouts: any PayoutRepository { InMemoryPayouts(working: working) }
+    var reconciliation: any ReconciliationRepository { InMemoryReconciliation(working: working) }
 }
 
 func paged<Item>(_ items: [Item], _ page: PageRequest) -> Page<Item> {

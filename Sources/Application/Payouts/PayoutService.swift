@@ -1,0 +1,96 @@
+public import Domain
+public import Foundation
+
+/// Withdrawals: users request payouts of available money; admins (or the settlement job) process them.
+public struct PayoutService: Sendable {
+    let unitOfWork: any UnitOfWork
+    let clock: any WallClock
+    /// `PAYOUT_MINIMUM_AMOUNT`: the smallest withdrawal accepted.
+    let minimumAmount: Money
+
+    public init(unitOfWork: any UnitOfWork, clock: any WallClock, minimumAmount: Money) {
+        self.unitOfWork = unitOfWork
+        self.clock = clock
+        self.minimumAmount = minimumAmount
+    }
+
+    /// A payout and whether it was created by an earlier request with the same idempotency key.
+    public struct Requested: Equatable, Sendable {
+        public let payout: Payout
+        public let replayed: Bool
+    }
+
+    /// Moves `amount` out of the available balance into a `requested` payout, under the wallet lock.
+    /// Repeating a request with the same idempotency key answers the first payout and moves nothing.
+    public func request(_ request: PayoutRequest, by userID: UserID) async throws -> Requested {
+        let violations = PayoutPolicy.violations(of: request, minimum: minimumAmount)
+        guard violations.isEmpty else { throw PayoutError.policyViolation(violations) }
+        let now = clock.now()
+        return try await unitOfWork.transaction { repositories in
+            if let replay = try await replayed(request, userID: userID, repositories: repositories) { return replay }
+            let wallet = try await repositories.wallets.lock(userID: userID)
+            guard wallet.available >= request.amount else {
+                throw PayoutError.insufficientBalance(
+                    requested: request.amount, available: wallet.available, pending: wallet.pending)
+            }
+            let payout = Payout(
+                id: .random(), userID: userID, amount: request.amount, method: request.method, details: request.details,
+                status: .requested, idempotencyKey: request.idempotencyKey, requestedAt: now, processedAt: nil,
+                externalReference: nil)
+            guard try await repositories.payouts.insert(payout) else {
+                guard let replay = try await replayed(request, userID: userID, repositories: repositories) else {
+                    throw PayoutError.idempotencyKeyReused(request.idempotencyKey ?? "")
+                }
+                return replay
+            }
+            try await repositories.wallets.apply([PayoutPolicy.requestMovement(payout)])
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: now, actor: .user(userID), action: .withdrawalRequested, resourceType: "payout",
+                    resourceID: payout.id.description,
+                    details: ["amount": payout.amount.description, "method": payout.method.rawValue]))
+            return Requested(payout: payout, replayed: false)
+        }
+    }
+
+    public func list(userID: UserID?, status: PayoutStatus?, page: PageRequest) async throws -> Page<Payout> {
+        try await unitOfWork.read { try await $0.payouts.list(userID: userID, status: status, page: page) }
+    }
+
+    /// Moves a payout to `target` once: completion adds to the paid balance, failure refunds available.
+    public func process(payoutID rawID: String, to target: PayoutStatus, actor: AuditActor) async throws -> Payout {
+        guard let id = PayoutID(parsing: rawID) else { throw PayoutError.notFound(rawID) }
+        let now = clock.now()
+        return try await unitOfWork.transaction { repositories in
+            guard let payout = try await repositories.payouts.lock(id: id) else { throw PayoutError.notFound(rawID) }
+            let movements = try PayoutPolicy.process(payout, to: target)
+            let processedAt = target == .processing ? nil : now
+            try await repositories.payouts.update(id: id, status: target, processedAt: processedAt)
+            try await repositories.wallets.apply(movements)
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: now, actor: actor, action: .withdrawalProcessed, resourceType: "payout",
+                    resourceID: id.description,
+                    details: [
+                        "from": payout.status.rawValue, "to": target.rawValue, "amount": payout.amount.description,
+                    ]))
+            return Payout(
+                id: payout.id, userID: payout.userID, amount: payout.amount, method: payout.method,
+                details: payout.details, status: target, idempotencyKey: payout.idempotencyKey,
+                requestedAt: payout.requestedAt, processedAt: processedAt, externalReference: payout.externalReference)
+        }
+    }
+
+    /// The earlier payout for the same idempotency key, if the request repeats it exactly.
+    private func replayed(_ request: PayoutRequest, userID: UserID, repositories: any Repositories) async throws
+        -> Requested?
+    {
+        guard let key = request.idempotencyKey,
+            let existing = try await repositories.payouts.find(userID: userID, idempotencyKey: key)
+        else { return nil }
+        guard existing.amount == request.amount, existing.method == request.method else {
+            throw PayoutError.idempotencyKeyReused(key)
+        }
+        return Requested(payout: existing, replayed: true)
+    }
+}

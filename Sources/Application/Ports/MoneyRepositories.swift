@@ -1,0 +1,88 @@
+public import Domain
+public import Foundation
+
+/// Stores purchases with their cashback transactions; writes the ingestion and every transition atomically
+/// with its wallet change, ledger rows, verification-queue row and notification.
+public protocol PurchaseRepository: Sendable {
+    func find(externalID: String) async throws -> Purchase?
+    func find(id: PurchaseID) async throws -> PurchaseView?
+    /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
+    func lock(id: PurchaseID) async throws -> Purchase?
+    /// Cashback of the user's pending and confirmed purchases on `offerID` created inside `window`.
+    func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money
+    /// Inserts a pending purchase, its pending cashback transaction, the pending credit with its ledger row,
+    /// the audit row and the verification-queue row, and notifies `purchase_ingested`. Returns `false` (and
+    /// writes nothing) when the external id already exists. The caller holds the wallet lock.
+    func recordIngestion(_ purchase: Purchase, audit: AuditEntry) async throws -> Bool
+    /// Applies a transition to a locked purchase: status, cashback amount, cashback-transaction status,
+    /// wallet and ledger, removal from the verification queue, and a `purchase_settled` notification.
+    func applyTransition(
+        _ purchase: Purchase, outcome: PurchaseTransitions.Outcome, audit: AuditEntry, at instant: Date
+    ) async throws
+    func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView>
+    func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase>
+}
+
+/// Wallet balances and their append-only ledger.
+public protocol WalletRepository: Sendable {
+    func find(userID: UserID) async throws -> Wallet?
+    /// Creates the wallet if missing and holds its row lock until the transaction ends.
+    func lock(userID: UserID) async throws -> Wallet
+    /// Changes the balances and appends one ledger row per movement. A balance that would go negative is
+    /// refused by the database (`WalletError.balanceWouldBeNegative`).
+    func apply(_ movements: [LedgerMovement]) async throws
+    func ledger(userID: UserID, page: PageRequest) async throws -> Page<LedgerEntry>
+    func transactions(userID: UserID, page: PageRequest) async throws -> Page<CashbackTransaction>
+}
+
+/// Raised when the database's non-negative balance check refuses a movement: the last line of defence.
+public enum WalletError: Error, Equatable, Sendable {
+    case balanceWouldBeNegative(UserID)
+}
+
+/// Stores payouts.
+public protocol PayoutRepository: Sendable {
+    /// Inserts the payout; `false` when the user already used its idempotency key.
+    func insert(_ payout: Payout) async throws -> Bool
+    func find(id: PayoutID) async throws -> Payout?
+    func find(userID: UserID, idempotencyKey: String) async throws -> Payout?
+    func lock(id: PayoutID) async throws -> Payout?
+    func update(id: PayoutID, status: PayoutStatus, processedAt: Date?) async throws
+    func list(userID: UserID?, status: PayoutStatus?, page: PageRequest) async throws -> Page<Payout>
+}
+
+/// The financial invariants, checked by queries over the whole database.
+public protocol ReconciliationRepository: Sendable {
+    /// Every violation found, and how many wallets and purchases were examined.
+    func check() async throws -> ReconciliationReport
+}
+
+/// What `clicknback reconcile` found.
+public struct ReconciliationReport: Equatable, Sendable {
+    public let walletsChecked: Int
+    public let purchasesChecked: Int
+    public let payoutsChecked: Int
+    public let drifts: [Drift]
+
+    public init(walletsChecked: Int, purchasesChecked: Int, payoutsChecked: Int, drifts: [Drift]) {
+        self.walletsChecked = walletsChecked
+        self.purchasesChecked = purchasesChecked
+        self.payoutsChecked = payoutsChecked
+        self.drifts = drifts
+    }
+
+    public var isClean: Bool { drifts.isEmpty }
+}
+
+/// One broken invariant: which rule, about what, and the numbers that disagree.
+public struct Drift: Equatable, Sendable {
+    public let rule: String
+    public let subject: String
+    public let detail: String
+
+    public init(rule: String, subject: String, detail: String) {
+        self.rule = rule
+        self.subject = subject
+        self.detail = detail
+    }
+}

@@ -1,0 +1,169 @@
+public import Domain
+public import Foundation
+
+/// Purchase ingestion (the thin API's hot path), queries, and the admin confirm and reverse actions.
+public struct PurchaseService: Sendable {
+    let unitOfWork: any UnitOfWork
+    let clock: any WallClock
+
+    public init(unitOfWork: any UnitOfWork, clock: any WallClock) {
+        self.unitOfWork = unitOfWork
+        self.clock = clock
+    }
+
+    /// The result of an ingestion: the pending purchase and whether the monthly cap reduced its cashback.
+    public struct Ingested: Equatable, Sendable {
+        public let purchase: Purchase
+        public let capApplied: Bool
+    }
+
+    /// Accepts a purchase as `pending` and credits its cashback to the pending balance, in one transaction.
+    /// Checks run in the spec's order: ownership, duplicate, currency, user, merchant, offer.
+    public func ingest(_ submission: PurchaseSubmission, by caller: User) async throws -> Ingested {
+        guard submission.userID == caller.id else { throw PurchaseError.notOwnSubmission }
+        let now = clock.now()
+        let today = CalendarDate(utcDayOf: now)
+        let offer = try await unitOfWork.read { repositories in
+            try await eligibleOffer(for: submission, caller: caller, today: today, repositories: repositories)
+        }
+        let outcome = try await unitOfWork.transaction { repositories in
+            try await record(submission, offer: offer, at: now, repositories: repositories)
+        }
+        guard let outcome else { throw try await duplicate(of: submission.externalID) }
+        return outcome
+    }
+
+    /// A purchase's details, for its owner only (admins included, spec IC-17).
+    public func details(purchaseID rawID: String, caller: User) async throws -> PurchaseView {
+        guard let id = PurchaseID(parsing: rawID),
+            let view = try await unitOfWork.read({ try await $0.purchases.find(id: id) })
+        else { throw PurchaseError.notFound(rawID) }
+        guard view.purchase.userID == caller.id else {
+            throw PurchaseError.notOwner(purchase: id, owner: view.purchase.userID, caller: caller.id)
+        }
+        return view
+    }
+
+    /// The caller's purchases, newest first.
+    public func listMine(_ caller: User, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView>
+    {
+        try await unitOfWork.read { try await $0.purchases.listForUser(caller.id, status: status, page: page) }
+    }
+
+    /// Every purchase (admin), newest first.
+    public func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase> {
+        try await unitOfWork.read { try await $0.purchases.list(filter: filter, page: page) }
+    }
+
+    /// Admin confirmation of a pending purchase (T3), audited with the admin as actor.
+    public func confirm(purchaseID rawID: String, by admin: UserID) async throws -> Purchase {
+        try await transition(rawID, action: .purchaseConfirmed, actor: .admin(admin)) { purchase in
+            try PurchaseTransitions.confirm(purchase)
+        }
+    }
+
+    /// Admin reversal of a pending or confirmed purchase (T5/T6).
+    public func reverse(purchaseID rawID: String, by admin: UserID) async throws -> Purchase {
+        try await transition(rawID, action: .purchaseReversed, actor: .admin(admin)) { purchase in
+            try PurchaseTransitions.reverse(purchase)
+        }
+    }
+
+    private func eligibleOffer(
+        for submission: PurchaseSubmission, caller: User, today: CalendarDate, repositories: any Repositories
+    ) async throws -> Offer {
+        if let existing = try await repositories.purchases.find(externalID: submission.externalID) {
+            throw PurchaseError.duplicate(existing)
+        }
+        guard submission.currency.uppercased() == "EUR" else {
+            throw PurchaseError.unsupportedCurrency(submission.currency)
+        }
+        guard caller.active else { throw PurchaseError.userNotEligible(caller.id) }
+        guard let merchant = try await repositories.merchants.find(id: submission.merchantID), merchant.active else {
+            throw PurchaseError.merchantNotEligible(submission.merchantID)
+        }
+        let candidates = try await repositories.offers.candidatesForIngestion(merchantID: merchant.id, on: today)
+        guard let offer = OfferSelection.choose(among: candidates, on: today) else {
+            throw PurchaseError.offerNotAvailable(merchant.id)
+        }
+        return offer
+    }
+
+    /// Under the wallet lock (which serializes the cap), computes the cashback and records everything;
+    /// `nil` when another request recorded the same external id first.
+    private func record(
+        _ submission: PurchaseSubmission, offer: Offer, at now: Date, repositories: any Repositories
+    ) async throws -> Ingested? {
+        _ = try await repositories.wallets.lock(userID: submission.userID)
+        let earned = try await repositories.purchases.cashbackEarned(
+            userID: submission.userID, offerID: offer.id, in: MonthWindow(containing: now))
+        let quote = CashbackCalculator.quote(
+            rule: offer.cashback, amount: submission.amount, monthlyCap: offer.monthlyCapPerUser, alreadyEarned: earned)
+        let purchase = Purchase(
+            id: .random(), externalID: submission.externalID, userID: submission.userID,
+            merchantID: submission.merchantID, offerID: offer.id, amount: submission.amount,
+            cashbackAmount: quote.amount, currency: submission.currency, status: .pending, createdAt: now)
+        let audit = AuditEntry(
+            occurredAt: now, actor: .user(submission.userID), action: .purchaseIngested, resourceType: "purchase",
+            resourceID: purchase.id.description,
+            details: [
+                "merchant_id": purchase.merchantID.description, "offer_id": offer.id.description,
+                "amount": purchase.amount.description, "cashback_amount": quote.amount.description,
+                "cap_applied": String(quote.capApplied),
+            ])
+        guard try await repositories.purchases.recordIngestion(purchase, audit: audit) else { return nil }
+        return Ingested(purchase: purchase, capApplied: quote.capApplied)
+    }
+
+    private func duplicate(of externalID: String) async throws -> PurchaseError {
+        guard let existing = try await unitOfWork.read({ try await $0.purchases.find(externalID: externalID) }) else {
+            return PurchaseError.notFound(externalID)
+        }
+        return PurchaseError.duplicate(existing)
+    }
+
+    /// Locks the purchase, re-checks its status under the lock, then applies the outcome with its audit row.
+    private func transition(
+        _ rawID: String, action: AuditAction, actor: AuditActor,
+        _ decide: @Sendable (Purchase) throws -> PurchaseTransitions.Outcome
+    ) async throws -> Purchase {
+        guard let id = PurchaseID(parsing: rawID) else { throw PurchaseError.notFound(rawID) }
+        let now = clock.now()
+        return try await unitOfWork.transaction { repositories in
+            guard let purchase = try await repositories.purchases.lock(id: id) else {
+                throw PurchaseError.notFound(rawID)
+            }
+            let outcome = try decide(purchase)
+            let wallet = try await repositories.wallets.lock(userID: purchase.userID)
+            guard wallet.canApply(outcome.movements) else {
+                throw PurchaseError.cashbackAlreadyWithdrawn(
+                    id, cashback: purchase.cashbackAmount, available: wallet.available)
+            }
+            let audit = PurchaseAudit.entry(for: purchase, outcome: outcome, action: action, actor: actor, at: now)
+            try await repositories.purchases.applyTransition(purchase, outcome: outcome, audit: audit, at: now)
+            return Purchase(
+                id: purchase.id, externalID: purchase.externalID, userID: purchase.userID,
+                merchantID: purchase.merchantID, offerID: purchase.offerID, amount: purchase.amount,
+                cashbackAmount: outcome.cashbackAmount, currency: purchase.currency, status: outcome.status,
+                createdAt: purchase.createdAt)
+        }
+    }
+}
+
+/// The audit rows of purchase transitions (domain spec §11.2).
+public enum PurchaseAudit {
+    public static func entry(
+        for purchase: Purchase, outcome: PurchaseTransitions.Outcome, action: AuditAction, actor: AuditActor,
+        at instant: Date, reason: String? = nil
+    ) -> AuditEntry {
+        var details = [
+            "merchant_id": purchase.merchantID.description, "amount": purchase.amount.description,
+            "currency": purchase.currency, "prior_status": purchase.status.rawValue,
+        ]
+        if outcome.status == .confirmed { details["cashback_amount"] = purchase.cashbackAmount.description }
+        if let reason { details["reason"] = reason }
+        return AuditEntry(
+            occurredAt: instant, actor: actor, action: action, resourceType: "purchase",
+            resourceID: purchase.id.description, details: details)
+    }
+}

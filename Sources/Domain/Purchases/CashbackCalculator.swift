@@ -1,0 +1,52 @@
+public import Foundation
+
+/// The spec's cashback formula (domain §5): exact decimal arithmetic, round-half-even to cents, and the
+/// monthly cap per user and offer.
+public enum CashbackCalculator {
+    /// The cashback of one purchase and whether the monthly cap reduced it.
+    public struct Quote: Equatable, Sendable {
+        public let amount: Money
+        public let capApplied: Bool
+
+        public init(amount: Money, capApplied: Bool) {
+            self.amount = amount
+            self.capApplied = capApplied
+        }
+    }
+
+    /// `credited = round2(min(raw, max(0, cap − alreadyEarned)))`, where `raw` is the fixed amount or
+    /// `amount × percentage ÷ 100`, with no intermediate rounding.
+    public static func quote(rule: CashbackRule, amount: Money, monthlyCap: Decimal, alreadyEarned: Money) -> Quote {
+        let raw = rawCashback(rule: rule, amount: amount)
+        let remaining = max(0, monthlyCap - alreadyEarned.decimal)
+        let capApplied = remaining < raw
+        return Quote(amount: Money(roundingHalfEven: min(raw, remaining)), capApplied: capApplied)
+    }
+
+    /// The uncapped, unrounded cashback.
+    public static func rawCashback(rule: CashbackRule, amount: Money) -> Decimal {
+        switch rule {
+        case .fixed(let value): value
+        case .percent(let percentage): amount.decimal * percentage / 100
+        }
+    }
+}
+
+/// The calendar month (UTC) a purchase's cap is counted in.
+public struct MonthWindow: Equatable, Sendable {
+    /// First instant of the month.
+    public let start: Date
+    /// First instant of the next month.
+    public let end: Date
+
+    public init(containing instant: Date) {
+        let day = CalendarDate(utcDayOf: instant)
+        let first = CalendarDate(year: day.year, month: day.month, day: 1) ?? day
+        let next =
+            day.month == 12
+            ? CalendarDate(year: day.year + 1, month: 1, day: 1)
+            : CalendarDate(year: day.year, month: day.month + 1, day: 1)
+        self.start = first.startOfDayUTC
+        self.end = (next ?? first.nextDay).startOfDayUTC
+    }
+}

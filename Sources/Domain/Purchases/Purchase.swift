@@ -1,0 +1,107 @@
+public import Foundation
+
+/// A purchase at a partner merchant, accepted optimistically as `pending` with its expected cashback.
+public struct Purchase: Equatable, Sendable {
+    public let id: PurchaseID
+    /// The submitter's idempotency key, globally unique.
+    public let externalID: String
+    public let userID: UserID
+    public let merchantID: MerchantID
+    public let offerID: OfferID?
+    public let amount: Money
+    /// The cashback computed at ingestion; zeroed by a reversal.
+    public let cashbackAmount: Money
+    /// As submitted (`EUR`, `eur`…), per the spec.
+    public let currency: String
+    public let status: PurchaseStatus
+    public let createdAt: Date
+
+    public init(
+        id: PurchaseID, externalID: String, userID: UserID, merchantID: MerchantID, offerID: OfferID?, amount: Money,
+        cashbackAmount: Money, currency: String, status: PurchaseStatus, createdAt: Date
+    ) {
+        self.id = id
+        self.externalID = externalID
+        self.userID = userID
+        self.merchantID = merchantID
+        self.offerID = offerID
+        self.amount = amount
+        self.cashbackAmount = cashbackAmount
+        self.currency = currency
+        self.status = status
+        self.createdAt = createdAt
+    }
+}
+
+/// Identifies a `Purchase`.
+public typealias PurchaseID = TypedID<Purchase>
+
+/// The purchase state machine's states (domain spec §4.1).
+public enum PurchaseStatus: String, Sendable, CaseIterable {
+    case pending
+    case confirmed
+    case rejected
+    case reversed
+}
+
+/// The status of a purchase's cashback transaction (domain spec §4.2).
+public enum CashbackStatus: String, Sendable, CaseIterable {
+    case pending
+    case available
+    case reversed
+}
+
+/// A purchase with its merchant's current name, as the read endpoints show it.
+public struct PurchaseView: Equatable, Sendable {
+    public let purchase: Purchase
+    /// `"Unknown"` when the merchant row is gone.
+    public let merchantName: String
+
+    public init(purchase: Purchase, merchantName: String) {
+        self.purchase = purchase
+        self.merchantName = merchantName
+    }
+}
+
+/// What a client submits to ingest a purchase, after schema validation.
+public struct PurchaseSubmission: Equatable, Sendable {
+    public let externalID: String
+    public let userID: UserID
+    public let merchantID: MerchantID
+    public let amount: Money
+    public let currency: String
+
+    public init(externalID: String, userID: UserID, merchantID: MerchantID, amount: Money, currency: String) {
+        self.externalID = externalID
+        self.userID = userID
+        self.merchantID = merchantID
+        self.amount = amount
+        self.currency = currency
+    }
+}
+
+/// Filters of the admin purchase listing (exact matches; dates are inclusive UTC days).
+public struct PurchaseFilter: Equatable, Sendable {
+    public let status: PurchaseStatus?
+    public let userID: String?
+    public let merchantID: String?
+    public let startDate: CalendarDate?
+    public let endDate: CalendarDate?
+
+    public init(
+        status: PurchaseStatus?, userID: String?, merchantID: String?, startDate: CalendarDate?, endDate: CalendarDate?
+    ) {
+        self.status = status
+        self.userID = userID
+        self.merchantID = merchantID
+        self.startDate = startDate
+        self.endDate = endDate
+    }
+
+    /// Parses the `status` query value the way the spec does (422 `INVALID_PURCHASE_STATUS`).
+    public static func status(from raw: String?) throws(PurchaseError) -> PurchaseStatus? {
+        guard let raw else { return nil }
+        guard let status = PurchaseStatus(rawValue: raw) else { throw .invalidStatusFilter(raw) }
+        return status
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Synchronization
+
+/// Per-caller request limits held in this API process (see ADR 008: each node limits independently).
+public final class RateLimiter: Sendable {
+    /// `INGEST_RATE_LIMIT_*`: burst size, sustained rate, and whether limiting is on at all.
+    public struct Policy: Sendable {
+        public let enabled: Bool
+        public let burst: Int
+        public let ratePerSecond: Double
+
+        public init(enabled: Bool, burst: Int, ratePerSecond: Double) {
+            self.enabled = enabled
+            self.burst = burst
+            self.ratePerSecond = ratePerSecond
+        }
+    }
+
+    private let policy: Policy
+    private let now: @Sendable () -> Double
+    private let buckets = Mutex<[String: TokenBucket]>([:])
+    /// Full buckets are forgotten once the table grows past this, so memory stays bounded.
+    private let pruneThreshold = 10_000
+
+    public init(policy: Policy, now: @escaping @Sendable () -> Double = RateLimiter.monotonicSeconds) {
+        self.policy = policy
+        self.now = now
+    }
+
+    /// `nil` when the caller may proceed, otherwise the seconds to wait before retrying.
+    public func retryAfter(for caller: String) -> Double? {
+        guard policy.enabled else { return nil }
+        let instant = now()
+        return buckets.withLock { buckets in
+            var bucket =
+                buckets[caller] ?? TokenBucket(burst: policy.burst, ratePerSecond: policy.ratePerSecond, now: instant)
+            let wait = bucket.take(now: instant)
+            buckets[caller] = bucket
+            if buckets.count > pruneThreshold { buckets = buckets.filter { !$0.value.isFull(now: instant) } }
+            return wait
+        }
+    }
+
+    /// Seconds on a clock that never jumps.
+    @Sendable public static func monotonicSeconds() -> Double {
+        let elapsed = ContinuousClock.now - ContinuousClock.Instant.origin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+extension ContinuousClock.Instant {
+    /// A fixed reference point for turning instants into numbers.
+    fileprivate static let origin = ContinuousClock.now
+}

@@ -1,0 +1,44 @@
+import Domain
+import Foundation
+
+/// A payout as the API shows it (contract fields plus timestamps and method).
+struct PayoutResponse: Encodable {
+    let payout: Payout
+    let includeUser: Bool
+
+    init(_ payout: Payout, includeUser: Bool) {
+        self.payout = payout
+        self.includeUser = includeUser
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(payout.id.description, forKey: .id)
+        if includeUser { try container.encode(payout.userID.description, forKey: .userID) }
+        try container.encode(payout.status.rawValue, forKey: .status)
+        try container.encode(payout.amount.description, forKey: .amount)
+        try container.encode(payout.method.rawValue, forKey: .method)
+        try container.encode(WireFormat.utcTimestamp(payout.requestedAt), forKey: .requestedAt)
+        try container.encode(payout.processedAt.map(WireFormat.utcTimestamp), forKey: .processedAt)
+        try container.encode(payout.externalReference, forKey: .externalReference)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, amount, method
+        case userID = "user_id"
+        case requestedAt = "requested_at"
+        case processedAt = "processed_at"
+        case externalReference = "external_reference"
+    }
+}
+
+/// The contract's list body `{"payouts": [...], "total": N}` (spec 9.2), plus the echoed paging.
+struct PayoutListResponse: Encodable {
+    let payouts: [PayoutResponse]
+    let total: Int
+
+    init(_ page: Page<Payout>, includeUser: Bool) {
+        self.payouts = page.items.map { PayoutResponse($0, includeUser: includeUser) }
+        self.total = page.total
+    }
+}

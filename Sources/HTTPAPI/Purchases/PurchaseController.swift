@@ -1,0 +1,108 @@
+import Application
+import Domain
+import Foundation
+import Hummingbird
+
+/// Purchase ingestion, queries, and the admin confirm and reverse actions.
+struct PurchaseController {
+    let purchases: PurchaseService
+    let ingestLimiter: RateLimiter
+
+    func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
+        routes.on(.post, "/api/v1/purchases/") { request, context in
+            let caller = try context.requireCaller()
+            if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
+            let submission = try await Self.submission(from: request, context: context)
+            let ingested = try await purchases.ingest(submission, by: caller)
+            return try JSONResponse.make(
+                PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), status: .created)
+        }
+        routes.on(.get, "/api/v1/purchases/{purchase_id}") { _, context in
+            let view = try await purchases.details(
+                purchaseID: context.parameters.get("purchase_id") ?? "", caller: try context.requireCaller())
+            return try JSONResponse.make(PurchaseDetailsResponse(view))
+        }
+        routes.on(.get, "/api/v1/users/me/purchases") { request, context in
+            let caller = try context.requireCaller()
+            var query = QueryFields(request)
+            let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
+            try query.finish()
+            let status = try PurchaseFilter.status(from: query.string("status"))
+            let result = try await purchases.listMine(caller, status: status, page: page)
+            return try JSONResponse.make(PageResponse(result, request: page, transform: PurchaseDetailsResponse.init))
+        }
+        routes.on(.get, "/api/v1/purchases/") { request, context in
+            _ = try context.requireAdmin()
+            var query = QueryFields(request)
+            let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
+            let start = query.date("start_date")
+            let end = query.date("end_date")
+            try query.finish()
+            let filter = PurchaseFilter(
+                status: try PurchaseFilter.status(from: query.string("status")), userID: query.string("user_id"),
+                merchantID: query.string("merchant_id"), startDate: start, endDate: end)
+            let result = try await purchases.list(filter: filter, page: page)
+            return try JSONResponse.make(PageResponse(result, request: page, transform: PurchaseAdminResponse.init))
+        }
+        routes.on(.patch, "/api/v1/purchases/{purchase_id}/reverse") { _, context in
+            let admin = try context.requireAdmin()
+            let purchase = try await purchases.reverse(
+                purchaseID: context.parameters.get("purchase_id") ?? "", by: admin.id)
+            return try JSONResponse.make(PurchaseResponse(purchase, capApplied: nil))
+        }
+        routes.on(.post, "/api/v1/purchases/{purchase_id}/confirmation") { _, context in
+            let admin = try context.requireAdmin()
+            let purchase = try await purchases.confirm(
+                purchaseID: context.parameters.get("purchase_id") ?? "", by: admin.id)
+            return try JSONResponse.make(PurchaseResponse(purchase, capApplied: nil))
+        }
+    }
+
+    private static func submission(from request: Request, context: APIRequestContext) async throws
+        -> PurchaseSubmission
+    {
+        var body = try await BodyFields.read(request, context: context)
+        let externalID = body.string("external_id", minLength: 1)
+        let userID = body.uuid("user_id")
+        let merchantID = body.uuid("merchant_id")
+        let amount = body.money("amount")
+        let currency = body.string("currency", minLength: 3, maxLength: 3)
+        try body.finish()
+        guard let externalID, let userID, let merchantID, let amount, let currency else {
+            throw APIError.validation(body.violations)
+        }
+        return PurchaseSubmission(
+            externalID: externalID, userID: UserID(userID), merchantID: MerchantID(merchantID), amount: amount,
+            currency: currency)
+    }
+}
+
+extension BodyFields {
+    /// A positive amount with at most two decimals as written, within `numeric(14,2)`; never rounded.
+    mutating func money(_ name: String) -> Money? {
+        guard let value = decimal(name) else { return nil }
+        guard value > 0 else {
+            reject(name, "Input should be greater than 0")
+            return nil
+        }
+        guard let money = Money(exactly: value) else {
+            reject(name, "Value error, Amount must have at most 2 decimal places")
+            return nil
+        }
+        guard money <= Money.maximum else {
+            reject(name, "Input should be less than or equal to \(Money.maximum)")
+            return nil
+        }
+        return money
+    }
+}
+
+extension APIError {
+    /// 429 with `Retry-After` in whole seconds.
+    static func rateLimited(_ wait: Double) -> APIError {
+        let seconds = max(1, Int(wait.rounded(.up)))
+        return APIError(
+            .tooManyRequests, code: "RATE_LIMITED", message: "Too many requests. Retry after \(seconds) second(s).",
+            details: ["retry_after_seconds": .number(Decimal(seconds))], headers: [.retryAfter: String(seconds)])
+    }
+}

@@ -1,0 +1,79 @@
+import Application
+import Domain
+import Foundation
+import PostgresNIO
+
+/// Payouts; the `(user_id, idempotency_key)` unique key makes a retried request harmless.
+struct PostgresPayoutRepository: PayoutRepository {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    private typealias PayoutRow = (UUID, UUID, Decimal, String, String, String, String?, Date, Date?, String?)
+    private static let columns =
+        "id, user_id, amount, method, details::text, status, idempotency_key, requested_at, processed_at, external_reference"
+
+    func insert(_ payout: Payout) async throws -> Bool {
+        let details = String(decoding: try JSONEncoder().encode(payout.details), as: UTF8.self)
+        let rows = try await connection.query(
+            """
+            INSERT INTO payouts (id, user_id, amount, method, details, status, idempotency_key, requested_at)
+            VALUES (\(payout.id.uuid), \(payout.userID.uuid), \(payout.amount.decimal), \(payout.method.rawValue),
+                    \(details)::jsonb, \(payout.status.rawValue), \(payout.idempotencyKey), \(payout.requestedAt))
+            ON CONFLICT ON CONSTRAINT payouts_idempotency_key DO NOTHING
+            RETURNING id
+            """, logger: logger)
+        for try await _ in rows { return true }
+        return false
+    }
+
+    func find(id: PayoutID) async throws -> Payout? {
+        try await first("SELECT \(Self.columns) FROM payouts WHERE id = $1", binding(id.uuid))
+    }
+
+    func find(userID: UserID, idempotencyKey: String) async throws -> Payout? {
+        var binds = binding(userID.uuid)
+        binds.append(idempotencyKey)
+        return try await first("SELECT \(Self.columns) FROM payouts WHERE user_id = $1 AND idempotency_key = $2", binds)
+    }
+
+    func lock(id: PayoutID) async throws -> Payout? {
+        try await first("SELECT \(Self.columns) FROM payouts WHERE id = $1 FOR UPDATE", binding(id.uuid))
+    }
+
+    func update(id: PayoutID, status: PayoutStatus, processedAt: Date?) async throws {
+        try await connection.query(
+            "UPDATE payouts SET status = \(status.rawValue), processed_at = \(processedAt) WHERE id = \(id.uuid)",
+            logger: logger)
+    }
+
+    func list(userID: UserID?, status: PayoutStatus?, page: PageRequest) async throws -> Page<Payout> {
+        var query = FilteredQuery()
+        if let userID { query.add("user_id = ?", userID.uuid) }
+        if let status { query.add("status = ?", status.rawValue) }
+        let total = try await connection.count(query.countQuery(from: "payouts"), logger: logger)
+        let rows = try await connection.query(
+            query.pageQuery(
+                select: "SELECT \(Self.columns) FROM payouts", orderBy: "requested_at DESC, id",
+                page: (page.offset, page.limit)), logger: logger)
+        var payouts: [Payout] = []
+        for try await row in rows.decode(PayoutRow.self) { payouts.append(try Self.payout(row)) }
+        return Page(items: payouts, total: total)
+    }
+
+    private func first(_ sql: String, _ binds: PostgresBindings) async throws -> Payout? {
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        for try await row in rows.decode(PayoutRow.self) { return try Self.payout(row) }
+        return nil
+    }
+
+    private static func payout(_ row: PayoutRow) throws -> Payout {
+        let (id, userID, amount, method, details, status, key, requestedAt, processedAt, reference) = row
+        return Payout(
+            id: PayoutID(id), userID: UserID(userID),
+            amount: try MalformedStoredValue.money(amount, column: "payouts.amount"),
+            method: try MalformedStoredValue.choice(method, column: "payouts.method"),
+            details: (try? JSONDecoder().decode([String: String].self, from: Data(details.utf8))) ?? [:],
+            status: try MalformedStoredValue.choice(status, column: "payouts.status"), idempotencyKey: key,
+            requestedAt: requestedAt, processedAt: processedAt, externalReference: reference)
+    }
+}

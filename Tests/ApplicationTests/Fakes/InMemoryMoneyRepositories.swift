@@ -1,0 +1,183 @@
+import Application
+import Domain
+import Foundation
+
+extension StoreState {
+    /// Applies movements like the database: balances change, ledger rows append, negatives are refused.
+    mutating func apply(_ movements: [LedgerMovement]) throws {
+        for movement in movements {
+            let wallet =
+                wallets[movement.userID]
+                ?? Wallet(userID: movement.userID, pending: .zero, available: .zero, paid: .zero)
+            let changed = Wallet(
+                userID: wallet.userID, pending: wallet.pending + (movement.bucket == .pending ? movement.delta : .zero),
+                available: wallet.available + (movement.bucket == .available ? movement.delta : .zero),
+                paid: wallet.paid + (movement.bucket == .paid ? movement.delta : .zero))
+            guard changed.pending >= .zero, changed.available >= .zero, changed.paid >= .zero else {
+                throw WalletError.balanceWouldBeNegative(movement.userID)
+            }
+            wallets[movement.userID] = changed
+            ledger.append(movement)
+        }
+    }
+}
+
+struct InMemoryPurchases: PurchaseRepository {
+    let working: WorkingCopy
+    func find(externalID: String) async throws -> Purchase? {
+        working.state.withLock { $0.purchases.first { $0.externalID == externalID } }
+    }
+    func find(id: PurchaseID) async throws -> PurchaseView? {
+        working.state.withLock { state in
+            state.purchases.first { $0.id == id }.map { purchase in
+                PurchaseView(
+                    purchase: purchase,
+                    merchantName: state.merchants.first { $0.id == purchase.merchantID }?.name ?? "Unknown")
+            }
+        }
+    }
+    func lock(id: PurchaseID) async throws -> Purchase? {
+        working.state.withLock { $0.purchases.first { $0.id == id } }
+    }
+    func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money {
+        working.state.withLock { state in
+            state.purchases.filter {
+                $0.userID == userID && $0.offerID == offerID && [.pending, .confirmed].contains($0.status)
+                    && $0.createdAt >= window.start && $0.createdAt < window.end
+            }.reduce(Money.zero) { $0 + $1.cashbackAmount }
+        }
+    }
+    func recordIngestion(_ purchase: Purchase, audit: AuditEntry) async throws -> Bool {
+        try working.state.withLock { state in
+            guard !state.purchases.contains(where: { $0.externalID == purchase.externalID }) else { return false }
+            state.purchases.append(purchase)
+            state.cashbackTransactions.append(
+                CashbackTransaction(
+                    id: UUID(), userID: purchase.userID, purchaseID: purchase.id, amount: purchase.cashbackAmount,
+                    status: .pending, createdAt: purchase.createdAt))
+            try state.apply(PurchaseTransitions.ingestion(of: purchase))
+            state.audit.append(audit)
+            state.queue.insert(purchase.id)
+            state.notifications.append("purchase_ingested:\(purchase.id)")
+            return true
+        }
+    }
+    func applyTransition(
+        _ purchase: Purchase, outcome: PurchaseTransitions.Outcome, audit: AuditEntry, at instant: Date
+    ) async throws {
+        try working.state.withLock { state in
+            state.purchases = state.purchases.map { old in
+                guard old.id == purchase.id else { return old }
+                return Purchase(
+                    id: old.id, externalID: old.externalID, userID: old.userID, merchantID: old.merchantID,
+                    offerID: old.offerID, amount: old.amount, cashbackAmount: outcome.cashbackAmount,
+                    currency: old.currency, status: outcome.status, createdAt: old.createdAt)
+            }
+            state.cashbackTransactions = state.cashbackTransactions.map { old in
+                guard old.purchaseID == purchase.id else { return old }
+                return CashbackTransaction(
+                    id: old.id, userID: old.userID, purchaseID: old.purchaseID, amount: old.amount,
+                    status: outcome.cashbackStatus, createdAt: old.createdAt)
+            }
+            try state.apply(outcome.movements)
+            state.audit.append(audit)
+            state.queue.remove(purchase.id)
+            state.notifications.append("purchase_settled:\(purchase.id)")
+        }
+    }
+    func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView> {
+        working.state.withLock { state in
+            paged(
+                state.purchases.filter { $0.userID == userID && (status == nil || $0.status == status) }.reversed()
+                    .map { PurchaseView(purchase: $0, merchantName: "Shop") }, page)
+        }
+    }
+    func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase> {
+        working.state.withLock { state in
+            paged(state.purchases.filter { filter.status == nil || $0.status == filter.status }.reversed(), page)
+        }
+    }
+}
+
+struct InMemoryWallets: WalletRepository {
+    let working: WorkingCopy
+    func find(userID: UserID) async throws -> Wallet? { working.state.withLock { $0.wallets[userID] } }
+    func lock(userID: UserID) async throws -> Wallet {
+        working.state.withLock { state in
+            let wallet = state.wallets[userID] ?? Wallet(userID: userID, pending: .zero, available: .zero, paid: .zero)
+            state.wallets[userID] = wallet
+            return wallet
+        }
+    }
+    func apply(_ movements: [LedgerMovement]) async throws { try working.state.withLock { try $0.apply(movements) } }
+    func ledger(userID: UserID, page: PageRequest) async throws -> Page<LedgerEntry> {
+        working.state.withLock { state in
+            paged(
+                state.ledger.enumerated().filter { $0.element.userID == userID }
+                    .map { LedgerEntry(id: Int64($0.offset), movement: $0.element, createdAt: Date()) }, page)
+        }
+    }
+    func transactions(userID: UserID, page: PageRequest) async throws -> Page<CashbackTransaction> {
+        working.state.withLock { paged($0.cashbackTransactions.filter { $0.userID == userID }, page) }
+    }
+}
+
+struct InMemoryPayouts: PayoutRepository {
+    let working: WorkingCopy
+    func insert(_ payout: Payout) async throws -> Bool {
+        working.state.withLock { state in
+            if let key = payout.idempotencyKey,
+                state.payouts.contains(where: { $0.userID == payout.userID && $0.idempotencyKey == key })
+            {
+                return false
+            }
+            state.payouts.append(payout)
+            return true
+        }
+    }
+    func find(id: PayoutID) async throws -> Payout? { working.state.withLock { $0.payouts.first { $0.id == id } } }
+    func find(userID: UserID, idempotencyKey: String) async throws -> Payout? {
+        working.state.withLock { $0.payouts.first { $0.userID == userID && $0.idempotencyKey == idempotencyKey } }
+    }
+    func lock(id: PayoutID) async throws -> Payout? { try await find(id: id) }
+    func update(id: PayoutID, status: PayoutStatus, processedAt: Date?) async throws {
+        working.state.withLock { state in
+            state.payouts = state.payouts.map { old in
+                guard old.id == id else { return old }
+                return Payout(
+                    id: old.id, userID: old.userID, amount: old.amount, method: old.method, details: old.details,
+                    status: status, idempotencyKey: old.idempotencyKey, requestedAt: old.requestedAt,
+                    processedAt: processedAt, externalReference: old.externalReference)
+            }
+        }
+    }
+    func list(userID: UserID?, status: PayoutStatus?, page: PageRequest) async throws -> Page<Payout> {
+        working.state.withLock { state in
+            paged(
+                state.payouts.filter {
+                    (userID == nil || $0.userID == userID) && (status == nil || $0.status == status)
+                }, page)
+        }
+    }
+}
+
+/// Reconciliation over the fake: wallets against the ledger only (enough to test the service's wiring).
+struct InMemoryReconciliation: ReconciliationRepository {
+    let working: WorkingCopy
+    func check() async throws -> ReconciliationReport {
+        working.state.withLock { state in
+            let drifts = state.wallets.values.compactMap { wallet -> Drift? in
+                let sums = WalletBucket.allCases.map { bucket in
+                    state.ledger.filter { $0.userID == wallet.userID && $0.bucket == bucket }.reduce(Money.zero) {
+                        $0 + $1.delta
+                    }
+                }
+                guard sums != [wallet.pending, wallet.available, wallet.paid] else { return nil }
+                return Drift(rule: "wallet_equals_ledger", subject: wallet.userID.description, detail: "\(sums)")
+            }
+            return ReconciliationReport(
+                walletsChecked: state.wallets.count, purchasesChecked: state.purchases.count,
+                payoutsChecked: state.payouts.count, drifts: drifts)
+        }
+    }
+}
