@@ -19,19 +19,23 @@ struct APIHarness: Sendable {
 
     static let secret = String(repeating: "k", count: 40)
 
-    static func settings() throws -> Settings {
+    static func settings(_ overrides: [String: String] = [:]) throws -> Settings {
         try Settings(
-            source: SettingsSource(values: [
-                "DATABASE_URL": "postgresql://unused@localhost/unused", "OAUTH_HASH_KEY": secret, "BCRYPT_COST": "4",
-                "CLICKNBACK_ENV": "test",
-            ]))
+            source: SettingsSource(
+                values: [
+                    "DATABASE_URL": "postgresql://unused@localhost/unused", "OAUTH_HASH_KEY": secret,
+                    "BCRYPT_COST": "4",
+                    "CLICKNBACK_ENV": "test",
+                ].merging(overrides) { _, new in new }))
     }
 
     /// Runs `body` against a router wired exactly as `clicknback api` wires it.
-    static func run(_ body: @Sendable (APIHarness) async throws -> Void) async throws {
+    static func run(
+        settings overrides: [String: String] = [:], _ body: @Sendable (APIHarness) async throws -> Void
+    ) async throws {
         try await TestDatabase.withFresh { (database, _) async throws in
             let dependencies = try await APIComposition.dependencies(
-                settings: try settings(), client: database, logger: TestDatabase.logger)
+                settings: try settings(overrides), client: database, logger: TestDatabase.logger)
             let app = Application(router: APIRouter.build(dependencies), logger: TestDatabase.logger)
             let tokens = await JWTTokenService(
                 secret: secret, algorithm: .hs256, accessTokenTTL: .seconds(900), refreshTokenTTL: .seconds(3600))

@@ -1,0 +1,227 @@
+import Application
+import Domain
+import Foundation
+import Testing
+
+@Suite struct PurchaseServiceTests {
+    let store = InMemoryStore()
+    let clock = FixedClock()
+    let alice = User(
+        id: .random(), email: EmailAddress(trusted: "alice@example.com"), passwordHash: "", role: .user, active: true,
+        createdAt: Date())
+    let admin = UserID.random()
+    let shop = Merchant(id: .random(), name: "Shop", defaultCashbackPercentage: 5, active: true)
+    var service: PurchaseService { PurchaseService(unitOfWork: store, clock: clock) }
+
+    init() {
+        let offer = Offer(
+            id: .random(), merchantID: shop.id, cashback: .percent(5), startDate: CalendarDate(iso: "2026-01-01")!,
+            endDate: CalendarDate(iso: "2026-12-31")!, monthlyCapPerUser: 6, active: true)
+        store.seed { [shop] in
+            $0.merchants = [shop]
+            $0.offers = [offer]
+        }
+    }
+
+    func submission(_ externalID: String = UUID().uuidString, amount: Int64 = 10_000, currency: String = "EUR")
+        -> PurchaseSubmission
+    {
+        PurchaseSubmission(
+            externalID: externalID, userID: alice.id, merchantID: shop.id, amount: Money(minorUnits: amount),
+            currency: currency)
+    }
+
+    @Test func ingestionWritesEverythingInOneCommit() async throws {
+        let ingested = try await service.ingest(submission(), by: alice)
+        #expect(ingested.purchase.status == .pending && ingested.purchase.cashbackAmount == Money(minorUnits: 500))
+        #expect(!ingested.capApplied)
+        #expect(store.commits == 1)
+        let state = store.snapshot
+        #expect(state.wallets[alice.id]?.pending == Money(minorUnits: 500))
+        #expect(state.ledger.map(\.reason) == [.purchaseIngested])
+        #expect(state.queue == [ingested.purchase.id])
+        #expect(state.notifications == ["purchase_ingested:\(ingested.purchase.id)"])
+        #expect(state.audit.map(\.action) == [.purchaseIngested])
+    }
+
+    @Test func theMonthlyCapLimitsLaterPurchases() async throws {
+        _ = try await service.ingest(submission(), by: alice)
+        let second = try await service.ingest(submission(), by: alice)
+        #expect(second.purchase.cashbackAmount == Money(minorUnits: 100) && second.capApplied)
+        let third = try await service.ingest(submission(), by: alice)
+        #expect(third.purchase.cashbackAmount == .zero && third.capApplied)
+        clock.advance(by: 31 * 24 * 3600)
+        #expect(try await service.ingest(submission(), by: alice).purchase.cashbackAmount == Money(minorUnits: 500))
+    }
+
+    @Test func refusalsComeInTheSpecOrderAndWriteNothing() async throws {
+        let someoneElse = PurchaseSubmission(
+            externalID: "x", userID: .random(), merchantID: shop.id, amount: Money(minorUnits: 100), currency: "USD")
+        await #expect(throws: PurchaseError.notOwnSubmission) { try await service.ingest(someoneElse, by: alice) }
+        let first = try await service.ingest(submission("dup"), by: alice)
+        await #expect(throws: PurchaseError.duplicate(first.purchase)) {
+            try await service.ingest(submission("dup", currency: "USD"), by: alice)
+        }
+        await #expect(throws: PurchaseError.unsupportedCurrency("usd")) {
+            try await service.ingest(submission(currency: "usd"), by: alice)
+        }
+        #expect(try await service.ingest(submission(currency: "eur"), by: alice).purchase.currency == "eur")
+        let stranger = PurchaseSubmission(
+            externalID: "y", userID: alice.id, merchantID: .random(), amount: Money(minorUnits: 100), currency: "EUR")
+        await #expect(throws: PurchaseError.merchantNotEligible(stranger.merchantID)) {
+            try await service.ingest(stranger, by: alice)
+        }
+        store.seed { $0.offers = [] }
+        await #expect(throws: PurchaseError.offerNotAvailable(shop.id)) {
+            try await service.ingest(submission(), by: alice)
+        }
+        #expect(store.commits == 2 && store.rollbacks == 0)
+    }
+
+    @Test func adminConfirmAndReverseMoveTheMoneyOnce() async throws {
+        let ingested = try await service.ingest(submission(), by: alice)
+        let id = ingested.purchase.id.description
+        let confirmed = try await service.confirm(purchaseID: id, by: admin)
+        #expect(confirmed.status == .confirmed)
+        await #expect(throws: PurchaseError.notPending(ingested.purchase.id, current: .confirmed)) {
+            try await service.confirm(purchaseID: id, by: admin)
+        }
+        #expect(store.snapshot.wallets[alice.id]?.available == Money(minorUnits: 500))
+        let reversed = try await service.reverse(purchaseID: id, by: admin)
+        #expect(reversed.status == .reversed && reversed.cashbackAmount == .zero)
+        await #expect(throws: PurchaseError.alreadyReversed(ingested.purchase.id)) {
+            try await service.reverse(purchaseID: id, by: admin)
+        }
+        let wallet = store.snapshot.wallets[alice.id]
+        #expect(wallet?.pending == .zero && wallet?.available == .zero)
+        #expect(
+            store.snapshot.audit.filter { $0.actor == .admin(admin) }.map(\.action) == [
+                .purchaseConfirmed, .purchaseReversed,
+            ])
+        #expect(try await ReconciliationService(unitOfWork: store).run().isClean)
+    }
+
+    @Test func reversingWithdrawnCashbackIsRefused() async throws {
+        let ingested = try await service.ingest(submission(), by: alice)
+        _ = try await service.confirm(purchaseID: ingested.purchase.id.description, by: admin)
+        store.seed { state in
+            try? state.apply([
+                LedgerMovement(
+                    userID: alice.id, bucket: .available, delta: Money(minorUnits: -500), reason: .payoutRequested,
+                    referenceID: UUID())
+            ])
+        }
+        await #expect(throws: PurchaseError.self) {
+            try await service.reverse(purchaseID: ingested.purchase.id.description, by: admin)
+        }
+        #expect(store.snapshot.purchases.first?.status == .confirmed)
+    }
+
+    @Test func detailsAreForTheOwnerOnly() async throws {
+        let ingested = try await service.ingest(submission(), by: alice)
+        let view = try await service.details(purchaseID: ingested.purchase.id.description, caller: alice)
+        #expect(view.merchantName == "Shop")
+        let bob = User(
+            id: .random(), email: EmailAddress(trusted: "bob@example.com"), passwordHash: "", role: .admin,
+            active: true,
+            createdAt: Date())
+        await #expect(throws: PurchaseError.notOwner(purchase: ingested.purchase.id, owner: alice.id, caller: bob.id)) {
+            try await service.details(purchaseID: ingested.purchase.id.description, caller: bob)
+        }
+        await #expect(throws: PurchaseError.notFound("nope")) {
+            try await service.details(purchaseID: "nope", caller: alice)
+        }
+    }
+}
+
+@Suite struct PayoutServiceTests {
+    let store = InMemoryStore()
+    let user = UserID.random()
+    var service: PayoutService {
+        PayoutService(unitOfWork: store, clock: FixedClock(), minimumAmount: Money(minorUnits: 1000))
+    }
+
+    init() {
+        store.seed { [user] state in
+            try? state.apply([
+                LedgerMovement(
+                    userID: user, bucket: .available, delta: Money(minorUnits: 5000), reason: .purchaseConfirmed,
+                    referenceID: UUID())
+            ])
+        }
+    }
+
+    func request(_ cents: Int64, key: String? = nil) -> PayoutRequest {
+        PayoutRequest(
+            amount: Money(minorUnits: cents), method: .bankTransfer, details: ["iban": "x"], idempotencyKey: key)
+    }
+
+    @Test func requestingMovesAvailableMoneyIntoAPayout() async throws {
+        let requested = try await service.request(request(2000), by: user)
+        #expect(requested.payout.status == .requested && !requested.replayed)
+        #expect(store.snapshot.wallets[user]?.available == Money(minorUnits: 3000))
+        #expect(store.snapshot.audit.map(\.action) == [.withdrawalRequested])
+    }
+
+    @Test func refusesOverdraftAndAmountsBelowTheMinimum() async throws {
+        await #expect(
+            throws: PayoutError.insufficientBalance(
+                requested: Money(minorUnits: 5001), available: Money(minorUnits: 5000), pending: .zero)
+        ) {
+            try await service.request(request(5001), by: user)
+        }
+        await #expect(throws: PayoutError.policyViolation(["Minimum payout amount is 10.00; requested 9.99."])) {
+            try await service.request(request(999), by: user)
+        }
+        #expect(store.snapshot.wallets[user]?.available == Money(minorUnits: 5000))
+    }
+
+    @Test func aRetriedRequestWithTheSameKeyWithdrawsOnce() async throws {
+        let first = try await service.request(request(2000, key: "k1"), by: user)
+        let again = try await service.request(request(2000, key: "k1"), by: user)
+        #expect(again.replayed && again.payout == first.payout)
+        #expect(store.snapshot.wallets[user]?.available == Money(minorUnits: 3000))
+        await #expect(throws: PayoutError.idempotencyKeyReused("k1")) {
+            try await service.request(request(2500, key: "k1"), by: user)
+        }
+    }
+
+    @Test func processingCompletesOrRefundsExactlyOnce() async throws {
+        let paid = try await service.request(request(2000), by: user).payout
+        let refunded = try await service.request(request(1000), by: user).payout
+        _ = try await service.process(payoutID: paid.id.description, to: .completed, actor: .system)
+        _ = try await service.process(payoutID: refunded.id.description, to: .processing, actor: .system)
+        _ = try await service.process(payoutID: refunded.id.description, to: .failed, actor: .system)
+        await #expect(throws: PayoutError.invalidTransition(paid.id, current: .completed)) {
+            try await service.process(payoutID: paid.id.description, to: .failed, actor: .system)
+        }
+        let wallet = store.snapshot.wallets[user]
+        #expect(wallet?.available == Money(minorUnits: 3000) && wallet?.paid == Money(minorUnits: 2000))
+        await #expect(throws: PayoutError.notFound("x")) {
+            try await service.process(payoutID: "x", to: .failed, actor: .system)
+        }
+        #expect(
+            try await service.list(userID: user, status: .completed, page: PageRequest(offset: 0, limit: 10)).total == 1
+        )
+        #expect(try await ReconciliationService(unitOfWork: store).run().isClean)
+    }
+}
+
+@Suite struct WalletServiceTests {
+    @Test func readsTheCallersWalletAndLedger() async throws {
+        let store = InMemoryStore()
+        let user = UserID.random()
+        let service = WalletService(unitOfWork: store)
+        #expect(try await service.summary(for: user) == nil)
+        store.seed { state in
+            try? state.apply([
+                LedgerMovement(
+                    userID: user, bucket: .pending, delta: Money(minorUnits: 5), reason: .purchaseIngested,
+                    referenceID: UUID())
+            ])
+        }
+        #expect(try await service.summary(for: user)?.pending == Money(minorUnits: 5))
+        #expect(try await service.ledger(for: user, page: PageRequest(offset: 0, limit: 5)).total == 1)
+        #expect(try await service.transactions(for: user, page: PageRequest(offset: 0, limit: 5)).total == 0)
+    }
+}
