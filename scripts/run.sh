@@ -126,8 +126,11 @@ HTTP_HOST=127.0.0.1
 HTTP_PORT=${http_port_override:-8080}
 LOG_FORMAT=json
 LOG_LEVEL=info
-PURCHASE_CONFIRMATION_INTERVAL_SECONDS=60
+# Demo-friendly retry timing: a rejection-merchant purchase is retried and rejected within seconds.
+# Production default: 60 (sweep period and backoff base).
+PURCHASE_CONFIRMATION_INTERVAL_SECONDS=2
 PURCHASE_MAX_VERIFICATION_ATTEMPTS=3
+WORKER_BACKOFF_CAP_SECONDS=4
 REJECTION_MERCHANT_ID=f0000000-0000-0000-0000-000000000001
 MIGRATIONS_DIR=$root/migrations
 PGDATA_DIR=$PG_DIR

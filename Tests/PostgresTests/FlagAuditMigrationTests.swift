@@ -157,7 +157,7 @@ import Testing
             #expect(try await TestData.count(client, "users", where: "role = 'admin'") == 2)
             #expect(try await TestData.count(client, "merchants") == 3)
             #expect(try await TestData.count(client, "offers", where: "active") == 3)
-            #expect(try await TestData.count(client, "feature_flags") == 3)
+            #expect(try await TestData.count(client, "feature_flags") == 2)
             #expect(
                 try await TestData.count(
                     client, "users",

@@ -81,6 +81,26 @@ public struct PayoutService: Sendable {
         }
     }
 
+    /// The settlement job's final step for a claimed `processing` payout, fenced by its lease: returns `false`
+    /// and changes nothing when the lease was lost or the payout is no longer processing.
+    public func settle(_ claim: ClaimedPayout, to target: PayoutStatus) async throws -> Bool {
+        let now = clock.now()
+        return try await unitOfWork.transaction { repositories in
+            guard let payout = try await repositories.payouts.lock(id: claim.payoutID),
+                try await repositories.payoutQueue.holdsLease(claim), payout.status == .processing
+            else { return false }
+            let movements = try PayoutPolicy.process(payout, to: target)
+            try await repositories.payouts.update(id: payout.id, status: target, processedAt: now)
+            try await repositories.wallets.apply(movements)
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: now, actor: .system, action: .withdrawalProcessed, resourceType: "payout",
+                    resourceID: payout.id.description,
+                    details: ["from": payout.status.rawValue, "to": target.rawValue, "amount": payout.amount.description]))
+            return true
+        }
+    }
+
     /// The earlier payout for the same idempotency key, if the request repeats it exactly.
     private func replayed(_ request: PayoutRequest, userID: UserID, repositories: any Repositories) async throws
         -> Requested?

@@ -21,4 +21,6 @@ public protocol Repositories: Sendable {
     var wallets: any WalletRepository { get }
     var payouts: any PayoutRepository { get }
     var reconciliation: any ReconciliationRepository { get }
+    var verifications: any VerificationQueueRepository { get }
+    var payoutQueue: any PayoutQueueRepository { get }
 }

@@ -1,24 +1,61 @@
+import Application
+import Domain
 public import Logging
 import Postgres
 import PostgresNIO
 public import ServiceLifecycle
 import Worker
 
-/// The composition root of `clicknback worker`.
+/// The composition root of `clicknback worker`: the database pool and two jobs on the shared runtime.
 public enum WorkerComposition {
-    /// The worker's services (database pool, confirmation worker) in one group that stops on SIGTERM/SIGINT.
+    /// Services in start order; the group stops them in reverse on SIGTERM/SIGINT, so the pool goes last.
     public static func serviceGroup(settings: Settings, logger: Logger) throws -> ServiceGroup {
         let client = PostgresClient(
-            configuration: try DatabaseURL.configuration(settings.databaseURL, poolSize: 4), backgroundLogger: logger)
+            configuration: try DatabaseURL.configuration(
+                settings.databaseURL, poolSize: settings.worker.databasePoolSize),
+            backgroundLogger: logger)
         return ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(service: client),
-                    .init(
-                        service: ConfirmationWorker(logger: logger),
-                        successTerminationBehavior: .gracefullyShutdownGroup),
-                ],
+                services: [.init(service: client)] + jobs(settings: settings, client: client, logger: logger),
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
+    }
+
+    static func jobs(settings: Settings, client: PostgresClient, logger: Logger) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let database = PostgresUnitOfWork(client: client, logger: logger)
+        let worker = settings.worker
+        let random = SystemRandomSource()
+        let verification = settings.verification
+        let confirmation = PurchaseConfirmationJob(
+            unitOfWork: database, settlement: PurchaseSettlement(unitOfWork: database, clock: SystemClock()),
+            verifier: SimulatedBank(
+                latency: worker.verifierLatency, softFailureRate: worker.verifierSoftFailureRate,
+                rejectionMerchantID: verification.rejectionMerchantID.flatMap(MerchantID.init(parsing:)), random: random),
+            owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: verification.maxAttempts,
+            logger: logger)
+        let payouts = PayoutSettlementJob(
+            unitOfWork: database,
+            payouts: PayoutService(unitOfWork: database, clock: SystemClock(), minimumAmount: settings.money.payoutMinimum),
+            rail: SimulatedPaymentRail(latency: worker.railLatency, failureRate: worker.railFailureRate, random: random),
+            owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: worker.payoutMaxAttempts,
+            logger: logger)
+        let runtime = JobRuntime<PurchaseConfirmationJob>.Configuration(
+            maxInFlight: worker.maxInFlight, sweepInterval: verification.interval, leaseDuration: worker.leaseDuration,
+            backoff: Backoff(base: verification.interval, cap: worker.backoffCap), gracePeriod: worker.gracePeriod)
+        let payoutRuntime = JobRuntime<PayoutSettlementJob>.Configuration(
+            maxInFlight: min(worker.maxInFlight, 20), sweepInterval: verification.interval,
+            leaseDuration: worker.leaseDuration, backoff: runtime.backoff, gracePeriod: worker.gracePeriod)
+        return [
+            .init(
+                service: JobRuntime(
+                    job: confirmation, configuration: runtime,
+                    notifications: PostgresNotificationListener(client: client, channel: "purchase_ingested", logger: logger),
+                    random: random, logger: logger),
+                successTerminationBehavior: .gracefullyShutdownGroup),
+            .init(
+                service: JobRuntime(
+                    job: payouts, configuration: payoutRuntime, notifications: nil, random: random, logger: logger),
+                successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
     }
 }

@@ -19,6 +19,7 @@ public struct Settings: Sendable {
     public let catalog: CatalogSettings
     public let verification: VerificationSettings
     public let money: MoneySettings
+    public let worker: WorkerSettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
     public let migrationsDirectory: String
     private let reader: SettingsReader
@@ -48,6 +49,7 @@ public struct Settings: Sendable {
         self.catalog = try CatalogSettings(read)
         self.verification = try VerificationSettings(read)
         self.money = try MoneySettings(read)
+        self.worker = try WorkerSettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")
     }
 }

@@ -40,10 +40,17 @@ struct PostgresPayoutRepository: PayoutRepository {
         try await first("SELECT \(Self.columns) FROM payouts WHERE id = $1 FOR UPDATE", binding(id.uuid))
     }
 
+    /// Also keeps the settlement queue in step: a payout enters it on `processing` and leaves it when final.
     func update(id: PayoutID, status: PayoutStatus, processedAt: Date?) async throws {
         try await connection.query(
             "UPDATE payouts SET status = \(status.rawValue), processed_at = \(processedAt) WHERE id = \(id.uuid)",
             logger: logger)
+        if status == .processing {
+            try await connection.query(
+                "INSERT INTO payout_settlements (payout_id) VALUES (\(id.uuid)) ON CONFLICT DO NOTHING", logger: logger)
+        } else {
+            try await connection.query("DELETE FROM payout_settlements WHERE payout_id = \(id.uuid)", logger: logger)
+        }
     }
 
     func list(userID: UserID?, status: PayoutStatus?, page: PageRequest) async throws -> Page<Payout> {

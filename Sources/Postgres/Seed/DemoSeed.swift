@@ -4,6 +4,10 @@ public import PostgresNIO
 
 /// The spec's development seed (domain.md §16): its admins, users, merchants, offers and flags, with the same
 /// ids and credentials. Inserting is idempotent: rows that already exist are left as they are.
+///
+/// One departure (spec IC-33): the spec's seed also disables `purchase_auto_confirm` for the rejection
+/// merchant, which makes the simulated bank rejection unreachable; that record is left out so the demo shows
+/// a purchase retried and rejected. An admin can add it back with `PUT /api/v1/feature-flags/...`.
 public struct DemoSeed: Sendable {
     let client: PostgresClient
     let logger: Logger
@@ -179,10 +183,6 @@ public struct DemoSeed: Sendable {
             (
                 "ff000001-0000-0000-0000-000000000001", "purchase_auto_confirm", true, "global", nil,
                 "Automatic confirmation of pending purchases."
-            ),
-            (
-                "ff000001-0000-0000-0000-000000000002", "purchase_auto_confirm", false, "merchant", bankSimFail,
-                "Disable auto-confirmation for BankSimFail."
             ),
             (
                 "ff000001-0000-0000-0000-000000000003", "purchase_auto_confirm", false, "user",

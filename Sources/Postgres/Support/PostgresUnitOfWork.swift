@@ -60,4 +60,10 @@ struct PostgresRepositories: Repositories {
     var reconciliation: any ReconciliationRepository {
         PostgresReconciliationRepository(connection: connection, logger: logger)
     }
+    var verifications: any VerificationQueueRepository {
+        PostgresVerificationQueueRepository(connection: connection, logger: logger)
+    }
+    var payoutQueue: any PayoutQueueRepository {
+        PostgresPayoutQueueRepository(connection: connection, logger: logger)
+    }
 }

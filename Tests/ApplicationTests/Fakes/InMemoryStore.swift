@@ -17,6 +17,9 @@ struct StoreState: Sendable {
     var ledger: [LedgerMovement] = []
     var payouts: [Payout] = []
     var queue: Set<PurchaseID> = []
+    /// Lease tokens held per queued purchase or payout.
+    var leases: [UUID: UUID] = [:]
+    var payoutQueue: Set<PayoutID> = []
     var notifications: [String] = []
 }
 
@@ -43,9 +46,13 @@ final class InMemoryStore: UnitOfWork {
         }
     }
 
+    /// Like a connection without a transaction: each statement commits on its own (claims, leases).
     func read<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result {
         counters.withLock { $0.reads += 1 }
-        return try await work(InMemoryRepositories(working: WorkingCopy(state.withLock { $0 })))
+        let working = WorkingCopy(state.withLock { $0 })
+        let result = try await work(InMemoryRepositories(working: working))
+        state.withLock { $0 = working.state.withLock { $0 } }
+        return result
     }
 
     func seed(_ change: (inout StoreState) -> Void) { state.withLock { change(&$0) } }
@@ -69,6 +76,8 @@ struct InMemoryRepositories: Repositories {
     var wallets: any WalletRepository { InMemoryWallets(working: working) }
     var payouts: any PayoutRepository { InMemoryPayouts(working: working) }
     var reconciliation: any ReconciliationRepository { InMemoryReconciliation(working: working) }
+    var verifications: any VerificationQueueRepository { InMemoryVerifications(working: working) }
+    var payoutQueue: any PayoutQueueRepository { InMemoryPayoutQueue(working: working) }
 }
 
 func paged<Item>(_ items: [Item], _ page: PageRequest) -> Page<Item> {

@@ -1,0 +1,101 @@
+import Application
+import Domain
+import Foundation
+import PostgresNIO
+import Postgres
+import TestSupport
+import Testing
+
+@Suite struct VerificationQueueRepositoryTests {
+    @Test func concurrentClaimersGetDisjointItemsAndNeverMoreThanAsked() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 100)
+            let batches = try await withThrowingTaskGroup(of: [PurchaseID].self) { group in
+                for worker in 0..<4 {
+                    group.addTask {
+                        try await database.read {
+                            try await $0.verifications.claim(limit: 30, owner: "w\(worker)", lease: .seconds(30)).map(\.purchaseID)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [[PurchaseID]]()) { $0.append($1) }
+            }
+            #expect(batches.allSatisfy { $0.count <= 30 })
+            let all = batches.flatMap { $0 }
+            #expect(all.count == 100 && Set(all).count == 100)
+            let again = try await database.read { try await $0.verifications.claim(limit: 10, owner: "w9", lease: .seconds(30)) }
+            #expect(again.isEmpty)
+        }
+    }
+
+    @Test func expiredLeasesAreReclaimedAndTheOldTokenIsFencedOff() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 1)
+            let first = try #require(try await database.read { try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(50)) }.first)
+            #expect(try await database.read { try await $0.verifications.reschedule(first, attempts: 1, after: .zero, error: "soft") })
+            try await Task.sleep(for: .milliseconds(120))
+            let second = try #require(try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }.first)
+            #expect(second.purchaseID == first.purchaseID && second.attempts == 1 && second.leaseToken != first.leaseToken)
+            #expect(try await !database.read { try await $0.verifications.reschedule(first, attempts: 2, after: .zero, error: "x") })
+            #expect(try await !database.transaction { try await $0.verifications.holdsLease(first) })
+            #expect(try await database.transaction { try await $0.verifications.holdsLease(second) })
+            #expect(try await database.read { try await $0.verifications.renew(owner: "b", purchaseIDs: [second.purchaseID], lease: .seconds(30)) } == 1)
+            #expect(try await database.read { try await $0.verifications.renew(owner: "a", purchaseIDs: [second.purchaseID], lease: .seconds(30)) } == 0)
+            try await database.read { try await $0.verifications.release(second) }
+            #expect(try await database.read { try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30)) }.count == 1)
+        }
+    }
+
+    @Test func claimsHonourTheAutoConfirmFlags() async throws {
+        try await withDatabase { (database, client) async throws in
+            let (user, merchant) = try await TestData.bulkPendingPurchases(client, count: 3)
+            let flags = FeatureFlagService(unitOfWork: database, clock: SystemClock())
+            let admin = UserID.random()
+            func claimable() async throws -> Int {
+                let claims = try await database.read { try await $0.verifications.claim(limit: 10, owner: "t", lease: .seconds(30)) }
+                for claim in claims { try await database.read { try await $0.verifications.release(claim) } }
+                return claims.count
+            }
+            let key = FeatureFlagKey.purchaseAutoConfirm
+            _ = try await flags.set(FlagAssignment(key: key, enabled: false, scope: FlagScope(type: "user", id: user), description: nil), by: admin)
+            #expect(try await claimable() == 0)
+            _ = try await flags.set(FlagAssignment(key: key, enabled: true, scope: FlagScope(type: "user", id: user), description: nil), by: admin)
+            _ = try await flags.set(FlagAssignment(key: key, enabled: false, scope: .global, description: nil), by: admin)
+            _ = try await flags.set(FlagAssignment(key: key, enabled: true, scope: FlagScope(type: "merchant", id: merchant), description: nil), by: admin)
+            #expect(try await claimable() == 3)
+            try await flags.delete(key: key.value, scope: FlagScope(type: "merchant", id: merchant), by: admin)
+            #expect(try await claimable() == 0)
+            try await flags.delete(key: key.value, scope: .global, by: admin)
+            #expect(try await claimable() == 3)
+        }
+    }
+
+    @Test func settlementAppliesOnceEvenWhenAdminsRace() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 20)
+            let claims = try await database.read { try await $0.verifications.claim(limit: 20, owner: "w", lease: .seconds(30)) }
+            let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
+            let purchases = PurchaseService(unitOfWork: database, clock: SystemClock())
+            let admin = UserID.random()
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for claim in claims {
+                    group.addTask { "\(try await settlement.settle(claim, .confirm))" }
+                    group.addTask {
+                        do {
+                            _ = try await purchases.reverse(purchaseID: claim.purchaseID.description, by: admin)
+                            return "reversed"
+                        } catch PurchaseError.alreadyReversed {
+                            return "already"
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == "reversed" }.count == 20)
+            #expect(try await TestData.count(client, "audit_logs", where: "action = 'PURCHASE_CONFIRMED'") <= 20)
+            #expect(try await TestData.count(client, "purchase_verifications") == 0)
+            let report = try await ReconciliationService(unitOfWork: database).run()
+            #expect(report.isClean, "\(report.drifts)")
+        }
+    }
+}
