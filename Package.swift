@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "clicknback",
             dependencies: [
-                "Composition",
+                "Composition", "Application",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

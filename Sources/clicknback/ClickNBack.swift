@@ -1,3 +1,4 @@
+import Application
 import ArgumentParser
 import Composition
 import Foundation
@@ -62,11 +63,17 @@ struct Migrate: AsyncParsableCommand {
 struct Reconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Check every financial invariant; exit 1 on any drift.")
+        abstract: "Check every financial invariant; exit 1 on drift, 2 when the check cannot run.")
 
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "reconcile")
-        let report = try await AdminTasks.reconcile(settings: settings, logger: logger)
+        let report: ReconciliationReport
+        do {
+            report = try await AdminTasks.reconcile(settings: settings, logger: logger)
+        } catch {
+            logger.error("reconcile could not run", metadata: ["error": .string(String(describing: error))])
+            throw ExitCode(2)
+        }
         for drift in report.drifts {
             logger.error(
                 "drift",

@@ -23,7 +23,8 @@ import Testing
             PurchaseSubmission(
                 externalID: UUID().uuidString, userID: user.id, merchantID: shop.id, amount: Money(minorUnits: 10_000),
                 currency: "EUR"), by: user)
-        return try #require(try await store.read { try await $0.verifications.claim(limit: 1, owner: "w", lease: .seconds(30)) }.first)
+        return try #require(
+            try await store.read { try await $0.verifications.claim(limit: 1, owner: "w", lease: .seconds(30)) }.first)
     }
 
     @Test func confirmationMovesTheMoneyAndLeavesTheQueue() async throws {
@@ -40,9 +41,12 @@ import Testing
     @Test func rejectionRecordsTheReason() async throws {
         let claim = try await ingestOne()
         let reason = PurchaseSettlement.exhaustionReason(attempts: 3)
-        #expect(try await PurchaseSettlement(unitOfWork: store, clock: clock).settle(claim, .reject(reason: reason)) == .rejected)
+        #expect(
+            try await PurchaseSettlement(unitOfWork: store, clock: clock).settle(claim, .reject(reason: reason))
+                == .rejected)
         #expect(store.snapshot.audit.last?.details["reason"] == reason)
-        #expect(reason == "Bank reconciliation failed: no matching bank movement found after 3 verification attempt(s).")
+        #expect(
+            reason == "Bank reconciliation failed: no matching bank movement found after 3 verification attempt(s).")
         #expect(store.snapshot.wallets[user.id]?.pending == .zero)
     }
 
@@ -62,16 +66,20 @@ import Testing
         let user = UserID.random()
         store.seed { state in
             try? state.apply([
-                LedgerMovement(userID: user, bucket: .available, delta: Money(minorUnits: 5000), reason: .purchaseConfirmed, referenceID: UUID())
+                LedgerMovement(
+                    userID: user, bucket: .available, delta: Money(minorUnits: 5000), reason: .purchaseConfirmed,
+                    referenceID: UUID())
             ])
         }
         let service = PayoutService(unitOfWork: store, clock: FixedClock(), minimumAmount: Money(minorUnits: 100))
         let payout = try await service.request(
-            PayoutRequest(amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "t"], idempotencyKey: nil),
+            PayoutRequest(
+                amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "t"], idempotencyKey: nil),
             by: user
         ).payout
         _ = try await service.process(payoutID: payout.id.description, to: .processing, actor: .system)
-        let claim = try #require(try await store.read { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }.first)
+        let claim = try #require(
+            try await store.read { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }.first)
         #expect(try await service.settle(claim, to: .failed))
         #expect(try await !service.settle(claim, to: .completed))
         #expect(store.snapshot.wallets[user]?.available == Money(minorUnits: 5000))

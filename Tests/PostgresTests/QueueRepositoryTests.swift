@@ -1,8 +1,8 @@
 import Application
 import Domain
 import Foundation
-import PostgresNIO
 import Postgres
+import PostgresNIO
 import TestSupport
 import Testing
 
@@ -14,7 +14,8 @@ import Testing
                 for worker in 0..<4 {
                     group.addTask {
                         try await database.read {
-                            try await $0.verifications.claim(limit: 30, owner: "w\(worker)", lease: .seconds(30)).map(\.purchaseID)
+                            try await $0.verifications.claim(limit: 30, owner: "w\(worker)", lease: .seconds(30)).map(
+                                \.purchaseID)
                         }
                     }
                 }
@@ -23,7 +24,9 @@ import Testing
             #expect(batches.allSatisfy { $0.count <= 30 })
             let all = batches.flatMap { $0 }
             #expect(all.count == 100 && Set(all).count == 100)
-            let again = try await database.read { try await $0.verifications.claim(limit: 10, owner: "w9", lease: .seconds(30)) }
+            let again = try await database.read {
+                try await $0.verifications.claim(limit: 10, owner: "w9", lease: .seconds(30))
+            }
             #expect(again.isEmpty)
         }
     }
@@ -31,18 +34,38 @@ import Testing
     @Test func expiredLeasesAreReclaimedAndTheOldTokenIsFencedOff() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 1)
-            let first = try #require(try await database.read { try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(50)) }.first)
-            #expect(try await database.read { try await $0.verifications.reschedule(first, attempts: 1, after: .zero, error: "soft") })
+            let first = try #require(
+                try await database.read {
+                    try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(50))
+                }.first)
+            #expect(
+                try await database.read {
+                    try await $0.verifications.reschedule(first, attempts: 1, after: .zero, error: "soft")
+                })
             try await Task.sleep(for: .milliseconds(120))
-            let second = try #require(try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }.first)
-            #expect(second.purchaseID == first.purchaseID && second.attempts == 1 && second.leaseToken != first.leaseToken)
-            #expect(try await !database.read { try await $0.verifications.reschedule(first, attempts: 2, after: .zero, error: "x") })
+            let second = try #require(
+                try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }
+                    .first)
+            #expect(
+                second.purchaseID == first.purchaseID && second.attempts == 1 && second.leaseToken != first.leaseToken)
+            #expect(
+                try await !database.read {
+                    try await $0.verifications.reschedule(first, attempts: 2, after: .zero, error: "x")
+                })
             #expect(try await !database.transaction { try await $0.verifications.holdsLease(first) })
             #expect(try await database.transaction { try await $0.verifications.holdsLease(second) })
-            #expect(try await database.read { try await $0.verifications.renew(owner: "b", purchaseIDs: [second.purchaseID], lease: .seconds(30)) } == 1)
-            #expect(try await database.read { try await $0.verifications.renew(owner: "a", purchaseIDs: [second.purchaseID], lease: .seconds(30)) } == 0)
+            #expect(
+                try await database.read {
+                    try await $0.verifications.renew(owner: "b", purchaseIDs: [second.purchaseID], lease: .seconds(30))
+                } == 1)
+            #expect(
+                try await database.read {
+                    try await $0.verifications.renew(owner: "a", purchaseIDs: [second.purchaseID], lease: .seconds(30))
+                } == 0)
             try await database.read { try await $0.verifications.release(second) }
-            #expect(try await database.read { try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30)) }.count == 1)
+            #expect(
+                try await database.read { try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30)) }
+                    .count == 1)
         }
     }
 
@@ -52,16 +75,26 @@ import Testing
             let flags = FeatureFlagService(unitOfWork: database, clock: SystemClock())
             let admin = UserID.random()
             func claimable() async throws -> Int {
-                let claims = try await database.read { try await $0.verifications.claim(limit: 10, owner: "t", lease: .seconds(30)) }
+                let claims = try await database.read {
+                    try await $0.verifications.claim(limit: 10, owner: "t", lease: .seconds(30))
+                }
                 for claim in claims { try await database.read { try await $0.verifications.release(claim) } }
                 return claims.count
             }
             let key = FeatureFlagKey.purchaseAutoConfirm
-            _ = try await flags.set(FlagAssignment(key: key, enabled: false, scope: FlagScope(type: "user", id: user), description: nil), by: admin)
+            _ = try await flags.set(
+                FlagAssignment(key: key, enabled: false, scope: FlagScope(type: "user", id: user), description: nil),
+                by: admin)
             #expect(try await claimable() == 0)
-            _ = try await flags.set(FlagAssignment(key: key, enabled: true, scope: FlagScope(type: "user", id: user), description: nil), by: admin)
-            _ = try await flags.set(FlagAssignment(key: key, enabled: false, scope: .global, description: nil), by: admin)
-            _ = try await flags.set(FlagAssignment(key: key, enabled: true, scope: FlagScope(type: "merchant", id: merchant), description: nil), by: admin)
+            _ = try await flags.set(
+                FlagAssignment(key: key, enabled: true, scope: FlagScope(type: "user", id: user), description: nil),
+                by: admin)
+            _ = try await flags.set(
+                FlagAssignment(key: key, enabled: false, scope: .global, description: nil), by: admin)
+            _ = try await flags.set(
+                FlagAssignment(
+                    key: key, enabled: true, scope: FlagScope(type: "merchant", id: merchant), description: nil),
+                by: admin)
             #expect(try await claimable() == 3)
             try await flags.delete(key: key.value, scope: FlagScope(type: "merchant", id: merchant), by: admin)
             #expect(try await claimable() == 0)
@@ -73,7 +106,9 @@ import Testing
     @Test func settlementAppliesOnceEvenWhenAdminsRace() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 20)
-            let claims = try await database.read { try await $0.verifications.claim(limit: 20, owner: "w", lease: .seconds(30)) }
+            let claims = try await database.read {
+                try await $0.verifications.claim(limit: 20, owner: "w", lease: .seconds(30))
+            }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
             let purchases = PurchaseService(unitOfWork: database, clock: SystemClock())
             let admin = UserID.random()

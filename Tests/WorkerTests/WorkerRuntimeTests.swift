@@ -1,9 +1,9 @@
 import Application
+import Domain
 import Foundation
 import Logging
 import ServiceLifecycle
 import Testing
-import Domain
 import Worker
 
 let quiet = Logger(label: "test")
@@ -12,7 +12,10 @@ let quiet = Logger(label: "test")
     let backoff = Backoff(base: .seconds(2), cap: .seconds(10))
 
     @Test func ceilingsDoubleUpToTheCap() {
-        #expect((1...5).map { backoff.ceiling(afterAttempt: $0) } == [.seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10)])
+        #expect(
+            (1...5).map { backoff.ceiling(afterAttempt: $0) } == [
+                .seconds(2), .seconds(4), .seconds(8), .seconds(10), .seconds(10),
+            ])
         #expect(backoff.ceiling(afterAttempt: 1000) == .seconds(10))
     }
 
@@ -26,7 +29,9 @@ let quiet = Logger(label: "test")
 @Suite struct DispatcherTests {
     @Test func claimsOnlyFreeSlotsAndNeverSpawnsAnItemTwice() async {
         let job = FakeJob()
-        job.pending.withLock { $0 = [.init(id: 1, priorAttempts: 0), .init(id: 2, priorAttempts: 0), .init(id: 3, priorAttempts: 0)] }
+        job.pending.withLock {
+            $0 = [.init(id: 1, priorAttempts: 0), .init(id: 2, priorAttempts: 0), .init(id: 3, priorAttempts: 0)]
+        }
         let inFlight = InFlight<Int>()
         _ = inFlight.insert(9)
         _ = inFlight.insert(2)
@@ -46,14 +51,18 @@ let quiet = Logger(label: "test")
         job.enabled.withLock { $0 = false }
         job.pending.withLock { $0 = [.init(id: 1, priorAttempts: 0)] }
         var spawned = 0
-        _ = await Dispatcher(job: job, maxInFlight: 5, inFlight: InFlight<Int>(), logger: quiet).dispatchOnce { _ in spawned += 1 }
+        _ = await Dispatcher(job: job, maxInFlight: 5, inFlight: InFlight<Int>(), logger: quiet).dispatchOnce { _ in
+            spawned += 1
+        }
         #expect(spawned == 0 && job.log.withLock { $0.claims }.isEmpty)
     }
 }
 
 @Suite struct ItemRunnerTests {
     func runner(_ job: FakeJob, random: Double = 0.5) -> ItemRunner<FakeJob> {
-        ItemRunner(job: job, backoff: Backoff(base: .milliseconds(4), cap: .milliseconds(10)), random: ScriptedRandom(values: [random]), logger: quiet)
+        ItemRunner(
+            job: job, backoff: Backoff(base: .milliseconds(4), cap: .milliseconds(10)),
+            random: ScriptedRandom(values: [random]), logger: quiet)
     }
 
     @Test func retriesWithPersistedAttemptsAndBoundedBackoff() async {
@@ -118,7 +127,9 @@ let quiet = Logger(label: "test")
         let job = FakeJob(attemptDelay: .milliseconds(30))
         job.pending.withLock { pending in pending = (1...12).map { .init(id: $0, priorAttempts: 0) } }
         try await withGroup(runtime(job)) { _ in
-            for _ in 0..<200 where job.log.withLock({ $0.attempts.count }) < 12 { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<200 where job.log.withLock({ $0.attempts.count }) < 12 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
         let log = job.log.withLock { $0 }
         #expect(Set(log.attempts.map(\.id)) == Set(1...12))
@@ -138,7 +149,9 @@ let quiet = Logger(label: "test")
             notifications: nil, random: ScriptedRandom(values: [0.9]), logger: quiet)
         let started = ContinuousClock.now
         try await withGroup(slowBackoff) { _ in
-            for _ in 0..<100 where job.log.withLock({ $0.retries.isEmpty }) { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<100 where job.log.withLock({ $0.retries.isEmpty }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
         let log = job.log.withLock { $0 }
         #expect(log.released == [1])
@@ -154,7 +167,9 @@ let quiet = Logger(label: "test")
             try await Task.sleep(for: .milliseconds(100))
             #expect(job.log.withLock { $0.attempts.isEmpty })
             job.enabled.withLock { $0 = true }
-            for _ in 0..<100 where job.log.withLock({ $0.attempts.isEmpty }) { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<100 where job.log.withLock({ $0.attempts.isEmpty }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
         #expect(job.log.withLock { $0.attempts.map(\.id) } == [1])
     }
@@ -163,14 +178,24 @@ let quiet = Logger(label: "test")
 @Suite struct SimulationTests {
     @Test func theBankConfirmsSoftFailsAndNeverReconcilesTheRejectionMerchant() async {
         let rejection = MerchantID.random()
-        let bank = SimulatedBank(latency: .zero, softFailureRate: 0.5, rejectionMerchantID: rejection, random: ScriptedRandom(values: [0.9, 0.1]))
+        let bank = SimulatedBank(
+            latency: .zero, softFailureRate: 0.5, rejectionMerchantID: rejection,
+            random: ScriptedRandom(values: [0.9, 0.1]))
         #expect(await bank.verify(purchaseID: .random(), merchantID: .random(), attempt: 1) == .confirmed)
-        #expect(await bank.verify(purchaseID: .random(), merchantID: .random(), attempt: 1) == .pending(reason: "bank did not answer (simulated)"))
-        #expect(await bank.verify(purchaseID: .random(), merchantID: rejection, attempt: 9) == .pending(reason: "no matching bank movement yet"))
+        #expect(
+            await bank.verify(purchaseID: .random(), merchantID: .random(), attempt: 1)
+                == .pending(reason: "bank did not answer (simulated)"))
+        #expect(
+            await bank.verify(purchaseID: .random(), merchantID: rejection, attempt: 9)
+                == .pending(reason: "no matching bank movement yet"))
     }
 
     @Test func theRailCompletesOrFails() async {
-        #expect(await SimulatedPaymentRail(latency: .zero, failureRate: 0, random: ScriptedRandom(values: [0])).send(payoutID: .random(), attempt: 1) == .completed)
-        #expect(await SimulatedPaymentRail(latency: .zero, failureRate: 1, random: ScriptedRandom(values: [0.5])).send(payoutID: .random(), attempt: 1) == .failed(reason: "account closed (simulated)"))
+        #expect(
+            await SimulatedPaymentRail(latency: .zero, failureRate: 0, random: ScriptedRandom(values: [0])).send(
+                payoutID: .random(), attempt: 1) == .completed)
+        #expect(
+            await SimulatedPaymentRail(latency: .zero, failureRate: 1, random: ScriptedRandom(values: [0.5])).send(
+                payoutID: .random(), attempt: 1) == .failed(reason: "account closed (simulated)"))
     }
 }

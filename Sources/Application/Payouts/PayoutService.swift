@@ -1,5 +1,5 @@
 public import Domain
-public import Foundation
+import Foundation
 
 /// Withdrawals: users request payouts of available money; admins (or the settlement job) process them.
 public struct PayoutService: Sendable {
@@ -27,8 +27,10 @@ public struct PayoutService: Sendable {
         guard violations.isEmpty else { throw PayoutError.policyViolation(violations) }
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
-            if let replay = try await replayed(request, userID: userID, repositories: repositories) { return replay }
+            // The wallet lock first: it serializes this user's requests, so a concurrent retry with the same
+            // key sees the first request's payout instead of racing it for the balance.
             let wallet = try await repositories.wallets.lock(userID: userID)
+            if let replay = try await replayed(request, userID: userID, repositories: repositories) { return replay }
             guard wallet.available >= request.amount else {
                 throw PayoutError.insufficientBalance(
                     requested: request.amount, available: wallet.available, pending: wallet.pending)
@@ -96,7 +98,9 @@ public struct PayoutService: Sendable {
                 AuditEntry(
                     occurredAt: now, actor: .system, action: .withdrawalProcessed, resourceType: "payout",
                     resourceID: payout.id.description,
-                    details: ["from": payout.status.rawValue, "to": target.rawValue, "amount": payout.amount.description]))
+                    details: [
+                        "from": payout.status.rawValue, "to": target.rawValue, "amount": payout.amount.description,
+                    ]))
             return true
         }
     }
@@ -108,7 +112,8 @@ public struct PayoutService: Sendable {
         guard let key = request.idempotencyKey,
             let existing = try await repositories.payouts.find(userID: userID, idempotencyKey: key)
         else { return nil }
-        guard existing.amount == request.amount, existing.method == request.method else {
+        guard existing.amount == request.amount, existing.method == request.method, existing.details == request.details
+        else {
             throw PayoutError.idempotencyKeyReused(key)
         }
         return Requested(payout: existing, replayed: true)

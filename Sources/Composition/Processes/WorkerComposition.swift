@@ -21,7 +21,9 @@ public enum WorkerComposition {
                 logger: logger))
     }
 
-    static func jobs(settings: Settings, client: PostgresClient, logger: Logger) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+    static func jobs(settings: Settings, client: PostgresClient, logger: Logger) -> [ServiceGroupConfiguration
+        .ServiceConfiguration]
+    {
         let database = PostgresUnitOfWork(client: client, logger: logger)
         let worker = settings.worker
         let random = SystemRandomSource()
@@ -30,13 +32,16 @@ public enum WorkerComposition {
             unitOfWork: database, settlement: PurchaseSettlement(unitOfWork: database, clock: SystemClock()),
             verifier: SimulatedBank(
                 latency: worker.verifierLatency, softFailureRate: worker.verifierSoftFailureRate,
-                rejectionMerchantID: verification.rejectionMerchantID.flatMap(MerchantID.init(parsing:)), random: random),
+                rejectionMerchantID: verification.rejectionMerchantID.flatMap(MerchantID.init(parsing:)), random: random
+            ),
             owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: verification.maxAttempts,
             logger: logger)
         let payouts = PayoutSettlementJob(
             unitOfWork: database,
-            payouts: PayoutService(unitOfWork: database, clock: SystemClock(), minimumAmount: settings.money.payoutMinimum),
-            rail: SimulatedPaymentRail(latency: worker.railLatency, failureRate: worker.railFailureRate, random: random),
+            payouts: PayoutService(
+                unitOfWork: database, clock: SystemClock(), minimumAmount: settings.money.payoutMinimum),
+            rail: SimulatedPaymentRail(
+                latency: worker.railLatency, failureRate: worker.railFailureRate, random: random),
             owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: worker.payoutMaxAttempts,
             logger: logger)
         let runtime = JobRuntime<PurchaseConfirmationJob>.Configuration(
@@ -49,7 +54,8 @@ public enum WorkerComposition {
             .init(
                 service: JobRuntime(
                     job: confirmation, configuration: runtime,
-                    notifications: PostgresNotificationListener(client: client, channel: "purchase_ingested", logger: logger),
+                    notifications: PostgresNotificationListener(
+                        client: client, channel: "purchase_ingested", logger: logger),
                     random: random, logger: logger),
                 successTerminationBehavior: .gracefullyShutdownGroup),
             .init(

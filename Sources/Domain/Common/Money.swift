@@ -7,8 +7,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The amount in cents.
     public let minorUnits: Int64
 
-    /// The largest amount a `NUMERIC(14,2)` column holds.
-    public static let maximum = Money(minorUnits: 999_999_999_999_99)
+    /// The largest amount the API accepts (`NUMERIC(12,2)` in the original: 9999999999.99).
+    public static let maximum = Money(minorUnits: 999_999_999_999)
     public static let zero = Money(minorUnits: 0)
 
     public init(minorUnits: Int64) { self.minorUnits = minorUnits }

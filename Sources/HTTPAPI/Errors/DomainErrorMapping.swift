@@ -1,3 +1,4 @@
+import Application
 import Domain
 import Foundation
 import Hummingbird
@@ -15,6 +16,10 @@ enum DomainErrorMapping {
         case let error as FeatureFlagError: map(error)
         case let error as PurchaseError: map(error)
         case let error as PayoutError: map(error)
+        case WalletError.balanceWouldBeNegative:
+            APIError(
+                .conflict, code: "INSUFFICIENT_BALANCE", message: "The wallet balance cannot cover this movement.",
+                details: ["action": "Retry once pending operations on this wallet have settled."])
         default: nil
         }
     }

@@ -86,7 +86,7 @@ extension DomainErrorMapping {
                 details: [
                     "purchase_id": .string(id.description), "cashback_amount": .string(cashback.description),
                     "available_balance": .string(available.description),
-                    "action": "Settle or fail the user's payout first, then reverse the purchase.",
+                    "action": "Fail the user's open payout first (failing refunds it), then reverse the purchase.",
                 ])
         case .invalidStatusFilter(let status):
             APIError(

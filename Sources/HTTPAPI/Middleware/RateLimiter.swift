@@ -36,7 +36,11 @@ public final class RateLimiter: Sendable {
                 buckets[caller] ?? TokenBucket(burst: policy.burst, ratePerSecond: policy.ratePerSecond, now: instant)
             let wait = bucket.take(now: instant)
             buckets[caller] = bucket
-            if buckets.count > pruneThreshold { buckets = buckets.filter { !$0.value.isFull(now: instant) } }
+            if buckets.count > pruneThreshold {
+                buckets = buckets.filter { !$0.value.isFull(now: instant) }
+                // Still too many active callers: start over rather than scan on every request (forgives bursts).
+                if buckets.count > pruneThreshold { buckets = [:] }
+            }
             return wait
         }
     }

@@ -73,9 +73,10 @@ struct PayoutController {
             body.reject("Idempotency-Key", "Header should have 1 to 128 characters")
         }
         try body.finish(status: .badRequest)
-        guard let amount, let method, let details else {
+        guard let amount, let method, var details else {
             throw APIError.validation(body.violations, status: .badRequest)
         }
+        if let iban = details["iban"] { details["iban"] = IBAN.normalised(iban) ?? iban }
         return PayoutRequest(amount: amount, method: method, details: details, idempotencyKey: key)
     }
 

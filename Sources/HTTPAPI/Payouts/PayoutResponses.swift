@@ -32,7 +32,7 @@ struct PayoutResponse: Encodable {
     }
 }
 
-/// The contract's list body `{"payouts": [...], "total": N}` (spec 9.2), plus the echoed paging.
+/// The contract's list body `{"payouts": [...], "total": N}` (spec 9.2).
 struct PayoutListResponse: Encodable {
     let payouts: [PayoutResponse]
     let total: Int

@@ -85,12 +85,12 @@ extension BodyFields {
             reject(name, "Input should be greater than 0")
             return nil
         }
-        guard let money = Money(exactly: value) else {
-            reject(name, "Value error, Amount must have at most 2 decimal places")
+        guard value <= Money.maximum.decimal else {
+            reject(name, "Input should be less than or equal to \(Money.maximum)")
             return nil
         }
-        guard money <= Money.maximum else {
-            reject(name, "Input should be less than or equal to \(Money.maximum)")
+        guard let money = Money(exactly: value) else {
+            reject(name, "Value error, Amount must have at most 2 decimal places")
             return nil
         }
         return money

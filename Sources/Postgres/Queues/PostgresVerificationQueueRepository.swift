@@ -39,7 +39,8 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
             RETURNING v.purchase_id, p.merchant_id, v.attempts, v.lease_token, v.created_at
             """, logger: logger)
         var claims: [ClaimedVerification] = []
-        for try await (purchase, merchant, attempts, token, created) in rows.decode((UUID, UUID, Int, UUID, Date).self) {
+        for try await (purchase, merchant, attempts, token, created) in rows.decode((UUID, UUID, Int, UUID, Date).self)
+        {
             claims.append(
                 ClaimedVerification(
                     purchaseID: PurchaseID(purchase), merchantID: MerchantID(merchant), attempts: attempts,

@@ -107,11 +107,11 @@ public struct DemoSeed: Sendable {
         INSERT INTO cashback_transactions (id, user_id, purchase_id, amount, status, created_at)
         SELECT ('cc' || substr(p.id::text, 3))::uuid, p.user_id, p.id, p.cashback_amount,
                CASE p.status WHEN 'confirmed' THEN 'available' ELSE 'pending' END, p.created_at
-        FROM purchases p WHERE p.external_id LIKE 'txn_seed_%'
+        FROM purchases p WHERE p.id::text LIKE 'aa000001-0000-0000-0000-%'
         ON CONFLICT DO NOTHING;
 
         INSERT INTO purchase_verifications (purchase_id, next_attempt_at)
-        SELECT id, created_at FROM purchases WHERE external_id LIKE 'txn_seed_%' AND status = 'pending'
+        SELECT id, created_at FROM purchases WHERE id::text LIKE 'aa000001-0000-0000-0000-%' AND status = 'pending'
         ON CONFLICT DO NOTHING;
 
         INSERT INTO payouts (id, user_id, amount, method, details, status, idempotency_key, requested_at, processed_at)
@@ -121,12 +121,14 @@ public struct DemoSeed: Sendable {
         ON CONFLICT DO NOTHING;
 
         WITH movements (user_id, bucket, delta, reason, reference_id, created_at) AS (
-            SELECT p.user_id, 'pending', p.cashback_amount, 'purchase_ingested', p.id, p.created_at
-            FROM purchases p WHERE p.external_id LIKE 'txn_seed_%'
+            SELECT p.user_id, 'pending', c.amount, 'purchase_ingested', p.id, p.created_at
+            FROM purchases p JOIN cashback_transactions c ON c.purchase_id = p.id
+            WHERE p.id::text LIKE 'aa000001-0000-0000-0000-%'
             UNION ALL
-            SELECT p.user_id, b.bucket, b.sign * p.cashback_amount, 'purchase_confirmed', p.id, p.settled_at
-            FROM purchases p CROSS JOIN (VALUES ('pending', -1), ('available', 1)) AS b (bucket, sign)
-            WHERE p.external_id LIKE 'txn_seed_%' AND p.status = 'confirmed'
+            SELECT p.user_id, b.bucket, b.sign * c.amount, 'purchase_confirmed', p.id, p.settled_at
+            FROM purchases p JOIN cashback_transactions c ON c.purchase_id = p.id
+            CROSS JOIN (VALUES ('pending', -1), ('available', 1)) AS b (bucket, sign)
+            WHERE p.id::text LIKE 'aa000001-0000-0000-0000-%' AND p.status = 'confirmed'
             UNION ALL
             SELECT user_id, 'available', -amount, 'payout_requested', id, requested_at FROM payouts
             WHERE id = 'bb000001-0000-0000-0000-000000000001'

@@ -31,8 +31,12 @@ public struct PostgresNotificationListener: NotificationSource {
                 if Task.isCancelled { return }
                 logger.warning(
                     "notification connection lost; reconnecting",
-                    metadata: ["channel": .string(channel), "error": .string(String(describing: error)),
-                               "retry_in_ms": .stringConvertible(retryDelay.components.seconds * 1000 + retryDelay.components.attoseconds / 1_000_000_000_000_000)])
+                    metadata: [
+                        "channel": .string(channel), "error": .string(String(describing: error)),
+                        "retry_in_ms": .stringConvertible(
+                            retryDelay.components.seconds * 1000 + retryDelay.components.attoseconds
+                                / 1_000_000_000_000_000),
+                    ])
                 try await Task.sleep(for: retryDelay)
                 retryDelay = min(retryDelay * 2, .seconds(10))
             }

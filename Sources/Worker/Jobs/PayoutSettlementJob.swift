@@ -31,7 +31,9 @@ public struct PayoutSettlementJob: Job {
 
     public func id(of item: ClaimedPayout) -> PayoutID { item.payoutID }
     public func priorAttempts(of item: ClaimedPayout) -> Int { item.attempts }
-    public func logMetadata(of item: ClaimedPayout) -> Logger.Metadata { ["payout_id": .string(item.payoutID.description)] }
+    public func logMetadata(of item: ClaimedPayout) -> Logger.Metadata {
+        ["payout_id": .string(item.payoutID.description)]
+    }
 
     public func isEnabled() async -> Bool { true }
 
@@ -40,7 +42,9 @@ public struct PayoutSettlementJob: Job {
     }
 
     public func renewLeases(of ids: [PayoutID]) async throws {
-        _ = try await unitOfWork.read { try await $0.payoutQueue.renew(owner: owner, payoutIDs: ids, lease: leaseDuration) }
+        _ = try await unitOfWork.read {
+            try await $0.payoutQueue.renew(owner: owner, payoutIDs: ids, lease: leaseDuration)
+        }
     }
 
     public func attempt(_ item: ClaimedPayout, number: Int) async -> AttemptResult {
@@ -51,7 +55,8 @@ public struct PayoutSettlementJob: Job {
         }
     }
 
-    public func scheduleRetry(_ item: ClaimedPayout, attempts: Int, after delay: Duration, reason: String) async -> Bool {
+    public func scheduleRetry(_ item: ClaimedPayout, attempts: Int, after delay: Duration, reason: String) async -> Bool
+    {
         (try? await unitOfWork.read {
             try await $0.payoutQueue.reschedule(item, attempts: attempts, after: delay, error: reason)
         }) ?? false

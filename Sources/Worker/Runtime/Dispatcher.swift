@@ -43,7 +43,8 @@ public struct Dispatcher<J: Job>: Sendable {
             }
             return items.count == free
         } catch {
-            logger.error("claim failed", metadata: ["job": .string(job.name), "error": .string(String(describing: error))])
+            logger.error(
+                "claim failed", metadata: ["job": .string(job.name), "error": .string(String(describing: error))])
             return false
         }
     }

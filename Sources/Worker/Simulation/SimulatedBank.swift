@@ -10,7 +10,8 @@ public struct SimulatedBank: PurchaseVerifier {
     let rejectionMerchantID: MerchantID?
     let random: any RandomSource
 
-    public init(latency: Duration, softFailureRate: Double, rejectionMerchantID: MerchantID?, random: any RandomSource) {
+    public init(latency: Duration, softFailureRate: Double, rejectionMerchantID: MerchantID?, random: any RandomSource)
+    {
         self.latency = latency
         self.softFailureRate = softFailureRate
         self.rejectionMerchantID = rejectionMerchantID

@@ -1,0 +1,49 @@
+public import Foundation
+
+/// The real `clicknback` binary started as a child process, for end-to-end tests: real signals, real exits.
+public final class ClickNBackProcess: @unchecked Sendable {
+    // @unchecked: `process` is only touched from the test task that owns this object.
+    public let process = Process()
+    /// Where stdout and stderr go (JSON log lines).
+    public let logFile: URL
+
+    /// The debug binary next to the package, or `CLICKNBACK_BINARY`.
+    public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["CLICKNBACK_BINARY"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../.build/debug/clicknback").standardizedFileURL
+    }
+
+    public init(_ arguments: [String], environment: [String: String]) throws {
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("clicknback-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let output = try FileHandle(forWritingTo: logFile)
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    public var pid: Int32 { process.processIdentifier }
+
+    public func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits up to `timeout` for the process to exit; returns its status, or `nil` if it is still running.
+    public func waitForExit(timeout: Duration) async throws -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// The log lines written so far.
+    public var logLines: [String] {
+        ((try? String(contentsOf: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: logFile)
+    }
+}
