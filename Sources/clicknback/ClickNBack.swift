@@ -43,6 +43,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "worker")
+        MetricsExport.bootstrap()
         try await WorkerComposition.serviceGroup(settings: settings, logger: logger).run()
     }
 }

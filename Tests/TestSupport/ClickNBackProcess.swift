@@ -1,5 +1,9 @@
 public import Foundation
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The real `clicknback` binary started as a child process, for end-to-end tests: real signals, real exits.
 public final class ClickNBackProcess: @unchecked Sendable {
     // @unchecked: `process` is only touched from the test task that owns this object.
@@ -40,6 +44,16 @@ public final class ClickNBackProcess: @unchecked Sendable {
     /// The log lines written so far.
     public var logLines: [String] {
         ((try? String(contentsOf: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// A free-looking loopback port for a child's listener.
+    public static func freePort() -> Int { Int.random(in: 20_000...40_000) }
+
+    /// GET over loopback; returns status and body.
+    public static func get(_ url: String) async throws -> (status: Int, body: String) {
+        guard let target = URL(string: url) else { throw URLError(.badURL) }
+        let (data, response) = try await URLSession.shared.data(from: target)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
     deinit {

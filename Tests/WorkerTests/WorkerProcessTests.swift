@@ -14,7 +14,7 @@ import Testing
             environment: [
                 "DATABASE_URL": url, "CLICKNBACK_ENV": "test", "LOG_FORMAT": "json", "LOG_LEVEL": "info",
                 "PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "1", "WORKER_BACKOFF_CAP_SECONDS": "1",
-                "WORKER_ID": "w-\(UUID().uuidString.prefix(6))",
+                "WORKER_ID": "w-\(UUID().uuidString.prefix(6))", "WORKER_ADMIN_PORT": "0",
             ].merging(extra) { _, new in new })
     }
 
@@ -50,13 +50,23 @@ import Testing
         try await TestDatabase.withFresh { (client, url) async throws in
             try await TestData.bulkPendingPurchases(client, count: 2000)
             let started = ContinuousClock.now
-            let first = try worker(url, ["WORKER_MAX_IN_FLIGHT": "200"])
+            let adminPort = ClickNBackProcess.freePort()
+            let first = try worker(url, ["WORKER_MAX_IN_FLIGHT": "200", "WORKER_ADMIN_PORT": "\(adminPort)"])
             let second = try worker(url, ["WORKER_MAX_IN_FLIGHT": "200"])
             try await waitUntilQueueEmpty(client)
             let elapsed = ContinuousClock.now - started
             try await expectSettledExactlyOnce(client, count: 2000)
             #expect(confirmations(first) > 0 && confirmations(second) > 0)
             #expect(confirmations(first) + confirmations(second) == 2000)
+            let metrics = try await ClickNBackProcess.get("http://127.0.0.1:\(adminPort)/metrics")
+            #expect(metrics.status == 200)
+            #expect(
+                metrics.body.contains(
+                    #"clicknback_worker_attempts_total{job="purchase_confirmation",outcome="confirmed"} \#(confirmations(first))"#
+                ),
+                "\(metrics.body.prefix(2000))")
+            #expect(metrics.body.contains("clicknback_ingest_to_settle_seconds"))
+            #expect(try await ClickNBackProcess.get("http://127.0.0.1:\(adminPort)/health/ready").status == 200)
             print(
                 "figures: 2 workers x 2000 purchases -> settled once each in \(elapsed) (\(confirmations(first)) + \(confirmations(second)))"
             )

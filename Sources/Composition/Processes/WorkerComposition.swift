@@ -14,9 +14,18 @@ public enum WorkerComposition {
             configuration: try DatabaseURL.configuration(
                 settings.databaseURL, poolSize: settings.worker.databasePoolSize),
             backgroundLogger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: client)]
+        if settings.worker.adminPort > 0 {
+            let health = HealthService(probe: PostgresUnitOfWork(client: client, logger: logger))
+            services.append(
+                .init(
+                    service: WorkerAdminServer.make(
+                        host: settings.worker.adminHost, port: settings.worker.adminPort, health: health,
+                        logger: logger)))
+        }
         return ServiceGroup(
             configuration: .init(
-                services: [.init(service: client)] + jobs(settings: settings, client: client, logger: logger),
+                services: services + jobs(settings: settings, client: client, logger: logger),
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
     }

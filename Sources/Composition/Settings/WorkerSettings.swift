@@ -19,6 +19,10 @@ public struct WorkerSettings: Sendable {
     public let railLatency: Duration
     public let railFailureRate: Double
     public let payoutMaxAttempts: Int
+    /// `WORKER_ADMIN_HOST` (default 127.0.0.1) and `WORKER_ADMIN_PORT` (default 9091; 0 turns the admin
+    /// server off): `/metrics`, `/health/live`, `/health/ready`.
+    public let adminHost: String
+    public let adminPort: Int
 
     init(_ read: SettingsReader) throws {
         let host = ProcessInfo.processInfo.hostName
@@ -33,6 +37,8 @@ public struct WorkerSettings: Sendable {
         self.railLatency = .milliseconds(try read.int("PAYMENT_RAIL_LATENCY_MS", default: 0, range: 0...600_000))
         self.railFailureRate = try read.rate("PAYMENT_RAIL_FAILURE_RATE")
         self.payoutMaxAttempts = try read.int("PAYOUT_MAX_ATTEMPTS", default: 5, range: 1...100)
+        self.adminHost = read.string("WORKER_ADMIN_HOST", default: "127.0.0.1")
+        self.adminPort = try read.int("WORKER_ADMIN_PORT", default: 9091, range: 0...65535)
     }
 }
 

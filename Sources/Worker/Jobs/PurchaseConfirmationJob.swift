@@ -91,6 +91,7 @@ public struct PurchaseConfirmationJob: Job {
             let result = try await settlement.settle(item, decision)
             if result == .confirmed || result == .rejected {
                 let latency = Date().timeIntervalSince(item.enqueuedAt) * 1000
+                WorkerMetrics.ingestToSettle(.microseconds(Int64(latency * 1000)))
                 logger.debug(
                     "settled",
                     metadata: [

@@ -38,6 +38,8 @@ public struct Dispatcher<J: Job>: Sendable {
                     logger.warning("re-claimed an item still running here", metadata: job.logMetadata(of: item))
                 }
             }
+            WorkerMetrics.claimed(job: job.name, count: items.count)
+            WorkerMetrics.inFlight(job: job.name, count: inFlight.count)
             if !items.isEmpty {
                 logger.debug("claimed", metadata: ["job": .string(job.name), "count": .stringConvertible(items.count)])
             }

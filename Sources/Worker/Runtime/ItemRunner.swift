@@ -63,9 +63,11 @@ public struct ItemRunner<J: Job>: Sendable {
         switch result {
         case .finished(let outcome):
             metadata["outcome"] = .string(outcome)
+            WorkerMetrics.attempt(job: job.name, outcome: outcome, duration: duration)
         case .retry(let reason):
             metadata["outcome"] = "retry"
             metadata["error"] = .string(reason)
+            WorkerMetrics.attempt(job: job.name, outcome: "retry", duration: duration)
         }
         logger.info("attempt", metadata: metadata)
     }

@@ -73,6 +73,7 @@ public struct JobRuntime<J: Job>: Service {
                 group.addTask {
                     await runner.run(item)
                     inFlight.remove(job.id(of: item))
+                    WorkerMetrics.inFlight(job: job.name, count: inFlight.count)
                     signal.wake()
                 }
             }
@@ -96,6 +97,7 @@ public struct JobRuntime<J: Job>: Service {
                     do {
                         try await job.renewLeases(of: inFlight.snapshot)
                     } catch {
+                        WorkerMetrics.leaseRenewalFailed(job: job.name)
                         logger.error("lease renewal failed", metadata: ["error": .string(String(describing: error))])
                     }
                 }

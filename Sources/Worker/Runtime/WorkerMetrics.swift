@@ -1,0 +1,31 @@
+import Metrics
+
+/// The worker's metrics, through swift-metrics (exported as Prometheus text by the composition root).
+enum WorkerMetrics {
+    static func attempt(job: String, outcome: String, duration: Duration) {
+        Counter(label: "clicknback_worker_attempts_total", dimensions: [("job", job), ("outcome", outcome)]).increment()
+        Timer(label: "clicknback_worker_attempt_duration_seconds", dimensions: [("job", job)])
+            .recordNanoseconds(nanoseconds(duration))
+    }
+
+    static func claimed(job: String, count: Int) {
+        Recorder(label: "clicknback_worker_claim_batch_size", dimensions: [("job", job)]).record(count)
+    }
+
+    static func inFlight(job: String, count: Int) {
+        Gauge(label: "clicknback_worker_in_flight", dimensions: [("job", job)]).record(count)
+    }
+
+    static func leaseRenewalFailed(job: String) {
+        Counter(label: "clicknback_worker_lease_renewal_failures_total", dimensions: [("job", job)]).increment()
+    }
+
+    /// From ingestion to settlement, the figure users feel.
+    static func ingestToSettle(_ duration: Duration) {
+        Timer(label: "clicknback_ingest_to_settle_seconds").recordNanoseconds(nanoseconds(duration))
+    }
+
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+    }
+}
