@@ -12,7 +12,8 @@ let package = Package(
     name: "clicknback",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "clicknback", targets: ["clicknback"])
+        .executable(name: "clicknback", targets: ["clicknback"]),
+        .executable(name: "clicknback-bench", targets: ["clicknback-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: strictSettings),
@@ -98,6 +100,14 @@ let package = Package(
             name: "clicknback",
             dependencies: [
                 "Composition", "Application",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "clicknback-bench",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

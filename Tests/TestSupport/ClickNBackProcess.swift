@@ -20,7 +20,7 @@ public final class ClickNBackProcess: @unchecked Sendable {
 
     public init(_ arguments: [String], environment: [String: String]) throws {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("clicknback-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let output = try FileHandle(forWritingTo: logFile)
         process.executableURL = Self.binary
         process.arguments = arguments

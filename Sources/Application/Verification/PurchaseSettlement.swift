@@ -1,5 +1,5 @@
 public import Domain
-public import Foundation
+import Foundation
 
 /// The worker's processor: applies one verification outcome in one short transaction — purchase lock,
 /// lease fence, status re-check, wallet movement, ledger, audit, cashback status, `purchase_settled`.

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# scripts/bench.sh — what `make bench` (full) and `make bench-quick` run: how fast the system does its
+# job on this machine, each figure beside the limit PostgreSQL itself sets, measured in the same run.
+#
+# Why: speed claims need numbers from real processes (release build, project-local cluster, loopback).
+# No timing is asserted anywhere; this script prints a table and writes
+# bench/results/<date>-<commit>.{json,md,png} via scripts/bench_report.py.
+#
+# Usage: scripts/bench.sh [full|quick]
+# Load generator: our own clicknback-bench (AsyncHTTPClient), measuring from request sent to response read.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+mode=${1:-full}
+
+if [[ $mode == quick ]]; then
+    duration=4; concurrencies="4 16 64"; backlog=5000; fanouts="100 1000"; idle_seconds=10; rates="100 500"
+    latency_seconds=3
+else
+    duration=15; concurrencies="4 16 64"; backlog=50000; fanouts="100 1000 5000"; idle_seconds=30; rates="100 500"
+    latency_seconds=20
+fi
+users=200
+pg_dir=.data/bench-pg; pg_port=55434; api_port=18090; admin_port=19091
+db_url="postgresql://clicknback:clicknback_bench@127.0.0.1:$pg_port/clicknback"
+work=$(mktemp -d)
+merchant=bbbbbbbb-0000-4000-8000-000000000001
+offer=bbbbbbbb-0000-4000-8000-000000000002
+pids=()
+
+log() { echo "bench: $*" >&2; }
+since() { python3 -c "print(round($EPOCHREALTIME - $1, 3))"; }
+cleanup() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+psql_q() { PGPASSWORD=clicknback_bench psql -X -q -At -h 127.0.0.1 -p "$pg_port" -U clicknback clicknback "$@"; }
+bench_pgbench() {
+    PGPASSWORD=clicknback_bench pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U clicknback \
+        -D users="$users" -D merchant="$merchant" -D offer="$offer" "$@" clicknback 2>&1
+}
+tps_of() { grep -oE 'tps = [0-9.]+' | head -n1 | awk '{print $3}'; }
+
+common_env=(
+    DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(printf 'b%.0s' {1..64})" LOG_LEVEL=warning
+    LOG_FORMAT=json BCRYPT_COST=4 MIGRATIONS_DIR="$root/migrations" HTTP_PORT="$api_port"
+    INGEST_RATE_LIMIT_ENABLED=false PURCHASE_CONFIRMATION_INTERVAL_SECONDS=60 DATABASE_POOL_SIZE=40
+)
+start() { # start NAME ARGS... -> pid
+    local name=$1; shift
+    env "${common_env[@]}" "$@" >"$work/$name.log" 2>&1 &
+    pids+=($!)
+    echo $!
+}
+stop() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+wait_http() { # wait_http URL -> seconds waited
+    local started=$EPOCHREALTIME
+    for _ in $(seq 1 1000); do
+        curl -fsS -o /dev/null "$1" 2>/dev/null && { since "$started"; return; }
+        sleep 0.01
+    done
+    echo "bench: $1 never became ready" >&2; exit 1
+}
+queue_empty() { # waits until the verification queue is empty; prints seconds
+    local started=$EPOCHREALTIME
+    while [[ $(psql_q -c "SELECT count(*) FROM purchase_verifications") != 0 ]]; do sleep 0.1; done
+    since "$started"
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+worker_env() { echo WORKER_ADMIN_PORT="$admin_port" WORKER_ID="bench-$RANDOM"; }
+
+log "building release binaries (first build takes several minutes)…"
+swift build -c release --product clicknback >&2
+swift build -c release --product clicknback-bench >&2
+bin=.build/release/clicknback
+gen=.build/release/clicknback-bench
+
+log "fresh cluster in $pg_dir on port $pg_port"
+scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true
+rm -rf "$pg_dir"
+scripts/pg.sh up "$pg_dir" "$pg_port" >&2
+scripts/pg.sh ensure-db "$pg_dir" "$pg_port" clicknback clicknback_bench clicknback >&2
+env "${common_env[@]}" "$bin" migrate >/dev/null
+
+log "API start-to-ready"
+api_started=$EPOCHREALTIME
+api=$(start api "$bin" api)
+api_ready=$(wait_http "http://127.0.0.1:$api_port/health/ready")
+echo "{\"api_start_to_ready_s\": $api_ready}" >"$work/api_ready.json"
+: "$api_started"
+
+log "creating $users callers and logging them in"
+curl -fsS -o /dev/null -X POST "http://127.0.0.1:$api_port/api/v1/users/" -H 'Content-Type: application/json' \
+    -d '{"email": "bench-0@example.com", "password": "Bench!Pass1"}'
+hash=$(psql_q -c "SELECT hashed_password FROM users WHERE email = 'bench-0@example.com'")
+psql_q -v users="$users" -v hash="$hash" -f bench/sql/setup.sql >/dev/null
+: >"$work/tokens.txt"
+for n in $(seq 1 "$users"); do
+    token=$(curl -fsS -X POST "http://127.0.0.1:$api_port/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"email\": \"bench-$n@example.com\", \"password\": \"Bench!Pass1\"}" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+    echo "$(psql_q -c "SELECT id FROM users WHERE email = 'bench-$n@example.com'") $token" >>"$work/tokens.txt"
+done
+target=(--url "http://127.0.0.1:$api_port" --tokens "$work/tokens.txt" --merchant "$merchant")
+
+log "1. ingest throughput: HTTP vs pgbench at concurrency $concurrencies (${duration}s each)"
+best=0
+for c in $concurrencies; do
+    "$gen" closed "${target[@]}" --concurrency "$c" --duration "$duration" >"$work/ingest_http_$c.json"
+    tps=$(bench_pgbench -c "$c" -j 2 -T "$duration" -f bench/sql/ingest.sql | tps_of)
+    echo "{\"concurrency\": $c, \"tps\": $tps}" >"$work/ingest_pgbench_$c.json"
+    rps=$(python3 -c "import json; print(json.load(open('$work/ingest_http_$c.json'))['rps'])")
+    log "   c=$c http ${rps} req/s, pgbench ${tps} tps"
+    best=$(python3 -c "print(max($best, $rps))")
+done
+half=$(python3 -c "print(round($best / 2, 1))")
+log "   latency at half the peak ($half req/s)"
+"$gen" open "${target[@]}" --rate "$half" --count "$(python3 -c "print(int($half * $duration))")" >"$work/ingest_half_peak.json"
+
+log "2. ingest -> confirmed latency (worker running, verifier instant)"
+psql_q -c "TRUNCATE purchase_verifications" >/dev/null
+worker=$(start worker1 $(worker_env) "$bin" worker)
+wait_http "http://127.0.0.1:$admin_port/health/ready" >/dev/null
+for rate in $rates; do
+    count=$((rate * latency_seconds))
+    "$gen" open "${target[@]}" --rate "$rate" --count "$count" --ids "$work/ids_$rate.csv" >"$work/open_$rate.json"
+    queue_empty >/dev/null
+    psql_q -c "CREATE TEMP TABLE r (id uuid, responded double precision)" \
+        -c "\\copy r FROM '$work/ids_$rate.csv' WITH (FORMAT csv)" \
+        -c "SELECT json_build_object('rate', $rate, 'count', count(*),
+                'p50_ms', percentile_cont(0.5) WITHIN GROUP (ORDER BY d), 'p90_ms', percentile_cont(0.9) WITHIN GROUP (ORDER BY d),
+                'p99_ms', percentile_cont(0.99) WITHIN GROUP (ORDER BY d), 'max_ms', max(d),
+                'settled_before_response', count(*) FILTER (WHERE raw < 0))
+            FROM (SELECT greatest(raw, 0) AS d, raw FROM (
+                SELECT (extract(epoch FROM p.settled_at) - r.responded) * 1000 AS raw
+                FROM r JOIN purchases p ON p.id = r.id WHERE p.settled_at IS NOT NULL) x) y" >"$work/settle_latency_$rate.json"
+    log "   $rate/s: $(cat "$work/settle_latency_$rate.json")"
+done
+
+log "5. idle worker CPU over ${idle_seconds}s and RSS"
+before=$(cpu_ticks "$worker")
+sleep "$idle_seconds"
+after=$(cpu_ticks "$worker")
+echo "{\"idle_seconds\": $idle_seconds, \"cpu_percent\": $(python3 -c "print(($after - $before) / 100 / $idle_seconds * 100)"), \"idle_rss_mb\": $(rss_mb "$worker")}" >"$work/idle.json"
+stop "$worker"
+
+log "3. backlog drain of $backlog purchases: pgbench settle limit, 1 worker, 2 workers"
+psql_q -v count="$backlog" -f bench/sql/backlog.sql >/dev/null
+settle_tps=$(bench_pgbench -c 10 -j 2 -t $((backlog / 10)) -f bench/sql/settle.sql | tps_of)
+echo "{\"concurrency\": 10, \"tps\": $settle_tps}" >"$work/settle_pgbench.json"
+for workers in 1 2; do
+    psql_q -c "TRUNCATE purchase_verifications" >/dev/null
+    psql_q -v count="$backlog" -f bench/sql/backlog.sql >/dev/null
+    started_workers=()
+    worker_started=$EPOCHREALTIME
+    for i in $(seq 1 "$workers"); do
+        started_workers+=("$(start "drain${workers}_$i" WORKER_ADMIN_PORT=$((admin_port + i)) WORKER_ID="drain-$i" "$bin" worker)")
+    done
+    seconds=$(queue_empty)
+    total=$(since "$worker_started")
+    rss=0
+    for pid in "${started_workers[@]}"; do rss=$(python3 -c "print(max($rss, $(peak_rss_mb "$pid")))"); stop "$pid"; done
+    echo "{\"workers\": $workers, \"count\": $backlog, \"seconds\": $total, \"settles_per_s\": $(python3 -c "print($backlog / $total)"), \"peak_rss_mb\": $rss}" >"$work/drain_$workers.json"
+    log "   $workers worker(s): $(cat "$work/drain_$workers.json")"
+    : "$seconds"
+done
+
+log "4. fan-out with 200 ms verification latency: max_in_flight $fanouts"
+for m in $fanouts; do
+    count=$((m * 6)); [[ $count -gt $backlog ]] && count=$backlog
+    psql_q -c "TRUNCATE purchase_verifications" >/dev/null
+    pid=$(start "fanout_$m" $(worker_env) WORKER_MAX_IN_FLIGHT="$m" VERIFIER_LATENCY_MS=200 WORKER_DATABASE_POOL_SIZE=20 "$bin" worker)
+    wait_http "http://127.0.0.1:$admin_port/health/ready" >/dev/null
+    idle_rss=$(rss_mb "$pid")
+    psql_q -v count="$count" -f bench/sql/backlog.sql >/dev/null
+    psql_q -c "NOTIFY purchase_ingested" >/dev/null
+    seconds=$(queue_empty)
+    echo "{\"max_in_flight\": $m, \"count\": $count, \"seconds\": $seconds, \"settles_per_s\": $(python3 -c "print($count / $seconds)"), \"ideal_per_s\": $(python3 -c "print(min($m / 0.2, $settle_tps))"), \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(peak_rss_mb "$pid"), \"threads\": $(awk '/Threads/ {print $2}' "/proc/$pid/status")}" >"$work/fanout_$m.json"
+    log "   $(cat "$work/fanout_$m.json")"
+    stop "$pid"
+done
+
+log "worker start-to-ready"
+psql_q -c "TRUNCATE purchase_verifications" >/dev/null
+pid=$(start ready $(worker_env) "$bin" worker)
+echo "{\"worker_start_to_ready_s\": $(wait_http "http://127.0.0.1:$admin_port/health/ready")}" >"$work/worker_ready.json"
+stop "$pid"
+stop "$api"
+
+python3 scripts/bench_report.py "$work" "$mode"
