@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test build release db-up db-down migrate seed lint format coverage-gate clean
+.PHONY: help run test build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -48,6 +48,16 @@ migrate: release db-up ## Apply migrations to the development database
 seed: release db-up ## Load the demo data into the development database
 	@test -f $(ENV_FILE) || { echo "no $(ENV_FILE) yet: run 'make run' once first" >&2; exit 1; }
 	set -a; . $(ENV_FILE); set +a; $(RELEASE_BIN) admin seed
+
+reconcile: release ## Check the development database's books (exit 1 on drift)
+	@test -f $(ENV_FILE) || { echo "no $(ENV_FILE) yet: run 'make run' once first" >&2; exit 1; }
+	set -a; . $(ENV_FILE); set +a; $(RELEASE_BIN) reconcile
+
+bench: ## Full benchmark (several minutes): table on stdout, report in bench/results/
+	scripts/bench.sh full
+
+bench-quick: ## Short benchmark for iteration (under 2 minutes after the release build)
+	scripts/bench.sh quick
 
 lint: ## Check formatting and style (swift format, strict)
 	swift format lint --strict --recursive $(FORMAT_PATHS)
