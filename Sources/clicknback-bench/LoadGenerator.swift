@@ -52,8 +52,11 @@ func send(_ client: HTTPClient, _ request: HTTPClientRequest) async -> Sample {
     do {
         let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
-        let id = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])?["id"] as? String
-        return Sample(latency: ContinuousClock.now - started, ok: response.status.code == 201, purchaseID: id, completedAt: Date())
+        let id =
+            (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])?["id"] as? String
+        return Sample(
+            latency: ContinuousClock.now - started, ok: response.status.code == 201, purchaseID: id, completedAt: Date()
+        )
     } catch {
         return Sample(latency: ContinuousClock.now - started, ok: false, purchaseID: nil, completedAt: Date())
     }
@@ -61,14 +64,17 @@ func send(_ client: HTTPClient, _ request: HTTPClientRequest) async -> Sample {
 
 func makeClient(connections: Int) -> HTTPClient {
     var configuration = HTTPClient.Configuration()
-    configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+    configuration.connectionPool = .init(
+        idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }
 
 /// Percentiles and counts of a run, as JSON for the report.
 func summary(_ samples: [Sample], elapsed: Duration, extra: [String: Any]) -> [String: Any] {
-    let latencies = samples.map { Double($0.latency.components.attoseconds) / 1e15 + Double($0.latency.components.seconds) * 1000 }
-        .sorted()
+    let latencies = samples.map {
+        Double($0.latency.components.attoseconds) / 1e15 + Double($0.latency.components.seconds) * 1000
+    }
+    .sorted()
     func percentile(_ p: Double) -> Double {
         latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
@@ -77,7 +83,9 @@ func summary(_ samples: [Sample], elapsed: Duration, extra: [String: Any]) -> [S
         "requests": samples.count, "errors": samples.filter { !$0.ok }.count, "seconds": seconds,
         "rps": Double(samples.count) / max(seconds, 0.001), "p50_ms": percentile(0.50), "p90_ms": percentile(0.90),
         "p99_ms": percentile(0.99), "max_ms": latencies.last ?? 0,
-        "latencies_ms_sample": stride(from: 0, to: latencies.count, by: max(1, latencies.count / 2000)).map { latencies[$0] },
+        "latencies_ms_sample": stride(from: 0, to: latencies.count, by: max(1, latencies.count / 2000)).map {
+            latencies[$0]
+        },
     ]
     result.merge(extra) { _, new in new }
     return result
@@ -90,7 +98,8 @@ func printJSON(_ object: [String: Any]) throws {
 
 /// Closed loop: `concurrency` clients send back to back for `duration` seconds (throughput).
 struct ClosedLoop: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "closed", abstract: "Back-to-back load at a concurrency.")
+    static let configuration = CommandConfiguration(
+        commandName: "closed", abstract: "Back-to-back load at a concurrency.")
     @OptionGroup var target: Target
     @Option var concurrency = 16
     @Option(help: "Seconds.") var duration = 10.0
@@ -107,7 +116,8 @@ struct ClosedLoop: AsyncParsableCommand {
                     var mine: [Sample] = []
                     while ContinuousClock.now < deadline {
                         let number = counter.next()
-                        mine.append(await send(client, target.request(number: number, caller: callers[number % callers.count])))
+                        mine.append(
+                            await send(client, target.request(number: number, caller: callers[number % callers.count])))
                     }
                     return mine
                 }
@@ -137,7 +147,9 @@ struct OpenLoop: AsyncParsableCommand {
             for number in 0..<count {
                 let due = started + .microseconds(Int64(Double(number) / rate * 1_000_000))
                 try? await Task.sleep(until: due, clock: .continuous)
-                group.addTask { await send(client, target.request(number: number, caller: callers[number % callers.count])) }
+                group.addTask {
+                    await send(client, target.request(number: number, caller: callers[number % callers.count]))
+                }
             }
             return await group.reduce(into: [Sample]()) { $0.append($1) }
         }
