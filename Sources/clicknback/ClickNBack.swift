@@ -67,8 +67,14 @@ struct Reconcile: AsyncParsableCommand {
         abstract: "Check every financial invariant; exit 1 on drift, 2 when the check cannot run.")
 
     func run() async throws {
-        let (settings, logger) = try await Startup.prepare(service: "reconcile")
         let report: ReconciliationReport
+        let (settings, logger): (Settings, Logger)
+        do {
+            (settings, logger) = try await Startup.prepare(service: "reconcile")
+        } catch {
+            FileHandle.standardError.write(Data("reconcile could not start: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         do {
             report = try await AdminTasks.reconcile(settings: settings, logger: logger)
         } catch {

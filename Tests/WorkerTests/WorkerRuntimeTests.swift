@@ -95,6 +95,14 @@ let quiet = Logger(label: "test")
         #expect(done.log.withLock { $0.attempts.isEmpty && $0.exhausted == [2] })
     }
 
+    @Test func aDatabaseInterruptionGivesTheItemBackWithoutSpendingAnAttempt() async {
+        let job = FakeJob(maxAttempts: 1)
+        job.script.withLock { $0[1] = [.interrupted(reason: "database down")] }
+        await runner(job).run(.init(id: 1, priorAttempts: 0))
+        let log = job.log.withLock { $0 }
+        #expect(log.released == [1] && log.exhausted.isEmpty && log.retries.isEmpty)
+    }
+
     @Test func stopsWhenTheLeaseIsLost() async {
         let job = FakeJob(maxAttempts: 5, rescheduleSucceeds: false)
         job.script.withLock { $0[1] = [.retry(reason: "soft"), .retry(reason: "soft")] }

@@ -59,18 +59,20 @@ public enum WorkerComposition {
         let payoutRuntime = JobRuntime<PayoutSettlementJob>.Configuration(
             maxInFlight: min(worker.maxInFlight, 20), sweepInterval: verification.interval,
             leaseDuration: worker.leaseDuration, backoff: runtime.backoff, gracePeriod: worker.gracePeriod)
-        return [
-            .init(
-                service: JobRuntime(
+        let daemon = WorkerDaemon(
+            jobs: [
+                JobRuntime(
                     job: confirmation, configuration: runtime,
                     notifications: PostgresNotificationListener(
                         client: client, channel: "purchase_ingested", logger: logger),
                     random: random, logger: logger),
-                successTerminationBehavior: .gracefullyShutdownGroup),
-            .init(
-                service: JobRuntime(
-                    job: payouts, configuration: payoutRuntime, notifications: nil, random: random, logger: logger),
-                successTerminationBehavior: .gracefullyShutdownGroup),
-        ]
+                JobRuntime(
+                    job: payouts, configuration: payoutRuntime,
+                    notifications: PostgresNotificationListener(
+                        client: client, channel: "payout_processing", logger: logger),
+                    random: random, logger: logger),
+            ],
+            gracePeriod: worker.gracePeriod, logger: logger)
+        return [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)]
     }
 }

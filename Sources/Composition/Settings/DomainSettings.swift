@@ -1,3 +1,4 @@
+import Domain
 public import Foundation
 public import HTTPAPI
 
@@ -64,6 +65,10 @@ public struct VerificationSettings: Sendable {
     init(_ read: SettingsReader) throws {
         self.interval = .seconds(try read.int("PURCHASE_CONFIRMATION_INTERVAL_SECONDS", default: 60, range: 1...86_400))
         self.maxAttempts = try read.int("PURCHASE_MAX_VERIFICATION_ATTEMPTS", default: 3, range: 1...100)
-        self.rejectionMerchantID = read.optional("REJECTION_MERCHANT_ID")
+        let rejection = read.optional("REJECTION_MERCHANT_ID")
+        if let rejection, UUIDText.parse(rejection) == nil {
+            throw SettingsError("REJECTION_MERCHANT_ID", "must be a merchant UUID or empty (got '\(rejection)')")
+        }
+        self.rejectionMerchantID = rejection
     }
 }

@@ -47,7 +47,12 @@ struct PostgresPayoutRepository: PayoutRepository {
             logger: logger)
         if status == .processing {
             try await connection.query(
-                "INSERT INTO payout_settlements (payout_id) VALUES (\(id.uuid)) ON CONFLICT DO NOTHING", logger: logger)
+                """
+                WITH queued AS (
+                    INSERT INTO payout_settlements (payout_id) VALUES (\(id.uuid)) ON CONFLICT DO NOTHING RETURNING payout_id
+                )
+                SELECT pg_notify('payout_processing', payout_id::text) FROM queued
+                """, logger: logger)
         } else {
             try await connection.query("DELETE FROM payout_settlements WHERE payout_id = \(id.uuid)", logger: logger)
         }

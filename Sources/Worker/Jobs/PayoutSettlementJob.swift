@@ -57,9 +57,14 @@ public struct PayoutSettlementJob: Job {
 
     public func scheduleRetry(_ item: ClaimedPayout, attempts: Int, after delay: Duration, reason: String) async -> Bool
     {
-        (try? await unitOfWork.read {
-            try await $0.payoutQueue.reschedule(item, attempts: attempts, after: delay, error: reason)
-        }) ?? false
+        do {
+            return try await unitOfWork.read {
+                try await $0.payoutQueue.reschedule(item, attempts: attempts, after: delay, error: reason)
+            }
+        } catch {
+            logger.error("reschedule failed", metadata: failure(item, error))
+            return false
+        }
     }
 
     /// A rail that never answers definitively fails the payout, which refunds the user.
@@ -68,14 +73,22 @@ public struct PayoutSettlementJob: Job {
     }
 
     public func release(_ item: ClaimedPayout) async {
-        _ = try? await unitOfWork.read { try await $0.payoutQueue.release(item) }
+        do {
+            try await unitOfWork.read { try await $0.payoutQueue.release(item) }
+        } catch {
+            logger.error("release failed", metadata: failure(item, error))
+        }
+    }
+
+    private func failure(_ item: ClaimedPayout, _ error: any Error) -> Logger.Metadata {
+        ["payout_id": .string(item.payoutID.description), "error": .string(String(describing: error))]
     }
 
     private func finalize(_ item: ClaimedPayout, _ target: PayoutStatus) async -> AttemptResult {
         do {
             return .finished(outcome: try await payouts.settle(item, to: target) ? target.rawValue : "lease_lost")
         } catch {
-            return .retry(reason: "settlement failed: \(error)")
+            return .interrupted(reason: "settlement failed: \(error)")
         }
     }
 }

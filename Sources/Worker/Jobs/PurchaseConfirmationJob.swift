@@ -101,7 +101,7 @@ public struct PurchaseConfirmationJob: Job {
             }
             return .finished(outcome: Self.label(result))
         } catch {
-            return .retry(reason: "settlement failed: \(error)")
+            return .interrupted(reason: "settlement failed: \(error)")
         }
     }
 

@@ -29,6 +29,10 @@ public struct ItemRunner<J: Job>: Sendable {
             let started = ContinuousClock.now
             let result = await job.attempt(item, number: attempts)
             log(item, attempt: attempts, result: result, duration: ContinuousClock.now - started)
+            if case .interrupted = result {
+                await job.release(item)
+                return
+            }
             guard case .retry(let reason) = result, attempts < job.maxAttempts else {
                 if case .retry = result {
                     log(item, attempt: attempts, result: await job.exhaust(item, attempts: attempts), duration: .zero)
@@ -68,6 +72,10 @@ public struct ItemRunner<J: Job>: Sendable {
             metadata["outcome"] = "retry"
             metadata["error"] = .string(reason)
             WorkerMetrics.attempt(job: job.name, outcome: "retry", duration: duration)
+        case .interrupted(let reason):
+            metadata["outcome"] = "interrupted"
+            metadata["error"] = .string(reason)
+            WorkerMetrics.attempt(job: job.name, outcome: "interrupted", duration: duration)
         }
         logger.info("attempt", metadata: metadata)
     }

@@ -38,4 +38,7 @@ public enum AttemptResult: Equatable, Sendable {
     case finished(outcome: String)
     /// A soft failure: retry after a backoff, unless the attempts are exhausted.
     case retry(reason: String)
+    /// The outside answer could not be recorded (database trouble): give the item back without counting an
+    /// attempt, so a confirmed verification is never turned into a rejection by exhaustion.
+    case interrupted(reason: String)
 }

@@ -5,7 +5,7 @@ public import ServiceLifecycle
 /// Runs one job: LISTEN wake-ups, a periodic sweep, the dispatcher, one child task per claimed item, and the
 /// lease keeper — all in one task group (structured concurrency, no detached tasks). On graceful shutdown it
 /// stops claiming, lets running attempts finish, gives waiting items back, and gives up after the grace period.
-public struct JobRuntime<J: Job>: Service {
+public struct JobRuntime<J: Job>: DrainableJob, Service {
     /// The runtime's knobs (documented with their settings in `WorkerSettings`).
     public struct Configuration: Sendable {
         public let maxInFlight: Int
@@ -42,25 +42,17 @@ public struct JobRuntime<J: Job>: Service {
         self.logger = logger
     }
 
+    /// Runs this job alone under its own grace period (the worker process runs its jobs in a `WorkerDaemon`).
     public func run() async throws {
+        try await WorkerDaemon(jobs: [self], gracePeriod: configuration.gracePeriod, logger: logger).run()
+    }
+
+    /// Everything until graceful shutdown has drained every runner.
+    public func runUntilDrained() async {
         logger.info(
             "job started",
             metadata: ["job": .string(job.name), "max_in_flight": .stringConvertible(configuration.maxInFlight)])
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await runUntilDrained() }
-            group.addTask {
-                try await gracefulShutdown()
-                try await Task.sleep(for: configuration.gracePeriod)
-                logger.warning("grace period over; abandoning running items", metadata: ["job": .string(job.name)])
-            }
-            _ = try await group.next()
-            group.cancelAll()
-        }
-        logger.info("job stopped", metadata: ["job": .string(job.name)])
-    }
-
-    /// Everything until shutdown has drained every runner.
-    private func runUntilDrained() async {
+        defer { logger.info("job stopped", metadata: ["job": .string(job.name)]) }
         let signal = WakeSignal()
         let inFlight = InFlight<J.ItemID>()
         let dispatcher = Dispatcher(
