@@ -5,9 +5,15 @@ public import Foundation
 /// with its wallet change, ledger rows, verification-queue row and notification.
 public protocol PurchaseRepository: Sendable {
     func find(externalID: String) async throws -> Purchase?
+    /// The duplicate (if any), merchant and today's candidate offers for an ingestion, in one query.
+    func ingestionContext(externalID: String, merchantID: MerchantID, on day: CalendarDate) async throws
+        -> IngestionContext
     func find(id: PurchaseID) async throws -> PurchaseView?
     /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
     func lock(id: PurchaseID) async throws -> Purchase?
+    /// Locks the purchase and says whether `leaseToken` still holds its verification lease, in one round trip
+    /// (the worker's settle path; the purchase lock and status re-check are what prevent a double settle).
+    func lock(id: PurchaseID, leaseToken: UUID) async throws -> (purchase: Purchase, leaseHeld: Bool)?
     /// Cashback of the user's pending and confirmed purchases on `offerID` created inside `window`.
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money
     /// Inserts a pending purchase, its pending cashback transaction, the pending credit with its ledger row,

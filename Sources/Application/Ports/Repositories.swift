@@ -40,8 +40,6 @@ public protocol OfferRepository: Sendable {
     /// Active offers of active merchants valid on `day`.
     func listVisible(on day: CalendarDate, page: PageRequest) async throws -> Page<OfferListing>
     func setActive(id: OfferID, active: Bool) async throws -> Offer?
-    /// Active offers of the merchant valid on `day`; the domain's `OfferSelection` picks one.
-    func candidatesForIngestion(merchantID: MerchantID, on day: CalendarDate) async throws -> [Offer]
 }
 
 /// Stores feature flags, one record per `(key, scope type, scope id)`.

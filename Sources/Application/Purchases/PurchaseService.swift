@@ -72,18 +72,17 @@ public struct PurchaseService: Sendable {
     private func eligibleOffer(
         for submission: PurchaseSubmission, caller: User, today: CalendarDate, repositories: any Repositories
     ) async throws -> Offer {
-        if let existing = try await repositories.purchases.find(externalID: submission.externalID) {
-            throw PurchaseError.duplicate(existing)
-        }
+        let context = try await repositories.purchases.ingestionContext(
+            externalID: submission.externalID, merchantID: submission.merchantID, on: today)
+        if let existing = context.duplicate { throw PurchaseError.duplicate(existing) }
         guard submission.currency.uppercased() == "EUR" else {
             throw PurchaseError.unsupportedCurrency(submission.currency)
         }
         guard caller.active else { throw PurchaseError.userNotEligible(caller.id) }
-        guard let merchant = try await repositories.merchants.find(id: submission.merchantID), merchant.active else {
+        guard let merchant = context.merchant, merchant.active else {
             throw PurchaseError.merchantNotEligible(submission.merchantID)
         }
-        let candidates = try await repositories.offers.candidatesForIngestion(merchantID: merchant.id, on: today)
-        guard let offer = OfferSelection.choose(among: candidates, on: today) else {
+        guard let offer = OfferSelection.choose(among: context.candidateOffers, on: today) else {
             throw PurchaseError.offerNotAvailable(merchant.id)
         }
         return offer

@@ -31,8 +31,11 @@ public struct PurchaseSettlement: Sendable {
     public func settle(_ claim: ClaimedVerification, _ decision: Decision) async throws -> Result {
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
-            guard let purchase = try await repositories.purchases.lock(id: claim.purchaseID) else { return .missing }
-            guard try await repositories.verifications.holdsLease(claim) else { return .leaseLost }
+            guard
+                let (purchase, leaseHeld) = try await repositories.purchases.lock(
+                    id: claim.purchaseID, leaseToken: claim.leaseToken)
+            else { return .missing }
+            guard leaseHeld else { return .leaseLost }
             guard purchase.status == .pending else { return .alreadySettled(purchase.status) }
             let outcome: PurchaseTransitions.Outcome
             let action: AuditAction
@@ -46,7 +49,6 @@ public struct PurchaseSettlement: Sendable {
                 action = .purchaseRejected
                 reason = why
             }
-            _ = try await repositories.wallets.lock(userID: purchase.userID)
             let audit = PurchaseAudit.entry(
                 for: purchase, outcome: outcome, action: action, actor: .system, at: now, reason: reason)
             try await repositories.purchases.applyTransition(purchase, outcome: outcome, audit: audit, at: now)

@@ -63,6 +63,20 @@ public struct PurchaseView: Equatable, Sendable {
     }
 }
 
+/// Everything ingestion must know before its transaction, read in one round trip: an existing purchase with
+/// the same external id, the merchant, and the merchant's active offers valid today.
+public struct IngestionContext: Equatable, Sendable {
+    public let duplicate: Purchase?
+    public let merchant: Merchant?
+    public let candidateOffers: [Offer]
+
+    public init(duplicate: Purchase?, merchant: Merchant?, candidateOffers: [Offer]) {
+        self.duplicate = duplicate
+        self.merchant = merchant
+        self.candidateOffers = candidateOffers
+    }
+}
+
 /// What a client submits to ingest a purchase, after schema validation.
 public struct PurchaseSubmission: Equatable, Sendable {
     public let externalID: String

@@ -100,23 +100,6 @@ struct PostgresOfferRepository: OfferRepository {
         return nil
     }
 
-    func candidatesForIngestion(merchantID: MerchantID, on day: CalendarDate) async throws -> [Offer] {
-        let rows = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT \(Self.columns) FROM offers o
-                    WHERE o.merchant_id = $1 AND o.active AND o.start_date <= $2::date AND o.end_date >= $2::date
-                    """,
-                binds: {
-                    var binds = binding(merchantID.uuid)
-                    binds.append(day.description)
-                    return binds
-                }()), logger: logger)
-        var offers: [Offer] = []
-        for try await row in rows.decode(OfferRow.self) { offers.append(try Self.offer(row)) }
-        return offers
-    }
-
     private static func offer(_ row: OfferRow) throws -> Offer {
         let (id, merchantID, percentage, fixedAmount, start, end, cap, active) = row
         return Offer(

@@ -22,6 +22,60 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return nil
     }
 
+    func ingestionContext(externalID: String, merchantID: MerchantID, on day: CalendarDate) async throws
+        -> IngestionContext
+    {
+        let rows = try await connection.query(
+            """
+            SELECT d.id, d.external_id, d.user_id, d.merchant_id, d.offer_id, d.amount, d.cashback_amount, d.currency,
+                   d.status, d.created_at,
+                   m.id, m.name, m.default_cashback_percentage, m.active,
+                   o.id, o.percentage, o.fixed_amount, o.start_date::text, o.end_date::text, o.monthly_cap_per_user
+            FROM (VALUES (1)) AS one (x)
+            LEFT JOIN purchases d ON d.external_id = \(externalID)
+            LEFT JOIN merchants m ON m.id = \(merchantID.uuid)
+            LEFT JOIN offers o ON o.merchant_id = m.id AND o.active
+                             AND o.start_date <= \(day.description)::date AND o.end_date >= \(day.description)::date
+            """, logger: logger)
+        var duplicate: Purchase?
+        var merchant: Merchant?
+        var offers: [Offer] = []
+        for try await row in rows {
+            let cells = row.makeRandomAccess()
+            if duplicate == nil, let id = try cells[0].decode(UUID?.self) {
+                duplicate = try Self.purchase(
+                    (
+                        id, try cells[1].decode(String.self), try cells[2].decode(UUID.self),
+                        try cells[3].decode(UUID.self),
+                        try cells[4].decode(UUID?.self), try cells[5].decode(Decimal.self),
+                        try cells[6].decode(Decimal.self),
+                        try cells[7].decode(String.self), try cells[8].decode(String.self),
+                        try cells[9].decode(Date.self)
+                    ))
+            }
+            if merchant == nil, let id = try cells[10].decode(UUID?.self) {
+                merchant = Merchant(
+                    id: MerchantID(id), name: try cells[11].decode(String.self),
+                    defaultCashbackPercentage: try cells[12].decode(Decimal.self),
+                    active: try cells[13].decode(Bool.self))
+            }
+            if let offerID = try cells[14].decode(UUID?.self) {
+                let fixed = try cells[16].decode(Decimal?.self)
+                let percentage = try cells[15].decode(Decimal.self)
+                offers.append(
+                    Offer(
+                        id: OfferID(offerID), merchantID: merchantID,
+                        cashback: fixed.map(CashbackRule.fixed) ?? .percent(percentage),
+                        startDate: try MalformedStoredValue.calendarDate(
+                            try cells[17].decode(String.self), column: "offers.start_date"),
+                        endDate: try MalformedStoredValue.calendarDate(
+                            try cells[18].decode(String.self), column: "offers.end_date"),
+                        monthlyCapPerUser: try cells[19].decode(Decimal.self), active: true))
+            }
+        }
+        return IngestionContext(duplicate: duplicate, merchant: merchant, candidateOffers: offers)
+    }
+
     func find(id: PurchaseID) async throws -> PurchaseView? {
         let rows = try await connection.query(
             PostgresQuery(
@@ -45,6 +99,25 @@ struct PostgresPurchaseRepository: PurchaseRepository {
             ),
             logger: logger)
         for try await row in rows.decode(PurchaseRow.self) { return try Self.purchase(row) }
+        return nil
+    }
+
+    func lock(id: PurchaseID, leaseToken: UUID) async throws -> (purchase: Purchase, leaseHeld: Bool)? {
+        var binds = binding(id.uuid)
+        binds.append(leaseToken)
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(Self.columns),
+                           EXISTS (SELECT 1 FROM purchase_verifications v WHERE v.purchase_id = p.id AND v.lease_token = $2)
+                    FROM purchases p WHERE p.id = $1 FOR UPDATE OF p
+                    """, binds: binds), logger: logger)
+        for try await row in rows.decode(
+            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, Bool).self)
+        {
+            let purchase = try Self.purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
+            return (purchase, row.10)
+        }
         return nil
     }
 
@@ -103,22 +176,46 @@ struct PostgresPurchaseRepository: PurchaseRepository {
     func applyTransition(
         _ purchase: Purchase, outcome: PurchaseTransitions.Outcome, audit: AuditEntry, at instant: Date
     ) async throws {
-        try await connection.query(
-            """
-            WITH updated AS (
-                UPDATE purchases SET status = \(outcome.status.rawValue), cashback_amount = \(outcome.cashbackAmount.decimal),
-                                     settled_at = \(instant)
-                WHERE id = \(purchase.id.uuid) RETURNING id
-            ), cashback AS (
-                UPDATE cashback_transactions SET status = \(outcome.cashbackStatus.rawValue)
-                WHERE purchase_id = (SELECT id FROM updated)
-            ), dequeued AS (
-                DELETE FROM purchase_verifications WHERE purchase_id = (SELECT id FROM updated)
-            )
-            SELECT pg_notify('purchase_settled', id::text) FROM updated
-            """, logger: logger)
-        try await PostgresWalletRepository(connection: connection, logger: logger).apply(outcome.movements)
-        try await PostgresAuditRepository(connection: connection, logger: logger).append(audit)
+        // One statement, one round trip: the settle path is the worker's hot path.
+        let movements = LedgerMovementRows(outcome.movements)
+        let details = String(decoding: try JSONEncoder().encode(audit.details), as: UTF8.self)
+        do {
+            try await connection.query(
+                """
+                WITH updated AS (
+                    UPDATE purchases SET status = \(outcome.status.rawValue),
+                                         cashback_amount = \(outcome.cashbackAmount.decimal), settled_at = \(instant)
+                    WHERE id = \(purchase.id.uuid) RETURNING id
+                ), cashback AS (
+                    UPDATE cashback_transactions SET status = \(outcome.cashbackStatus.rawValue)
+                    WHERE purchase_id = \(purchase.id.uuid)
+                ), dequeued AS (
+                    DELETE FROM purchase_verifications WHERE purchase_id = \(purchase.id.uuid)
+                ), moves AS (
+                    SELECT * FROM unnest(\(movements.buckets)::text[], \(movements.deltas)::numeric[],
+                                         \(movements.reasons)::text[]) AS m (bucket, delta, reason)
+                ), wallet AS (
+                    UPDATE wallets SET
+                        pending_balance = pending_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'pending'), 0),
+                        available_balance = available_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'available'), 0),
+                        paid_balance = paid_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'paid'), 0),
+                        updated_at = \(instant)
+                    WHERE user_id = \(purchase.userID.uuid) AND EXISTS (SELECT 1 FROM moves)
+                ), ledger AS (
+                    INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
+                    SELECT \(purchase.userID.uuid), bucket, delta, reason, \(purchase.id.uuid), \(instant) FROM moves
+                ), audit AS (
+                    INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+                                            outcome, details)
+                    VALUES (\(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id?.uuid),
+                            \(audit.action.rawValue), \(audit.resourceType), \(audit.resourceID), \(audit.outcome.rawValue),
+                            \(details)::jsonb)
+                )
+                SELECT pg_notify('purchase_settled', id::text) FROM updated
+                """, logger: logger)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
+            throw WalletError.balanceWouldBeNegative(purchase.userID)
+        }
     }
 
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView> {

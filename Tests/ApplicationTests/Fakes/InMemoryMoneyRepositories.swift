@@ -27,6 +27,17 @@ struct InMemoryPurchases: PurchaseRepository {
     func find(externalID: String) async throws -> Purchase? {
         working.state.withLock { $0.purchases.first { $0.externalID == externalID } }
     }
+    func ingestionContext(externalID: String, merchantID: MerchantID, on day: CalendarDate) async throws
+        -> IngestionContext
+    {
+        working.state.withLock { state in
+            IngestionContext(
+                duplicate: state.purchases.first { $0.externalID == externalID },
+                merchant: state.merchants.first { $0.id == merchantID },
+                candidateOffers: state.offers.filter { $0.merchantID == merchantID && $0.active && $0.isValid(on: day) }
+            )
+        }
+    }
     func find(id: PurchaseID) async throws -> PurchaseView? {
         working.state.withLock { state in
             state.purchases.first { $0.id == id }.map { purchase in
@@ -38,6 +49,11 @@ struct InMemoryPurchases: PurchaseRepository {
     }
     func lock(id: PurchaseID) async throws -> Purchase? {
         working.state.withLock { $0.purchases.first { $0.id == id } }
+    }
+    func lock(id: PurchaseID, leaseToken: UUID) async throws -> (purchase: Purchase, leaseHeld: Bool)? {
+        working.state.withLock { state in
+            state.purchases.first { $0.id == id }.map { ($0, state.leases[id.uuid] == leaseToken) }
+        }
     }
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money {
         working.state.withLock { state in

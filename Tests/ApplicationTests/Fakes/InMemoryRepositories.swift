@@ -111,9 +111,6 @@ struct InMemoryOffers: OfferRepository {
             return paged(listings, page)
         }
     }
-    func candidatesForIngestion(merchantID: MerchantID, on day: CalendarDate) async throws -> [Offer] {
-        working.state.withLock { $0.offers.filter { $0.merchantID == merchantID && $0.active && $0.isValid(on: day) } }
-    }
     func setActive(id: OfferID, active: Bool) async throws -> Offer? {
         working.state.withLock { state in
             guard let index = state.offers.firstIndex(where: { $0.id == id }) else { return nil }
