@@ -25,15 +25,16 @@ public enum JSONValue: Sendable, Equatable {
 
 extension JSONValue: Decodable {
     public init(from decoder: any Decoder) throws {
+        // Most request fields are strings, so strings are tried first: a failed attempt costs an error value.
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
+        if let string = try? container.decode(String.self) {
+            self = .string(string)
+        } else if container.decodeNil() {
             self = .null
         } else if let bool = try? container.decode(Bool.self) {
             self = .bool(bool)
         } else if let number = try? container.decode(Decimal.self) {
             self = .number(number)
-        } else if let string = try? container.decode(String.self) {
-            self = .string(string)
         } else if let array = try? container.decode([JSONValue].self) {
             self = .array(array)
         } else {
