@@ -6,7 +6,7 @@ import Hummingbird
 import Logging
 
 /// `clicknback`: one binary, one subcommand per process role.
-@main
+
 struct ClickNBack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clicknback",

@@ -1,0 +1,22 @@
+import ArgumentParser
+import NIOCore
+import NIOPosix
+
+// Swift Concurrency runs on NIO's event loops instead of its own pool, so a task awaiting a PostgreSQL or
+// HTTP result resumes where the I/O happened: no thread switch per query (see docs/performance.md).
+// It must happen before any task starts, hence top-level code instead of `@main`.
+NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+
+do {
+    var command = try ClickNBack.parseAsRoot()
+    switch command {
+    case let api as API: try await api.run()
+    case let worker as WorkerCommand: try await worker.run()
+    case let migrate as Migrate: try await migrate.run()
+    case let reconcile as Reconcile: try await reconcile.run()
+    case let seed as Admin.Seed: try await seed.run()
+    default: try command.run()
+    }
+} catch {
+    ClickNBack.exit(withError: error)
+}
