@@ -134,3 +134,50 @@ import Testing
         }
     }
 }
+
+@Suite struct PayoutQueueRepositoryTests {
+    @Test func processingPayoutsAreQueuedClaimedOnceAndSettledUnderTheirLease() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(50), cap: 1000)
+            let ingested = try await fixture.purchases.ingest(
+                fixture.submission("funds", cents: 1000), by: fixture.user)
+            _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
+            let request = PayoutRequest(
+                amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
+            let payout = try await fixture.payouts.request(request, by: fixture.user.id).payout
+            _ = try await fixture.payouts.process(payoutID: payout.id.description, to: .processing, actor: .system)
+            #expect(try await TestData.count(client, "payout_settlements") == 1)
+            let claims = try await withThrowingTaskGroup(of: [ClaimedPayout].self) { group in
+                for owner in ["a", "b"] {
+                    group.addTask {
+                        try await database.read {
+                            try await $0.payoutQueue.claim(limit: 5, owner: owner, lease: .seconds(30))
+                        }
+                    }
+                }
+                return try await group.reduce(into: [ClaimedPayout]()) { $0 += $1 }
+            }
+            let claim = try #require(claims.first)
+            #expect(claims.count == 1 && claim.payoutID == payout.id)
+            #expect(
+                try await database.read {
+                    try await $0.payoutQueue.renew(owner: "a", payoutIDs: [payout.id], lease: .seconds(30))
+                }
+                    + database.read {
+                        try await $0.payoutQueue.renew(owner: "b", payoutIDs: [payout.id], lease: .seconds(30))
+                    } == 1)
+            #expect(
+                try await database.read {
+                    try await $0.payoutQueue.reschedule(claim, attempts: 1, after: .zero, error: "rail busy")
+                })
+            let stale = ClaimedPayout(payoutID: claim.payoutID, attempts: 0, leaseToken: UUID())
+            #expect(try await !fixture.payouts.settle(stale, to: .completed))
+            #expect(try await fixture.payouts.settle(claim, to: .completed))
+            #expect(try await !fixture.payouts.settle(claim, to: .failed))
+            #expect(try await TestData.count(client, "payout_settlements") == 0)
+            #expect(try await fixture.wallet()?.paid == Money(minorUnits: 2000))
+            try await database.read { try await $0.payoutQueue.release(claim) }
+            try await fixture.expectReconciled()
+        }
+    }
+}

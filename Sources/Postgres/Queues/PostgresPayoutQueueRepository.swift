@@ -18,7 +18,7 @@ struct PostgresPayoutQueueRepository: PayoutQueueRepository {
             )
             UPDATE payout_settlements s
             SET lease_owner = \(owner), lease_token = gen_random_uuid(),
-                lease_expires_at = now() + \(PostgresVerificationQueueRepository.milliseconds(lease)) * interval '1 millisecond'
+                lease_expires_at = now() + \(LeasedQueueTable.milliseconds(lease)) * interval '1 millisecond'
             FROM due WHERE s.payout_id = due.payout_id
             RETURNING s.payout_id, s.attempts, s.lease_token
             """, logger: logger)
@@ -30,47 +30,25 @@ struct PostgresPayoutQueueRepository: PayoutQueueRepository {
     }
 
     func renew(owner: String, payoutIDs: [PayoutID], lease: Duration) async throws -> Int {
-        guard !payoutIDs.isEmpty else { return 0 }
-        let rows = try await connection.query(
-            """
-            UPDATE payout_settlements
-            SET lease_expires_at = now() + \(PostgresVerificationQueueRepository.milliseconds(lease)) * interval '1 millisecond'
-            WHERE lease_owner = \(owner) AND payout_id = ANY(\(payoutIDs.map(\.uuid)))
-            RETURNING payout_id
-            """, logger: logger)
-        var renewed = 0
-        for try await _ in rows { renewed += 1 }
-        return renewed
+        try await leases.renew(owner: owner, ids: payoutIDs.map(\.uuid), lease: lease)
     }
 
-    func reschedule(_ claim: ClaimedPayout, attempts: Int, after delay: Duration, error: String) async throws -> Bool {
-        let rows = try await connection.query(
-            """
-            UPDATE payout_settlements
-            SET attempts = \(attempts), last_error = \(error),
-                next_attempt_at = now() + \(PostgresVerificationQueueRepository.milliseconds(delay)) * interval '1 millisecond'
-            WHERE payout_id = \(claim.payoutID.uuid) AND lease_token = \(claim.leaseToken)
-            RETURNING payout_id
-            """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+    func reschedule(_ claim: ClaimedPayout, attempts: Int, after delay: Duration, error: String) async throws
+        -> Bool
+    {
+        try await leases.reschedule(
+            id: claim.payoutID.uuid, token: claim.leaseToken, attempts: attempts, after: delay, error: error)
     }
 
     func release(_ claim: ClaimedPayout) async throws {
-        try await connection.query(
-            """
-            UPDATE payout_settlements SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
-            WHERE payout_id = \(claim.payoutID.uuid) AND lease_token = \(claim.leaseToken)
-            """, logger: logger)
+        try await leases.release(id: claim.payoutID.uuid, token: claim.leaseToken)
     }
 
     func holdsLease(_ claim: ClaimedPayout) async throws -> Bool {
-        let rows = try await connection.query(
-            """
-            SELECT 1 FROM payout_settlements
-            WHERE payout_id = \(claim.payoutID.uuid) AND lease_token = \(claim.leaseToken) FOR UPDATE
-            """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        try await leases.holdsLease(id: claim.payoutID.uuid, token: claim.leaseToken)
+    }
+
+    private var leases: LeasedQueueTable {
+        LeasedQueueTable(connection: connection, logger: logger, table: "payout_settlements", key: "payout_id")
     }
 }

@@ -33,7 +33,7 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
             )
             UPDATE purchase_verifications v
             SET lease_owner = \(owner), lease_token = gen_random_uuid(),
-                lease_expires_at = now() + \(Self.milliseconds(lease)) * interval '1 millisecond'
+                lease_expires_at = now() + \(LeasedQueueTable.milliseconds(lease)) * interval '1 millisecond'
             FROM due JOIN purchases p ON p.id = due.purchase_id
             WHERE v.purchase_id = due.purchase_id
             RETURNING v.purchase_id, p.merchant_id, v.attempts, v.lease_token, v.created_at
@@ -50,53 +50,25 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
     }
 
     func renew(owner: String, purchaseIDs: [PurchaseID], lease: Duration) async throws -> Int {
-        guard !purchaseIDs.isEmpty else { return 0 }
-        let rows = try await connection.query(
-            """
-            UPDATE purchase_verifications
-            SET lease_expires_at = now() + \(Self.milliseconds(lease)) * interval '1 millisecond'
-            WHERE lease_owner = \(owner) AND purchase_id = ANY(\(purchaseIDs.map(\.uuid)))
-            RETURNING purchase_id
-            """, logger: logger)
-        var renewed = 0
-        for try await _ in rows { renewed += 1 }
-        return renewed
+        try await leases.renew(owner: owner, ids: purchaseIDs.map(\.uuid), lease: lease)
     }
 
     func reschedule(_ claim: ClaimedVerification, attempts: Int, after delay: Duration, error: String) async throws
         -> Bool
     {
-        let rows = try await connection.query(
-            """
-            UPDATE purchase_verifications
-            SET attempts = \(attempts), last_error = \(error),
-                next_attempt_at = now() + \(Self.milliseconds(delay)) * interval '1 millisecond'
-            WHERE purchase_id = \(claim.purchaseID.uuid) AND lease_token = \(claim.leaseToken)
-            RETURNING purchase_id
-            """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        try await leases.reschedule(
+            id: claim.purchaseID.uuid, token: claim.leaseToken, attempts: attempts, after: delay, error: error)
     }
 
     func release(_ claim: ClaimedVerification) async throws {
-        try await connection.query(
-            """
-            UPDATE purchase_verifications SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
-            WHERE purchase_id = \(claim.purchaseID.uuid) AND lease_token = \(claim.leaseToken)
-            """, logger: logger)
+        try await leases.release(id: claim.purchaseID.uuid, token: claim.leaseToken)
     }
 
     func holdsLease(_ claim: ClaimedVerification) async throws -> Bool {
-        let rows = try await connection.query(
-            """
-            SELECT 1 FROM purchase_verifications
-            WHERE purchase_id = \(claim.purchaseID.uuid) AND lease_token = \(claim.leaseToken) FOR UPDATE
-            """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        try await leases.holdsLease(id: claim.purchaseID.uuid, token: claim.leaseToken)
     }
 
-    static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+    private var leases: LeasedQueueTable {
+        LeasedQueueTable(connection: connection, logger: logger, table: "purchase_verifications", key: "purchase_id")
     }
 }
