@@ -181,3 +181,54 @@ import Testing
         }
     }
 }
+
+@Suite struct SingleStatementSettlementTests {
+    @Test func rejectsWithTheReasonAndConfirmsWithTheCashbackAndNeverTwice() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 2)
+            let claims = try await database.read {
+                try await $0.verifications.claim(limit: 2, owner: "w", lease: .seconds(30))
+            }
+            let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
+            let reason = PurchaseSettlement.exhaustionReason(attempts: 3)
+            #expect(try await settlement.settle(claims[0], .reject(reason: reason)) == .rejected)
+            #expect(try await settlement.settle(claims[1], .confirm) == .confirmed)
+            #expect(try await settlement.settle(claims[1], .confirm) == .alreadySettled(.confirmed))
+            let stale = ClaimedVerification(
+                purchaseID: claims[0].purchaseID, merchantID: claims[0].merchantID, attempts: 0, leaseToken: UUID(),
+                enqueuedAt: claims[0].enqueuedAt)
+            #expect(try await settlement.settle(stale, .confirm) == .alreadySettled(.rejected))
+            #expect(
+                try await TestData.count(
+                    client, "audit_logs",
+                    where:
+                        "action = 'PURCHASE_REJECTED' AND actor_type = 'system' AND details->>'reason' = '\(reason)' AND details->>'prior_status' = 'pending'"
+                )
+                    == 1)
+            #expect(
+                try await TestData.count(
+                    client, "audit_logs",
+                    where: "action = 'PURCHASE_CONFIRMED' AND details->>'cashback_amount' = '5.00'")
+                    == 1)
+            #expect(try await TestData.count(client, "cashback_transactions", where: "status = 'reversed'") == 1)
+            #expect(try await TestData.count(client, "purchase_verifications") == 0)
+            let report = try await ReconciliationService(unitOfWork: database).run()
+            #expect(report.isClean, "\(report.drifts)")
+        }
+    }
+
+    @Test func aClaimWhoseLeaseWasTakenIsNotApplied() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 1)
+            let first = try #require(
+                try await database.read {
+                    try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(30))
+                }.first)
+            try await Task.sleep(for: .milliseconds(80))
+            _ = try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }
+            let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
+            #expect(try await settlement.settle(first, .confirm) == .leaseLost)
+            #expect(try await TestData.count(client, "purchases", where: "status = 'pending'") == 1)
+        }
+    }
+}

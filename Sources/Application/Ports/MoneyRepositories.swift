@@ -11,9 +11,6 @@ public protocol PurchaseRepository: Sendable {
     func find(id: PurchaseID) async throws -> PurchaseView?
     /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
     func lock(id: PurchaseID) async throws -> Purchase?
-    /// Locks the purchase and says whether `leaseToken` still holds its verification lease, in one round trip
-    /// (the worker's settle path; the purchase lock and status re-check are what prevent a double settle).
-    func lock(id: PurchaseID, leaseToken: UUID) async throws -> (purchase: Purchase, leaseHeld: Bool)?
     /// Cashback of the user's pending and confirmed purchases on `offerID` created inside `window`.
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money
     /// Inserts a pending purchase, its pending cashback transaction, the pending credit with its ledger row,
@@ -25,6 +22,14 @@ public protocol PurchaseRepository: Sendable {
     func applyTransition(
         _ purchase: Purchase, outcome: PurchaseTransitions.Outcome, audit: AuditEntry, at instant: Date
     ) async throws
+    /// The worker's settle as one autocommit statement: applies `settlement` only if the purchase is still
+    /// pending and the claim still holds its lease (PostgreSQL re-checks after any lock wait), with wallet,
+    /// ledger, cashback status, queue row, audit (actor system, optional `reason`) and `purchase_settled`.
+    /// Returns `false` when nothing was applied.
+    func settleIfPending(
+        _ claim: ClaimedVerification, as settlement: PurchaseTransitions.Settlement, action: AuditAction,
+        reason: String?, at instant: Date
+    ) async throws -> Bool
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView>
     func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase>
 }

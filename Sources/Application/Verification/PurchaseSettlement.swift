@@ -1,8 +1,8 @@
 public import Domain
 import Foundation
 
-/// The worker's processor: applies one verification outcome in one short transaction — purchase lock,
-/// lease fence, status re-check, wallet movement, ledger, audit, cashback status, `purchase_settled`.
+/// The worker's processor: applies one verification outcome atomically — still pending and still leased,
+/// then wallet movement, ledger, audit, cashback status, queue row and `purchase_settled` — in one statement.
 public struct PurchaseSettlement: Sendable {
     let unitOfWork: any UnitOfWork
     let clock: any WallClock
@@ -28,32 +28,23 @@ public struct PurchaseSettlement: Sendable {
         case reject(reason: String)
     }
 
+    /// One statement in the database (no explicit transaction); only when it applied nothing is the purchase
+    /// read again, to say why.
     public func settle(_ claim: ClaimedVerification, _ decision: Decision) async throws -> Result {
         let now = clock.now()
-        return try await unitOfWork.transaction { repositories in
-            guard
-                let (purchase, leaseHeld) = try await repositories.purchases.lock(
-                    id: claim.purchaseID, leaseToken: claim.leaseToken)
-            else { return .missing }
-            guard leaseHeld else { return .leaseLost }
-            guard purchase.status == .pending else { return .alreadySettled(purchase.status) }
-            let outcome: PurchaseTransitions.Outcome
-            let action: AuditAction
-            var reason: String?
+        let (settlement, action, reason): (PurchaseTransitions.Settlement, AuditAction, String?) =
             switch decision {
-            case .confirm:
-                outcome = try PurchaseTransitions.confirm(purchase)
-                action = .purchaseConfirmed
-            case .reject(let why):
-                outcome = try PurchaseTransitions.reject(purchase)
-                action = .purchaseRejected
-                reason = why
+            case .confirm: (.confirmation, .purchaseConfirmed, nil)
+            case .reject(let why): (.rejection, .purchaseRejected, why)
             }
-            let audit = PurchaseAudit.entry(
-                for: purchase, outcome: outcome, action: action, actor: .system, at: now, reason: reason)
-            try await repositories.purchases.applyTransition(purchase, outcome: outcome, audit: audit, at: now)
-            return decision == .confirm ? .confirmed : .rejected
+        let applied = try await unitOfWork.read {
+            try await $0.purchases.settleIfPending(claim, as: settlement, action: action, reason: reason, at: now)
         }
+        if applied { return decision == .confirm ? .confirmed : .rejected }
+        guard let view = try await unitOfWork.read({ try await $0.purchases.find(id: claim.purchaseID) }) else {
+            return .missing
+        }
+        return view.purchase.status == .pending ? .leaseLost : .alreadySettled(view.purchase.status)
     }
 
     /// The spec's force-rejection reason after the last soft failure (domain §12.3).

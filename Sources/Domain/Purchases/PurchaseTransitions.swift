@@ -15,22 +15,51 @@ public enum PurchaseTransitions {
         movements(purchase, [(.pending, purchase.cashbackAmount)], .purchaseIngested)
     }
 
-    /// T2/T3: pending → confirmed; the cashback moves from pending to available.
-    public static func confirm(_ purchase: Purchase) throws(PurchaseError) -> Outcome {
-        guard purchase.status == .pending else { throw .notPending(purchase.id, current: purchase.status) }
-        let cashback = purchase.cashbackAmount
-        return Outcome(
-            status: .confirmed, cashbackStatus: .available, cashbackAmount: cashback,
-            movements: movements(purchase, [(.pending, .zero - cashback), (.available, cashback)], .purchaseConfirmed))
+    /// What settling a pending purchase does, independent of the purchase: the one definition of T2/T3/T4,
+    /// used by `confirm`/`reject` here and by the worker's single-statement settle in the database.
+    public struct Settlement: Equatable, Sendable {
+        public let status: PurchaseStatus
+        public let cashbackStatus: CashbackStatus
+        /// Each bucket's change as a multiple of the purchase's cashback (`-1` leaves, `+1` arrives).
+        public let bucketSigns: [BucketSign]
+        public let reason: LedgerReason
+
+        /// T2/T3: pending → confirmed; the cashback moves from pending to available.
+        public static let confirmation = Settlement(
+            status: .confirmed, cashbackStatus: .available,
+            bucketSigns: [BucketSign(bucket: .pending, sign: -1), BucketSign(bucket: .available, sign: 1)],
+            reason: .purchaseConfirmed)
+
+        /// T4: pending → rejected; the pending cashback disappears (the purchase keeps its amount).
+        public static let rejection = Settlement(
+            status: .rejected, cashbackStatus: .reversed, bucketSigns: [BucketSign(bucket: .pending, sign: -1)],
+            reason: .purchaseRejected)
     }
 
-    /// T4: pending → rejected; the pending cashback disappears (the purchase keeps its amount).
+    /// One bucket's share of a settlement.
+    public struct BucketSign: Equatable, Sendable {
+        public let bucket: WalletBucket
+        public let sign: Int64
+    }
+
+    /// T2/T3: pending → confirmed.
+    public static func confirm(_ purchase: Purchase) throws(PurchaseError) -> Outcome {
+        try settle(purchase, .confirmation)
+    }
+
+    /// T4: pending → rejected.
     public static func reject(_ purchase: Purchase) throws(PurchaseError) -> Outcome {
+        try settle(purchase, .rejection)
+    }
+
+    /// Applies a settlement's definition to a pending purchase.
+    public static func settle(_ purchase: Purchase, _ settlement: Settlement) throws(PurchaseError) -> Outcome {
         guard purchase.status == .pending else { throw .notPending(purchase.id, current: purchase.status) }
         let cashback = purchase.cashbackAmount
+        let changes = settlement.bucketSigns.map { ($0.bucket, Money(minorUnits: cashback.minorUnits * $0.sign)) }
         return Outcome(
-            status: .rejected, cashbackStatus: .reversed, cashbackAmount: cashback,
-            movements: movements(purchase, [(.pending, .zero - cashback)], .purchaseRejected))
+            status: settlement.status, cashbackStatus: settlement.cashbackStatus, cashbackAmount: cashback,
+            movements: movements(purchase, changes, settlement.reason))
     }
 
     /// T5/T6: pending or confirmed → reversed; the cashback leaves the bucket it sits in and is zeroed.

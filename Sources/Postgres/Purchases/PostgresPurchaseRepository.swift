@@ -102,25 +102,6 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return nil
     }
 
-    func lock(id: PurchaseID, leaseToken: UUID) async throws -> (purchase: Purchase, leaseHeld: Bool)? {
-        var binds = binding(id.uuid)
-        binds.append(leaseToken)
-        let rows = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT \(Self.columns),
-                           EXISTS (SELECT 1 FROM purchase_verifications v WHERE v.purchase_id = p.id AND v.lease_token = $2)
-                    FROM purchases p WHERE p.id = $1 FOR UPDATE OF p
-                    """, binds: binds), logger: logger)
-        for try await row in rows.decode(
-            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, Bool).self)
-        {
-            let purchase = try Self.purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
-            return (purchase, row.10)
-        }
-        return nil
-    }
-
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money {
         let rows = try await connection.query(
             """
@@ -216,6 +197,60 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
             throw WalletError.balanceWouldBeNegative(purchase.userID)
         }
+    }
+
+    func settleIfPending(
+        _ claim: ClaimedVerification, as settlement: PurchaseTransitions.Settlement, action: AuditAction,
+        reason: String?, at instant: Date
+    ) async throws -> Bool {
+        let buckets = settlement.bucketSigns.map(\.bucket.rawValue)
+        let signs = settlement.bucketSigns.map { Int($0.sign) }
+        let rows = try await connection.query(
+            """
+            WITH target AS (
+                SELECT p.id, p.user_id, p.merchant_id, p.amount, p.currency, p.cashback_amount AS cashback
+                FROM purchases p
+                WHERE p.id = \(claim.purchaseID.uuid) AND p.status = 'pending'
+                  AND EXISTS (SELECT 1 FROM purchase_verifications v
+                              WHERE v.purchase_id = p.id AND v.lease_token = \(claim.leaseToken))
+                FOR UPDATE OF p
+            ), updated AS (
+                UPDATE purchases p SET status = \(settlement.status.rawValue), settled_at = \(instant)
+                FROM target WHERE p.id = target.id RETURNING p.id
+            ), cashback AS (
+                UPDATE cashback_transactions SET status = \(settlement.cashbackStatus.rawValue)
+                WHERE purchase_id IN (SELECT id FROM target)
+            ), dequeued AS (
+                DELETE FROM purchase_verifications WHERE purchase_id IN (SELECT id FROM target)
+            ), moves AS (
+                SELECT t.user_id, m.bucket, m.sign * t.cashback AS delta
+                FROM target t CROSS JOIN unnest(\(buckets)::text[], \(signs)::int8[]) AS m (bucket, sign)
+                WHERE t.cashback > 0
+            ), wallet AS (
+                UPDATE wallets w SET
+                    pending_balance = pending_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'pending'), 0),
+                    available_balance = available_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'available'), 0),
+                    paid_balance = paid_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'paid'), 0),
+                    updated_at = \(instant)
+                FROM target WHERE w.user_id = target.user_id AND EXISTS (SELECT 1 FROM moves)
+            ), ledger AS (
+                INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
+                SELECT user_id, bucket, delta, \(settlement.reason.rawValue), \(claim.purchaseID.uuid), \(instant) FROM moves
+            ), audit AS (
+                INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+                                        outcome, details)
+                SELECT \(UUID()), \(instant), 'system', NULL, \(action.rawValue), 'purchase', t.id::text, 'success',
+                       jsonb_strip_nulls(jsonb_build_object(
+                           'merchant_id', t.merchant_id::text, 'amount', t.amount::text, 'currency', t.currency,
+                           'prior_status', 'pending',
+                           'cashback_amount', CASE WHEN \(settlement.status.rawValue) = 'confirmed' THEN t.cashback::text END,
+                           'reason', \(reason)::text))
+                FROM target t
+            )
+            SELECT pg_notify('purchase_settled', id::text) FROM updated
+            """, logger: logger)
+        for try await _ in rows { return true }
+        return false
     }
 
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView> {

@@ -50,11 +50,6 @@ struct InMemoryPurchases: PurchaseRepository {
     func lock(id: PurchaseID) async throws -> Purchase? {
         working.state.withLock { $0.purchases.first { $0.id == id } }
     }
-    func lock(id: PurchaseID, leaseToken: UUID) async throws -> (purchase: Purchase, leaseHeld: Bool)? {
-        working.state.withLock { state in
-            state.purchases.first { $0.id == id }.map { ($0, state.leases[id.uuid] == leaseToken) }
-        }
-    }
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money {
         working.state.withLock { state in
             state.purchases.filter {
@@ -100,6 +95,22 @@ struct InMemoryPurchases: PurchaseRepository {
             state.queue.remove(purchase.id)
             state.notifications.append("purchase_settled:\(purchase.id)")
         }
+    }
+    func settleIfPending(
+        _ claim: ClaimedVerification, as settlement: PurchaseTransitions.Settlement, action: AuditAction,
+        reason: String?, at instant: Date
+    ) async throws -> Bool {
+        guard let purchase = working.state.withLock({ $0.purchases.first { $0.id == claim.purchaseID } }),
+            purchase.status == .pending,
+            working.state.withLock({ $0.leases[claim.purchaseID.uuid] == claim.leaseToken })
+        else { return false }
+        let outcome = try PurchaseTransitions.settle(purchase, settlement)
+        try await applyTransition(
+            purchase, outcome: outcome,
+            audit: PurchaseAudit.entry(
+                for: purchase, outcome: outcome, action: action, actor: .system, at: instant, reason: reason),
+            at: instant)
+        return true
     }
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView> {
         working.state.withLock { state in
