@@ -16,11 +16,13 @@ public struct APIDependencies: Sendable {
     public let ingestLimiter: RateLimiter
     /// Limits of the catalogue listings (`DEFAULT_PAGE_SIZE`, `MAX_PAGE_SIZE`).
     public let catalogLimits: PageLimits
+    /// Browser origins allowed to call the API.
+    public let cors: CORSPolicy
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
-        payouts: PayoutService, ingestLimiter: RateLimiter, catalogLimits: PageLimits
+        payouts: PayoutService, ingestLimiter: RateLimiter, catalogLimits: PageLimits, cors: CORSPolicy
     ) {
         self.auth = auth
         self.users = users
@@ -33,6 +35,7 @@ public struct APIDependencies: Sendable {
         self.payouts = payouts
         self.ingestLimiter = ingestLimiter
         self.catalogLimits = catalogLimits
+        self.cors = cors
     }
 }
 
@@ -43,6 +46,7 @@ public enum APIRouter {
         let table = RouteTable()
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: CORSMiddleware(policy: dependencies.cors))
         router.add(middleware: ErrorEnvelopeMiddleware(routes: table))
 
         let publicRoutes = RouteRegistrar(methods: router, table: table)

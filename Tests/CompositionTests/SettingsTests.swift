@@ -86,3 +86,18 @@ import Testing
         #expect(timestamp.hasSuffix("Z") && timestamp.contains("."))
     }
 }
+
+@Suite struct CORSSettingsTests {
+    @Test func originsMustBeAJSONListAndThePatternValid() throws {
+        let base = ["DATABASE_URL": "postgresql://a:b@127.0.0.1:5432/c"]
+        let defaults = try Settings(source: SettingsSource(values: base))
+        #expect(defaults.cors.allowedOrigins == ["https://clicknback.com"] && defaults.cors.originPattern == nil)
+        #expect(throws: SettingsError.self) {
+            try Settings(
+                source: SettingsSource(values: base.merging(["CORS_ALLOWED_ORIGINS": "https://a,https://b"]) { $1 }))
+        }
+        #expect(throws: SettingsError.self) {
+            try Settings(source: SettingsSource(values: base.merging(["CORS_ALLOW_ORIGIN_REGEX": "(unclosed"]) { $1 }))
+        }
+    }
+}

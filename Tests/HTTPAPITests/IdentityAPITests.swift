@@ -162,3 +162,33 @@ import Testing
         }
     }
 }
+
+@Suite struct CORSAPITests {
+    let settings = [
+        "CORS_ALLOWED_ORIGINS": #"["https://app.example"]"#, "CORS_ALLOW_ORIGIN_REGEX": #"http://localhost(:\d+)?"#,
+    ]
+
+    @Test func preflightsFromAllowedOriginsSucceedAndOthersAreRefused() async throws {
+        try await APIHarness.run(settings: settings) { api in
+            let allowed = try await api.send(
+                .options, "/api/v1/purchases/",
+                headers: [.origin: "http://localhost:5173", .accessControlRequestMethod: "POST"])
+            #expect(allowed.status == .ok)
+            #expect(allowed.headers[.accessControlAllowOrigin] == "http://localhost:5173")
+            #expect(allowed.headers[.accessControlAllowCredentials] == "true")
+            let refused = try await api.send(
+                .options, "/api/v1/purchases/",
+                headers: [.origin: "https://evil.example", .accessControlRequestMethod: "POST"])
+            #expect(refused.status == .badRequest && String(buffer: refused.body) == "Disallowed CORS origin")
+        }
+    }
+
+    @Test func responsesCarryTheHeadersOnlyForAllowedOrigins() async throws {
+        try await APIHarness.run(settings: settings) { api in
+            let allowed = try await api.send(.get, "/health/live", headers: [.origin: "https://app.example"])
+            #expect(allowed.headers[.accessControlAllowOrigin] == "https://app.example")
+            let other = try await api.send(.get, "/health/live", headers: [.origin: "https://app.example.evil"])
+            #expect(other.status == .ok && other.headers[.accessControlAllowOrigin] == nil)
+        }
+    }
+}

@@ -33,7 +33,9 @@ public enum APIComposition {
             payouts: PayoutService(unitOfWork: database, clock: clock, minimumAmount: settings.money.payoutMinimum),
             ingestLimiter: RateLimiter(policy: settings.money.ingestLimit),
             catalogLimits: PageLimits(
-                defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize))
+                defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
+            cors: try CORSPolicy(
+                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern))
     }
 
     /// The HTTP application with the pool as a managed service; it stops on SIGTERM/SIGINT.

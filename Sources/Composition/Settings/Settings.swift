@@ -20,6 +20,7 @@ public struct Settings: Sendable {
     public let verification: VerificationSettings
     public let money: MoneySettings
     public let worker: WorkerSettings
+    public let cors: CORSSettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
     public let migrationsDirectory: String
     private let reader: SettingsReader
@@ -50,6 +51,7 @@ public struct Settings: Sendable {
         self.verification = try VerificationSettings(read)
         self.money = try MoneySettings(read)
         self.worker = try WorkerSettings(read)
+        self.cors = try CORSSettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")
     }
 }
