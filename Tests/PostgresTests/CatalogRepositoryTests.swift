@@ -12,7 +12,7 @@ import Testing
             let shop = merchant("Shop")
             #expect(try await database.transaction { try await $0.merchants.insert(shop) })
             #expect(try await !database.transaction { try await $0.merchants.insert(merchant("Shop")) })
-            let stored = try await database.read { try await $0.merchants.find(id: shop.id) }
+            let stored = try await database.transaction { try await $0.merchants.lock(id: shop.id) }
             #expect(stored?.defaultCashbackPercentage == Decimal(string: "7.5"))
         }
     }

@@ -52,8 +52,8 @@ import Testing
                 try await !database.read {
                     try await $0.verifications.reschedule(first, attempts: 2, after: .zero, error: "x")
                 })
-            #expect(try await !database.transaction { try await $0.verifications.holdsLease(first) })
-            #expect(try await database.transaction { try await $0.verifications.holdsLease(second) })
+            let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
+            #expect(try await settlement.settle(first, .confirm) == .leaseLost)
             #expect(
                 try await database.read {
                     try await $0.verifications.renew(owner: "b", purchaseIDs: [second.purchaseID], lease: .seconds(30))

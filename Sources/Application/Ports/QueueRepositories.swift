@@ -35,8 +35,6 @@ public protocol VerificationQueueRepository: Sendable {
     ) async throws -> Bool
     /// Gives the item back (shutdown) without counting an attempt.
     func release(_ claim: ClaimedVerification) async throws
-    /// Inside a transaction: locks the queue row if this claim still holds its lease.
-    func holdsLease(_ claim: ClaimedVerification) async throws -> Bool
 }
 
 /// A payout an admin moved to `processing`, claimed for the payment rail.

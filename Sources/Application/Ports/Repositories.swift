@@ -23,7 +23,6 @@ public protocol RefreshTokenRepository: Sendable {
 public protocol MerchantRepository: Sendable {
     /// Inserts the merchant; returns `false` when the name is taken.
     func insert(_ merchant: Merchant) async throws -> Bool
-    func find(id: MerchantID) async throws -> Merchant?
     /// Reads the merchant and holds its row lock until the transaction ends, serializing offer creation.
     func lock(id: MerchantID) async throws -> Merchant?
     func list(active: Bool?, page: PageRequest) async throws -> Page<Merchant>

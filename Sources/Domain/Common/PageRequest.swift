@@ -18,9 +18,4 @@ public struct Page<Item: Sendable>: Sendable {
         self.items = items
         self.total = total
     }
-
-    /// The same page with each item transformed.
-    public func map<Other>(_ transform: (Item) throws -> Other) rethrows -> Page<Other> {
-        Page<Other>(items: try items.map(transform), total: total)
-    }
 }

@@ -23,10 +23,6 @@ struct PostgresMerchantRepository: MerchantRepository {
         }
     }
 
-    func find(id: MerchantID) async throws -> Merchant? {
-        try await first("SELECT \(Self.columns) FROM merchants WHERE id = $1", id)
-    }
-
     func lock(id: MerchantID) async throws -> Merchant? {
         try await first("SELECT \(Self.columns) FROM merchants WHERE id = $1 FOR UPDATE", id)
     }

@@ -64,10 +64,6 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
         try await leases.release(id: claim.purchaseID.uuid, token: claim.leaseToken)
     }
 
-    func holdsLease(_ claim: ClaimedVerification) async throws -> Bool {
-        try await leases.holdsLease(id: claim.purchaseID.uuid, token: claim.leaseToken)
-    }
-
     private var leases: LeasedQueueTable {
         LeasedQueueTable(connection: connection, logger: logger, table: "purchase_verifications", key: "purchase_id")
     }

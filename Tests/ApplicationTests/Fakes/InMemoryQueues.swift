@@ -2,7 +2,7 @@ import Application
 import Domain
 import Foundation
 
-/// Queue fakes: claims hand out the whole queue; leases are tokens checked by `holdsLease`.
+/// Queue fakes: claims hand out the whole queue; leases are tokens the fenced operations check.
 struct InMemoryVerifications: VerificationQueueRepository {
     let working: WorkingCopy
     func claim(limit: Int, owner: String, lease: Duration) async throws -> [ClaimedVerification] {
@@ -25,9 +25,6 @@ struct InMemoryVerifications: VerificationQueueRepository {
     }
     func release(_ claim: ClaimedVerification) async throws {
         _ = working.state.withLock { $0.leases.removeValue(forKey: claim.purchaseID.uuid) }
-    }
-    func holdsLease(_ claim: ClaimedVerification) async throws -> Bool {
-        working.state.withLock { $0.leases[claim.purchaseID.uuid] == claim.leaseToken }
     }
 }
 

@@ -59,10 +59,9 @@ struct InMemoryMerchants: MerchantRepository {
             return true
         }
     }
-    func find(id: MerchantID) async throws -> Merchant? {
+    func lock(id: MerchantID) async throws -> Merchant? {
         working.state.withLock { $0.merchants.first { $0.id == id } }
     }
-    func lock(id: MerchantID) async throws -> Merchant? { try await find(id: id) }
     func list(active: Bool?, page: PageRequest) async throws -> Page<Merchant> {
         working.state.withLock { paged($0.merchants.filter { active == nil || $0.active == active }, page) }
     }
