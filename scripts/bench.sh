@@ -43,7 +43,7 @@ bench_pgbench() {
     PGPASSWORD=clicknback_bench pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U clicknback \
         -D users="$users" -D merchant="$merchant" -D offer="$offer" "$@" clicknback 2>&1
 }
-tps_of() { grep -oE 'tps = [0-9.]+' | head -n1 | awk '{print $3}'; }
+tps_of() { grep -oE 'tps = [0-9.]+' | awk 'NR == 1 {print $3}'; }
 
 common_env=(
     DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(printf 'b%.0s' {1..64})" LOG_LEVEL=info

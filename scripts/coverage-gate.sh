@@ -41,7 +41,7 @@ find_json() {
     fi
     local profdata xctest llvm_cov candidate out
     profdata=.build/debug/codecov/default.profdata
-    xctest=$(find -L .build/debug -maxdepth 1 -name '*.xctest' -type f 2>/dev/null | head -n 1)
+    xctest=$(find -L .build/debug -maxdepth 1 -name '*.xctest' -type f -print -quit 2>/dev/null)
     [[ -f "$profdata" && -n "$xctest" ]] ||
         die "no coverage data: run 'swift test --enable-code-coverage' (make test) first"
     # The toolchain's own llvm-cov must read the profile: a distro llvm-cov
