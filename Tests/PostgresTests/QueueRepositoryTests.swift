@@ -231,4 +231,66 @@ import Testing
             #expect(try await TestData.count(client, "purchases", where: "status = 'pending'") == 1)
         }
     }
+
+    @Test func oneStatementSettlesABatchAcrossUsersAndSkipsStaleClaims() async throws {
+        try await withDatabase { (database, client) async throws in
+            let (_, merchant) = try await TestData.bulkPendingPurchases(client, count: 3)
+            try await TestData.bulkPendingPurchases(client, count: 2, merchantID: merchant)
+            let claims = try await database.read {
+                try await $0.verifications.claim(limit: 5, owner: "w", lease: .seconds(30))
+            }
+            let stale = ClaimedVerification(
+                purchaseID: claims[0].purchaseID, merchantID: claims[0].merchantID, attempts: 0, leaseToken: UUID(),
+                enqueuedAt: claims[0].enqueuedAt)
+            let batch =
+                claims.dropFirst().enumerated().map { index, claim in
+                    index.isMultiple(of: 2)
+                        ? PendingSettlement(
+                            claim: claim, settlement: .confirmation, action: .purchaseConfirmed, reason: nil)
+                        : PendingSettlement(
+                            claim: claim, settlement: .rejection, action: .purchaseRejected, reason: "no")
+                } + [
+                    PendingSettlement(claim: stale, settlement: .confirmation, action: .purchaseConfirmed, reason: nil)
+                ]
+            let applied = try await database.read { try await $0.purchases.settleIfPending(batch, at: Date()) }
+            #expect(applied == Set(claims.dropFirst().map(\.purchaseID)))
+            #expect(try await TestData.count(client, "purchases", where: "status = 'confirmed'") == 2)
+            #expect(try await TestData.count(client, "purchases", where: "status = 'rejected'") == 2)
+            #expect(try await TestData.count(client, "purchase_verifications") == 1)
+            #expect(try await TestData.count(client, "wallet_ledger", where: "reason = 'purchase_confirmed'") == 4)
+            #expect(try await TestData.count(client, "audit_logs", where: "details->>'reason' = 'no'") == 2)
+            #expect(try await balances(client) == ["available": "10.00", "pending": "5.00"])
+            let report = try await ReconciliationService(unitOfWork: database).run()
+            #expect(report.isClean, "\(report.drifts)")
+        }
+    }
+
+    @Test func manyConcurrentSettlesAreGroupedAndEachAppliedOnce() async throws {
+        try await withDatabase { (database, client) async throws in
+            let (_, merchant) = try await TestData.bulkPendingPurchases(client, count: 60)
+            try await TestData.bulkPendingPurchases(client, count: 60, merchantID: merchant)
+            let claims = try await database.read {
+                try await $0.verifications.claim(limit: 120, owner: "w", lease: .seconds(30))
+            }
+            let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock(), maxBatch: 32)
+            let results = try await withThrowingTaskGroup(of: PurchaseSettlement.Result.self) { group in
+                for claim in claims { group.addTask { try await settlement.settle(claim, .confirm) } }
+                return try await group.reduce(into: [PurchaseSettlement.Result]()) { $0.append($1) }
+            }
+            #expect(results.count == 120 && results.allSatisfy { $0 == .confirmed })
+            #expect(try await TestData.count(client, "audit_logs", where: "action = 'PURCHASE_CONFIRMED'") == 120)
+            #expect(try await balances(client) == ["available": "600.00", "pending": "0.00"])
+            let report = try await ReconciliationService(unitOfWork: database).run()
+            #expect(report.isClean, "\(report.drifts)")
+        }
+    }
+
+    private func balances(_ client: PostgresClient) async throws -> [String: String] {
+        let rows = try await client.query(
+            "SELECT sum(available_balance)::text, sum(pending_balance)::text FROM wallets", logger: TestDatabase.logger)
+        for try await (available, pending) in rows.decode((String, String).self) {
+            return ["available": available, "pending": pending]
+        }
+        return [:]
+    }
 }

@@ -22,14 +22,11 @@ public protocol PurchaseRepository: Sendable {
     func applyTransition(
         _ purchase: Purchase, outcome: PurchaseTransitions.Outcome, audit: AuditEntry, at instant: Date
     ) async throws
-    /// The worker's settle as one autocommit statement: applies `settlement` only if the purchase is still
-    /// pending and the claim still holds its lease (PostgreSQL re-checks after any lock wait), with wallet,
-    /// ledger, cashback status, queue row, audit (actor system, optional `reason`) and `purchase_settled`.
-    /// Returns `false` when nothing was applied.
-    func settleIfPending(
-        _ claim: ClaimedVerification, as settlement: PurchaseTransitions.Settlement, action: AuditAction,
-        reason: String?, at instant: Date
-    ) async throws -> Bool
+    /// The worker's settles as one autocommit statement (a batch from `GroupCommit`): applies each settlement
+    /// only if its purchase is still pending and its claim still holds the lease (PostgreSQL re-checks after any
+    /// lock wait), with wallet, ledger, cashback status, queue row, audit (actor system, optional reason) and
+    /// `purchase_settled`. Returns the purchases it applied; the others were left untouched.
+    func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID>
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView>
     func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase>
 }

@@ -58,3 +58,21 @@ public protocol PayoutQueueRepository: Sendable {
     func release(_ claim: ClaimedPayout) async throws
     func holdsLease(_ claim: ClaimedPayout) async throws -> Bool
 }
+
+/// One verification outcome waiting to be written by the worker's settle statement.
+public struct PendingSettlement: Sendable {
+    public let claim: ClaimedVerification
+    public let settlement: PurchaseTransitions.Settlement
+    public let action: AuditAction
+    /// Why a rejection happened (recorded in the audit row); `nil` for confirmations.
+    public let reason: String?
+
+    public init(
+        claim: ClaimedVerification, settlement: PurchaseTransitions.Settlement, action: AuditAction, reason: String?
+    ) {
+        self.claim = claim
+        self.settlement = settlement
+        self.action = action
+        self.reason = reason
+    }
+}

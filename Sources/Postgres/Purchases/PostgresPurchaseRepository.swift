@@ -199,58 +199,77 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         }
     }
 
-    func settleIfPending(
-        _ claim: ClaimedVerification, as settlement: PurchaseTransitions.Settlement, action: AuditAction,
-        reason: String?, at instant: Date
-    ) async throws -> Bool {
-        let buckets = settlement.bucketSigns.map(\.bucket.rawValue)
-        let signs = settlement.bucketSigns.map { Int($0.sign) }
+    func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID> {
+        let moves = batch.flatMap { request in
+            request.settlement.bucketSigns.map { (request.claim.purchaseID.uuid, $0.bucket.rawValue, Int($0.sign)) }
+        }
         let rows = try await connection.query(
             """
-            WITH target AS (
-                SELECT p.id, p.user_id, p.merchant_id, p.amount, p.currency, p.cashback_amount AS cashback
-                FROM purchases p
-                WHERE p.id = \(claim.purchaseID.uuid) AND p.status = 'pending'
+            WITH input AS (
+                SELECT * FROM unnest(
+                    \(batch.map(\.claim.purchaseID.uuid))::uuid[], \(batch.map(\.claim.leaseToken))::uuid[],
+                    \(batch.map(\.settlement.status.rawValue))::text[],
+                    \(batch.map(\.settlement.cashbackStatus.rawValue))::text[],
+                    \(batch.map(\.settlement.reason.rawValue))::text[], \(batch.map(\.action.rawValue))::text[],
+                    \(batch.map { $0.reason ?? "" })::text[]
+                ) AS i (purchase_id, lease_token, status, cashback_status, ledger_reason, action, note)
+            ), target AS (
+                SELECT p.id, p.user_id, p.merchant_id, p.amount, p.currency, p.cashback_amount AS cashback,
+                       i.status, i.cashback_status, i.ledger_reason, i.action, nullif(i.note, '') AS note
+                FROM input i JOIN purchases p ON p.id = i.purchase_id
+                WHERE p.status = 'pending'
                   AND EXISTS (SELECT 1 FROM purchase_verifications v
-                              WHERE v.purchase_id = p.id AND v.lease_token = \(claim.leaseToken))
+                              WHERE v.purchase_id = p.id AND v.lease_token = i.lease_token)
+                ORDER BY p.id
                 FOR UPDATE OF p
             ), updated AS (
-                UPDATE purchases p SET status = \(settlement.status.rawValue), settled_at = \(instant)
-                FROM target WHERE p.id = target.id RETURNING p.id
+                UPDATE purchases p SET status = t.status, settled_at = \(instant)
+                FROM target t WHERE p.id = t.id RETURNING p.id
             ), cashback AS (
-                UPDATE cashback_transactions SET status = \(settlement.cashbackStatus.rawValue)
-                WHERE purchase_id IN (SELECT id FROM target)
+                UPDATE cashback_transactions c SET status = t.cashback_status
+                FROM target t WHERE c.purchase_id = t.id
             ), dequeued AS (
                 DELETE FROM purchase_verifications WHERE purchase_id IN (SELECT id FROM target)
             ), moves AS (
-                SELECT t.user_id, m.bucket, m.sign * t.cashback AS delta
-                FROM target t CROSS JOIN unnest(\(buckets)::text[], \(signs)::int8[]) AS m (bucket, sign)
+                SELECT t.id AS purchase_id, t.user_id, m.bucket, m.sign * t.cashback AS delta, t.ledger_reason
+                FROM target t
+                JOIN unnest(\(moves.map(\.0))::uuid[], \(moves.map(\.1))::text[], \(moves.map(\.2))::int8[])
+                    AS m (purchase_id, bucket, sign) ON m.purchase_id = t.id
                 WHERE t.cashback > 0
+            ), locked AS (
+                SELECT w.user_id FROM wallets w WHERE w.user_id IN (SELECT user_id FROM moves)
+                ORDER BY w.user_id FOR UPDATE
             ), wallet AS (
                 UPDATE wallets w SET
-                    pending_balance = pending_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'pending'), 0),
-                    available_balance = available_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'available'), 0),
-                    paid_balance = paid_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'paid'), 0),
+                    pending_balance = pending_balance + d.pending,
+                    available_balance = available_balance + d.available,
+                    paid_balance = paid_balance + d.paid,
                     updated_at = \(instant)
-                FROM target WHERE w.user_id = target.user_id AND EXISTS (SELECT 1 FROM moves)
+                FROM (SELECT user_id,
+                             coalesce(sum(delta) FILTER (WHERE bucket = 'pending'), 0) AS pending,
+                             coalesce(sum(delta) FILTER (WHERE bucket = 'available'), 0) AS available,
+                             coalesce(sum(delta) FILTER (WHERE bucket = 'paid'), 0) AS paid
+                      FROM moves GROUP BY user_id) d
+                WHERE w.user_id = d.user_id AND w.user_id IN (SELECT user_id FROM locked)
             ), ledger AS (
                 INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
-                SELECT user_id, bucket, delta, \(settlement.reason.rawValue), \(claim.purchaseID.uuid), \(instant) FROM moves
+                SELECT user_id, bucket, delta, ledger_reason, purchase_id, \(instant) FROM moves
             ), audit AS (
                 INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
                                         outcome, details)
-                SELECT \(UUID()), \(instant), 'system', NULL, \(action.rawValue), 'purchase', t.id::text, 'success',
+                SELECT gen_random_uuid(), \(instant), 'system', NULL, t.action, 'purchase', t.id::text, 'success',
                        jsonb_strip_nulls(jsonb_build_object(
                            'merchant_id', t.merchant_id::text, 'amount', t.amount::text, 'currency', t.currency,
                            'prior_status', 'pending',
-                           'cashback_amount', CASE WHEN \(settlement.status.rawValue) = 'confirmed' THEN t.cashback::text END,
-                           'reason', \(reason)::text))
+                           'cashback_amount', CASE WHEN t.status = 'confirmed' THEN t.cashback::text END,
+                           'reason', t.note))
                 FROM target t
             )
-            SELECT pg_notify('purchase_settled', id::text) FROM updated
+            SELECT u.id FROM updated u CROSS JOIN LATERAL (SELECT pg_notify('purchase_settled', u.id::text)) notified
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        var applied: Set<PurchaseID> = []
+        for try await id in rows.decode(UUID.self) { applied.insert(PurchaseID(id)) }
+        return applied
     }
 
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView> {

@@ -96,21 +96,24 @@ struct InMemoryPurchases: PurchaseRepository {
             state.notifications.append("purchase_settled:\(purchase.id)")
         }
     }
-    func settleIfPending(
-        _ claim: ClaimedVerification, as settlement: PurchaseTransitions.Settlement, action: AuditAction,
-        reason: String?, at instant: Date
-    ) async throws -> Bool {
-        guard let purchase = working.state.withLock({ $0.purchases.first { $0.id == claim.purchaseID } }),
-            purchase.status == .pending,
-            working.state.withLock({ $0.leases[claim.purchaseID.uuid] == claim.leaseToken })
-        else { return false }
-        let outcome = try PurchaseTransitions.settle(purchase, settlement)
-        try await applyTransition(
-            purchase, outcome: outcome,
-            audit: PurchaseAudit.entry(
-                for: purchase, outcome: outcome, action: action, actor: .system, at: instant, reason: reason),
-            at: instant)
-        return true
+    func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID> {
+        var applied: Set<PurchaseID> = []
+        for request in batch {
+            let claim = request.claim
+            guard let purchase = working.state.withLock({ $0.purchases.first { $0.id == claim.purchaseID } }),
+                purchase.status == .pending,
+                working.state.withLock({ $0.leases[claim.purchaseID.uuid] == claim.leaseToken })
+            else { continue }
+            let outcome = try PurchaseTransitions.settle(purchase, request.settlement)
+            try await applyTransition(
+                purchase, outcome: outcome,
+                audit: PurchaseAudit.entry(
+                    for: purchase, outcome: outcome, action: request.action, actor: .system, at: instant,
+                    reason: request.reason),
+                at: instant)
+            applied.insert(purchase.id)
+        }
+        return applied
     }
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView> {
         working.state.withLock { state in
