@@ -31,17 +31,31 @@ import Testing
             currency: currency)
     }
 
-    @Test func ingestionWritesEverythingInOneCommit() async throws {
+    @Test func ingestionWritesEverythingInOneStatementWithoutATransaction() async throws {
         let ingested = try await service.ingest(submission(), by: alice)
         #expect(ingested.purchase.status == .pending && ingested.purchase.cashbackAmount == Money(minorUnits: 500))
         #expect(!ingested.capApplied)
-        #expect(store.commits == 1)
+        #expect(store.commits == 0 && store.rollbacks == 0)
         let state = store.snapshot
         #expect(state.wallets[alice.id]?.pending == Money(minorUnits: 500))
         #expect(state.ledger.map(\.reason) == [.purchaseIngested])
         #expect(state.queue == [ingested.purchase.id])
         #expect(state.notifications == ["purchase_ingested:\(ingested.purchase.id)"])
         #expect(state.audit.map(\.action) == [.purchaseIngested])
+    }
+
+    @Test func aChangedWalletMakesIngestionReadAgainThenHoldTheLock() async throws {
+        _ = try await service.ingest(submission(), by: alice)
+        store.seed { $0.walletConflicts = 1 }
+        let retried = try await service.ingest(submission(), by: alice)
+        #expect(retried.purchase.cashbackAmount == Money(minorUnits: 100) && retried.capApplied)
+        #expect(store.commits == 0, "one conflict is absorbed by reading again")
+        store.seed { $0.walletConflicts = 100 }
+        let locked = try await service.ingest(submission(), by: alice)
+        #expect(locked.purchase.cashbackAmount == .zero && locked.capApplied)
+        #expect(store.commits == 1, "after repeated conflicts the ingestion holds the wallet lock")
+        #expect(store.snapshot.walletConflicts == 100 - 3)
+        #expect(store.snapshot.wallets[alice.id]?.pending == Money(minorUnits: 600))
     }
 
     @Test func theMonthlyCapLimitsLaterPurchases() async throws {
@@ -75,7 +89,7 @@ import Testing
         await #expect(throws: PurchaseError.offerNotAvailable(shop.id)) {
             try await service.ingest(submission(), by: alice)
         }
-        #expect(store.commits == 2 && store.rollbacks == 0)
+        #expect(store.snapshot.purchases.count == 2 && store.snapshot.audit.count == 2 && store.rollbacks == 0)
     }
 
     @Test func adminConfirmAndReverseMoveTheMoneyOnce() async throws {

@@ -5,18 +5,21 @@ public import Foundation
 /// with its wallet change, ledger rows, verification-queue row and notification.
 public protocol PurchaseRepository: Sendable {
     func find(externalID: String) async throws -> Purchase?
-    /// The duplicate (if any), merchant and today's candidate offers for an ingestion, in one query.
-    func ingestionContext(externalID: String, merchantID: MerchantID, on day: CalendarDate) async throws
-        -> IngestionContext
+    /// The duplicate (if any), merchant, today's candidate offers with what `userID` already earned on each
+    /// in `month`, and the user's wallet version — one query, one snapshot.
+    func ingestionContext(
+        externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
+    ) async throws -> IngestionContext
     func find(id: PurchaseID) async throws -> PurchaseView?
     /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
     func lock(id: PurchaseID) async throws -> Purchase?
     /// Cashback of the user's pending and confirmed purchases on `offerID` created inside `window`.
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money
-    /// Inserts a pending purchase, its pending cashback transaction, the pending credit with its ledger row,
-    /// the audit row and the verification-queue row, and notifies `purchase_ingested`. Returns `false` (and
-    /// writes nothing) when the external id already exists. The caller holds the wallet lock.
-    func recordIngestion(_ purchase: Purchase, audit: AuditEntry) async throws -> Bool
+    /// Inserts a pending purchase, its pending cashback transaction, the pending credit (creating the wallet if
+    /// needed) with its ledger row, the audit row and the verification-queue row, and notifies
+    /// `purchase_ingested` — one statement, all or nothing, only if `walletGuard` holds.
+    func recordIngestion(_ purchase: Purchase, audit: AuditEntry, walletGuard: WalletGuard) async throws
+        -> IngestionRecord
     /// Applies a transition to a locked purchase: status, cashback amount, cashback-transaction status,
     /// wallet and ledger, removal from the verification queue, and a `purchase_settled` notification.
     func applyTransition(
@@ -29,6 +32,24 @@ public protocol PurchaseRepository: Sendable {
     func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID>
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView>
     func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase>
+}
+
+/// What `recordIngestion` checks so that the cap computed from earlier reads is still exact.
+public enum WalletGuard: Equatable, Sendable {
+    /// Optimistic: every wallet change bumps its version; record only if it is still the one read (`nil`: the
+    /// user had no wallet yet).
+    case unchangedSince(version: Int64?)
+    /// Pessimistic: the caller holds the wallet's row lock in this transaction.
+    case locked
+}
+
+/// The answer of `recordIngestion`.
+public enum IngestionRecord: Equatable, Sendable {
+    case recorded
+    /// Nothing written: the external id exists (the unique constraint said so).
+    case duplicate
+    /// Nothing written: the wallet changed since it was read; read again and retry.
+    case walletChanged
 }
 
 /// Wallet balances and their append-only ledger.

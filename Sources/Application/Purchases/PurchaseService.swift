@@ -17,20 +17,61 @@ public struct PurchaseService: Sendable {
         public let capApplied: Bool
     }
 
-    /// Accepts a purchase as `pending` and credits its cashback to the pending balance, in one transaction.
+    /// Accepts a purchase as `pending` and credits its cashback to the pending balance, atomically.
     /// Checks run in the spec's order: ownership, duplicate, currency, user, merchant, offer.
+    ///
+    /// The monthly cap must be exact under concurrency (ADR 014): one read gives the offer, the cashback already
+    /// earned and the wallet's version; one statement records everything only if the wallet is still at that
+    /// version. When other writes to the same wallet keep winning, the ingestion falls back to holding the
+    /// wallet's row lock.
     public func ingest(_ submission: PurchaseSubmission, by caller: User) async throws -> Ingested {
         guard submission.userID == caller.id else { throw PurchaseError.notOwnSubmission }
+        for _ in 0..<Self.optimisticAttempts {
+            let now = clock.now()
+            let (offer, context) = try await unitOfWork.read { repositories in
+                try await eligibleOffer(for: submission, caller: caller, at: now, repositories: repositories)
+            }
+            let draft = Self.draft(
+                submission, offer: offer, earned: context.earnedThisMonth[offer.id] ?? .zero, at: now)
+            let record = try await unitOfWork.read {
+                try await $0.purchases.recordIngestion(
+                    draft.ingested.purchase, audit: draft.audit,
+                    walletGuard: .unchangedSince(version: context.walletVersion))
+            }
+            switch record {
+            case .recorded: return draft.ingested
+            case .duplicate: throw try await duplicate(of: submission.externalID)
+            case .walletChanged: continue
+            }
+        }
+        return try await ingestHoldingTheWalletLock(submission, by: caller)
+    }
+
+    /// Optimistic rounds before an ingestion serializes on the wallet lock.
+    static let optimisticAttempts = 3
+
+    private struct Refused: Error {}
+
+    private func ingestHoldingTheWalletLock(_ submission: PurchaseSubmission, by caller: User) async throws -> Ingested
+    {
         let now = clock.now()
-        let today = CalendarDate(utcDayOf: now)
-        let offer = try await unitOfWork.read { repositories in
-            try await eligibleOffer(for: submission, caller: caller, today: today, repositories: repositories)
+        let (offer, _) = try await unitOfWork.read { repositories in
+            try await eligibleOffer(for: submission, caller: caller, at: now, repositories: repositories)
         }
-        let outcome = try await unitOfWork.transaction { repositories in
-            try await record(submission, offer: offer, at: now, repositories: repositories)
+        do {
+            return try await unitOfWork.transaction { repositories in
+                _ = try await repositories.wallets.lock(userID: submission.userID)
+                let earned = try await repositories.purchases.cashbackEarned(
+                    userID: submission.userID, offerID: offer.id, in: MonthWindow(containing: now))
+                let draft = Self.draft(submission, offer: offer, earned: earned, at: now)
+                let record = try await repositories.purchases.recordIngestion(
+                    draft.ingested.purchase, audit: draft.audit, walletGuard: .locked)
+                guard record == .recorded else { throw Refused() }
+                return draft.ingested
+            }
+        } catch is Refused {
+            throw try await duplicate(of: submission.externalID)
         }
-        guard let outcome else { throw try await duplicate(of: submission.externalID) }
-        return outcome
     }
 
     /// A purchase's details, for its owner only (admins included, spec IC-17).
@@ -70,10 +111,12 @@ public struct PurchaseService: Sendable {
     }
 
     private func eligibleOffer(
-        for submission: PurchaseSubmission, caller: User, today: CalendarDate, repositories: any Repositories
-    ) async throws -> Offer {
+        for submission: PurchaseSubmission, caller: User, at now: Date, repositories: any Repositories
+    ) async throws -> (Offer, IngestionContext) {
+        let today = CalendarDate(utcDayOf: now)
         let context = try await repositories.purchases.ingestionContext(
-            externalID: submission.externalID, merchantID: submission.merchantID, on: today)
+            externalID: submission.externalID, merchantID: submission.merchantID, userID: submission.userID,
+            on: today, month: MonthWindow(containing: now))
         if let existing = context.duplicate { throw PurchaseError.duplicate(existing) }
         guard submission.currency.uppercased() == "EUR" else {
             throw PurchaseError.unsupportedCurrency(submission.currency)
@@ -85,17 +128,13 @@ public struct PurchaseService: Sendable {
         guard let offer = OfferSelection.choose(among: context.candidateOffers, on: today) else {
             throw PurchaseError.offerNotAvailable(merchant.id)
         }
-        return offer
+        return (offer, context)
     }
 
-    /// Under the wallet lock (which serializes the cap), computes the cashback and records everything;
-    /// `nil` when another request recorded the same external id first.
-    private func record(
-        _ submission: PurchaseSubmission, offer: Offer, at now: Date, repositories: any Repositories
-    ) async throws -> Ingested? {
-        _ = try await repositories.wallets.lock(userID: submission.userID)
-        let earned = try await repositories.purchases.cashbackEarned(
-            userID: submission.userID, offerID: offer.id, in: MonthWindow(containing: now))
+    /// The pending purchase and its audit row, with the cashback quoted against what was already earned.
+    private static func draft(_ submission: PurchaseSubmission, offer: Offer, earned: Money, at now: Date) -> (
+        ingested: Ingested, audit: AuditEntry
+    ) {
         let quote = CashbackCalculator.quote(
             rule: offer.cashback, amount: submission.amount, monthlyCap: offer.monthlyCapPerUser, alreadyEarned: earned)
         let purchase = Purchase(
@@ -110,8 +149,7 @@ public struct PurchaseService: Sendable {
                 "amount": purchase.amount.description, "cashback_amount": quote.amount.description,
                 "cap_applied": String(quote.capApplied),
             ])
-        guard try await repositories.purchases.recordIngestion(purchase, audit: audit) else { return nil }
-        return Ingested(purchase: purchase, capApplied: quote.capApplied)
+        return (Ingested(purchase: purchase, capApplied: quote.capApplied), audit)
     }
 
     private func duplicate(of externalID: String) async throws -> PurchaseError {

@@ -69,11 +69,21 @@ public struct IngestionContext: Equatable, Sendable {
     public let duplicate: Purchase?
     public let merchant: Merchant?
     public let candidateOffers: [Offer]
+    /// Cashback the user already earned this month on each candidate offer (the cap's "already earned").
+    public let earnedThisMonth: [OfferID: Money]
+    /// The user's wallet version when these figures were read (`nil`: no wallet yet). Recording the purchase
+    /// only if the wallet is still at this version makes the cap check exact without holding a lock.
+    public let walletVersion: Int64?
 
-    public init(duplicate: Purchase?, merchant: Merchant?, candidateOffers: [Offer]) {
+    public init(
+        duplicate: Purchase?, merchant: Merchant?, candidateOffers: [Offer], earnedThisMonth: [OfferID: Money],
+        walletVersion: Int64?
+    ) {
         self.duplicate = duplicate
         self.merchant = merchant
         self.candidateOffers = candidateOffers
+        self.earnedThisMonth = earnedThisMonth
+        self.walletVersion = walletVersion
     }
 }
 

@@ -22,15 +22,19 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return nil
     }
 
-    func ingestionContext(externalID: String, merchantID: MerchantID, on day: CalendarDate) async throws
-        -> IngestionContext
-    {
+    func ingestionContext(
+        externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
+    ) async throws -> IngestionContext {
         let rows = try await connection.query(
             """
             SELECT d.id, d.external_id, d.user_id, d.merchant_id, d.offer_id, d.amount, d.cashback_amount, d.currency,
                    d.status, d.created_at,
                    m.id, m.name, m.default_cashback_percentage, m.active,
-                   o.id, o.percentage, o.fixed_amount, o.start_date::text, o.end_date::text, o.monthly_cap_per_user
+                   o.id, o.percentage, o.fixed_amount, o.start_date::text, o.end_date::text, o.monthly_cap_per_user,
+                   (SELECT coalesce(sum(e.cashback_amount), 0) FROM purchases e
+                    WHERE e.user_id = \(userID.uuid) AND e.offer_id = o.id AND e.status IN ('pending', 'confirmed')
+                      AND e.created_at >= \(month.start) AND e.created_at < \(month.end)),
+                   (SELECT w.version FROM wallets w WHERE w.user_id = \(userID.uuid))
             FROM (VALUES (1)) AS one (x)
             LEFT JOIN purchases d ON d.external_id = \(externalID)
             LEFT JOIN merchants m ON m.id = \(merchantID.uuid)
@@ -40,8 +44,11 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         var duplicate: Purchase?
         var merchant: Merchant?
         var offers: [Offer] = []
+        var earned: [OfferID: Money] = [:]
+        var walletVersion: Int64?
         for try await row in rows {
             let cells = row.makeRandomAccess()
+            walletVersion = try cells[21].decode(Int64?.self)
             if duplicate == nil, let id = try cells[0].decode(UUID?.self) {
                 duplicate = try Self.purchase(
                     (
@@ -71,9 +78,13 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                         endDate: try MalformedStoredValue.calendarDate(
                             try cells[18].decode(String.self), column: "offers.end_date"),
                         monthlyCapPerUser: try cells[19].decode(Decimal.self), active: true))
+                earned[OfferID(offerID)] = try MalformedStoredValue.money(
+                    try cells[20].decode(Decimal.self), column: "purchases.cashback_amount")
             }
         }
-        return IngestionContext(duplicate: duplicate, merchant: merchant, candidateOffers: offers)
+        return IngestionContext(
+            duplicate: duplicate, merchant: merchant, candidateOffers: offers, earnedThisMonth: earned,
+            walletVersion: walletVersion)
     }
 
     func find(id: PurchaseID) async throws -> PurchaseView? {
@@ -115,43 +126,57 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return .zero
     }
 
-    func recordIngestion(_ purchase: Purchase, audit: AuditEntry) async throws -> Bool {
+    func recordIngestion(_ purchase: Purchase, audit: AuditEntry, walletGuard: WalletGuard) async throws
+        -> IngestionRecord
+    {
         let details = String(decoding: try JSONEncoder().encode(audit.details), as: UTF8.self)
-        let rows = try await connection.query(
-            """
-            WITH purchase AS (
-                INSERT INTO purchases (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount,
-                                       currency, status, created_at)
-                VALUES (\(purchase.id.uuid), \(purchase.externalID), \(purchase.userID.uuid), \(purchase.merchantID.uuid),
-                        \(purchase.offerID?.uuid), \(purchase.amount.decimal), \(purchase.cashbackAmount.decimal),
-                        \(purchase.currency), 'pending', \(purchase.createdAt))
-                ON CONFLICT (external_id) DO NOTHING
-                RETURNING id, user_id, cashback_amount, created_at
-            ), cashback AS (
-                INSERT INTO cashback_transactions (id, user_id, purchase_id, amount, status, created_at)
-                SELECT \(UUID()), user_id, id, cashback_amount, 'pending', created_at FROM purchase
-            ), wallet AS (
-                UPDATE wallets SET pending_balance = pending_balance + purchase.cashback_amount,
-                                   updated_at = purchase.created_at
-                FROM purchase WHERE wallets.user_id = purchase.user_id AND purchase.cashback_amount > 0
-            ), ledger AS (
-                INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
-                SELECT user_id, 'pending', cashback_amount, 'purchase_ingested', id, created_at
-                FROM purchase WHERE cashback_amount > 0
-            ), audit AS (
-                INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
-                                        outcome, details)
-                SELECT \(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id?.uuid),
-                       \(audit.action.rawValue), \(audit.resourceType), \(audit.resourceID), \(audit.outcome.rawValue),
-                       \(details)::jsonb
-                FROM purchase
-            ), queue AS (
-                INSERT INTO purchase_verifications (purchase_id, next_attempt_at) SELECT id, created_at FROM purchase
-            )
-            SELECT pg_notify('purchase_ingested', id::text) FROM purchase
-            """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        let (holdsLock, expectedVersion): (Bool, Int64) =
+            switch walletGuard {
+            case .locked: (true, -1)
+            case .unchangedSince(let version): (false, version ?? -1)
+            }
+        do {
+            let rows = try await connection.query(
+                """
+                WITH wallet AS (
+                    INSERT INTO wallets AS w (user_id, pending_balance, updated_at)
+                    VALUES (\(purchase.userID.uuid), \(purchase.cashbackAmount.decimal), \(purchase.createdAt))
+                    ON CONFLICT (user_id) DO UPDATE
+                        SET pending_balance = w.pending_balance + excluded.pending_balance, updated_at = excluded.updated_at
+                        WHERE \(holdsLock) OR w.version = \(expectedVersion)
+                    RETURNING w.user_id
+                ), purchase AS (
+                    INSERT INTO purchases (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount,
+                                           currency, status, created_at)
+                    SELECT \(purchase.id.uuid), \(purchase.externalID), user_id, \(purchase.merchantID.uuid),
+                           \(purchase.offerID?.uuid), \(purchase.amount.decimal), \(purchase.cashbackAmount.decimal),
+                           \(purchase.currency), 'pending', \(purchase.createdAt)
+                    FROM wallet
+                    RETURNING id, user_id, cashback_amount, created_at
+                ), cashback AS (
+                    INSERT INTO cashback_transactions (id, user_id, purchase_id, amount, status, created_at)
+                    SELECT \(UUID()), user_id, id, cashback_amount, 'pending', created_at FROM purchase
+                ), ledger AS (
+                    INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
+                    SELECT user_id, 'pending', cashback_amount, 'purchase_ingested', id, created_at
+                    FROM purchase WHERE cashback_amount > 0
+                ), audit AS (
+                    INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+                                            outcome, details)
+                    SELECT \(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id?.uuid),
+                           \(audit.action.rawValue), \(audit.resourceType), \(audit.resourceID),
+                           \(audit.outcome.rawValue), \(details)::jsonb
+                    FROM purchase
+                ), queue AS (
+                    INSERT INTO purchase_verifications (purchase_id, next_attempt_at) SELECT id, created_at FROM purchase
+                )
+                SELECT pg_notify('purchase_ingested', id::text) FROM purchase
+                """, logger: logger)
+            for try await _ in rows { return .recorded }
+            return .walletChanged
+        } catch  where UniqueViolation.matches(error, constraint: "purchases_external_id_key") {
+            return .duplicate
+        }
     }
 
     func applyTransition(

@@ -27,15 +27,21 @@ struct InMemoryPurchases: PurchaseRepository {
     func find(externalID: String) async throws -> Purchase? {
         working.state.withLock { $0.purchases.first { $0.externalID == externalID } }
     }
-    func ingestionContext(externalID: String, merchantID: MerchantID, on day: CalendarDate) async throws
-        -> IngestionContext
-    {
-        working.state.withLock { state in
+    func ingestionContext(
+        externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
+    ) async throws -> IngestionContext {
+        let offers = working.state.withLock { state in
+            state.offers.filter { $0.merchantID == merchantID && $0.active && $0.isValid(on: day) }
+        }
+        var earned: [OfferID: Money] = [:]
+        for offer in offers {
+            earned[offer.id] = try await cashbackEarned(userID: userID, offerID: offer.id, in: month)
+        }
+        return working.state.withLock { state in
             IngestionContext(
                 duplicate: state.purchases.first { $0.externalID == externalID },
-                merchant: state.merchants.first { $0.id == merchantID },
-                candidateOffers: state.offers.filter { $0.merchantID == merchantID && $0.active && $0.isValid(on: day) }
-            )
+                merchant: state.merchants.first { $0.id == merchantID }, candidateOffers: offers,
+                earnedThisMonth: earned, walletVersion: state.wallets[userID] == nil ? nil : 0)
         }
     }
     func find(id: PurchaseID) async throws -> PurchaseView? {
@@ -58,9 +64,17 @@ struct InMemoryPurchases: PurchaseRepository {
             }.reduce(Money.zero) { $0 + $1.cashbackAmount }
         }
     }
-    func recordIngestion(_ purchase: Purchase, audit: AuditEntry) async throws -> Bool {
+    /// Answers `walletChanged` to optimistic calls while `StoreState.walletConflicts` lasts, so tests can drive
+    /// the retry and the locking fallback.
+    func recordIngestion(_ purchase: Purchase, audit: AuditEntry, walletGuard: WalletGuard) async throws
+        -> IngestionRecord
+    {
         try working.state.withLock { state in
-            guard !state.purchases.contains(where: { $0.externalID == purchase.externalID }) else { return false }
+            if walletGuard != .locked && state.walletConflicts > 0 {
+                state.walletConflicts -= 1
+                return .walletChanged
+            }
+            guard !state.purchases.contains(where: { $0.externalID == purchase.externalID }) else { return .duplicate }
             state.purchases.append(purchase)
             state.cashbackTransactions.append(
                 CashbackTransaction(
@@ -70,7 +84,7 @@ struct InMemoryPurchases: PurchaseRepository {
             state.audit.append(audit)
             state.queue.insert(purchase.id)
             state.notifications.append("purchase_ingested:\(purchase.id)")
-            return true
+            return .recorded
         }
     }
     func applyTransition(

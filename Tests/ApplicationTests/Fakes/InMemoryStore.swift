@@ -21,6 +21,8 @@ struct StoreState: Sendable {
     var leases: [UUID: UUID] = [:]
     var payoutQueue: Set<PayoutID> = []
     var notifications: [String] = []
+    /// How many optimistic ingestions will still find their wallet changed (see `InMemoryPurchases`).
+    var walletConflicts = 0
 }
 
 /// An in-memory unit of work: a transaction works on a copy that replaces the state only on success,
