@@ -39,9 +39,21 @@ public struct APIDependencies: Sendable {
     }
 }
 
+/// One registered operation, as the OpenAPI document names it (`{…}` for path parameters).
+public struct APIRoute: Hashable, Sendable {
+    public let method: String
+    public let path: String
+}
+
+/// The router and the operations it serves (logged at start-up, compared with the OpenAPI document by tests).
+public struct BuiltAPI {
+    public let router: Router<APIRequestContext>
+    public let routes: [APIRoute]
+}
+
 /// Builds the router: cross-cutting middleware first, then public routes, then routes behind authentication.
 public enum APIRouter {
-    public static func build(_ dependencies: APIDependencies) -> Router<APIRequestContext> {
+    public static func build(_ dependencies: APIDependencies) -> BuiltAPI {
         let router = Router(context: APIRequestContext.self)
         let table = RouteTable()
         router.add(middleware: RequestIDMiddleware())
@@ -51,6 +63,7 @@ public enum APIRouter {
 
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)
+        OpenAPIController().register(on: publicRoutes)
         AuthController(auth: dependencies.auth).register(on: publicRoutes)
         let users = UserController(users: dependencies.users)
         users.registerPublic(on: publicRoutes)
@@ -67,6 +80,6 @@ public enum APIRouter {
             .register(on: protectedRoutes)
         WalletController(wallets: dependencies.wallets).register(on: protectedRoutes)
         PayoutController(payouts: dependencies.payouts).register(on: protectedRoutes)
-        return router
+        return BuiltAPI(router: router, routes: table.registered)
     }
 }

@@ -16,6 +16,8 @@ struct APIHarness: Sendable {
     let client: any TestClientProtocol
     let database: PostgresClient
     let tokens: JWTTokenService
+    /// The operations the router serves.
+    let routes: [APIRoute]
 
     static let secret = String(repeating: "k", count: 40)
 
@@ -36,11 +38,13 @@ struct APIHarness: Sendable {
         try await TestDatabase.withFresh { (database, _) async throws in
             let dependencies = try await APIComposition.dependencies(
                 settings: try settings(overrides), client: database, logger: TestDatabase.logger)
-            let app = Application(router: APIRouter.build(dependencies), logger: TestDatabase.logger)
+            let api = APIRouter.build(dependencies)
+            let app = Application(router: api.router, logger: TestDatabase.logger)
+            let routes = api.routes
             let tokens = await JWTTokenService(
                 secret: secret, algorithm: .hs256, accessTokenTTL: .seconds(900), refreshTokenTTL: .seconds(3600))
             try await app.test(.router) { client in
-                try await body(APIHarness(client: client, database: database, tokens: tokens))
+                try await body(APIHarness(client: client, database: database, tokens: tokens, routes: routes))
             }
         }
     }

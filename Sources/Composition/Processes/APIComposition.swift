@@ -43,15 +43,19 @@ public enum APIComposition {
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(settings.databaseURL, poolSize: settings.databasePoolSize),
             backgroundLogger: logger)
-        let router = APIRouter.build(try await dependencies(settings: settings, client: client, logger: logger))
+        let api = APIRouter.build(try await dependencies(settings: settings, client: client, logger: logger))
+        let routeCount = api.routes.count
         return Application(
-            router: router,
+            router: api.router,
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: nil),
             services: [client],
             onServerRunning: { _ in
                 logger.info(
                     "api listening",
-                    metadata: ["address": .string("http://\(settings.httpHost):\(settings.httpPort)")])
+                    metadata: [
+                        "address": .string("http://\(settings.httpHost):\(settings.httpPort)"),
+                        "routes": .stringConvertible(routeCount),
+                    ])
             },
             logger: logger)
     }

@@ -1,0 +1,4784 @@
+// The API's OpenAPI 3.1 document, served at GET /openapi.json and checked against the router by
+// HTTPAPITests/OpenAPIDocumentTests. Keep it in step with the routes and DTOs.
+
+/// The OpenAPI document, embedded so that the single binary serves it (no resource bundle to install).
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "ClickNBack API",
+            "version": "1.0.0",
+            "summary": "Cashback platform HTTP API.",
+            "description": "Conventions: JSON in, JSON out (except 204). Application errors use the `ErrorEnvelope`; schema-level validation problems answer 422 `VALIDATION_ERROR` (400 on the payout endpoints). Authentication runs before body validation. Unknown paths answer 404 `{\"detail\": \"Not Found\"}` and known paths with another method 405 `{\"detail\": \"Method Not Allowed\"}` with `Allow`. Bodies over 1 MiB answer 413 `PAYLOAD_TOO_LARGE`. Collection paths are served with and without the trailing slash. Money travels as decimal strings with two decimals; percentages and offer amounts as JSON numbers. Every response carries `X-Request-ID`."
+          },
+          "servers": [
+            {
+              "url": "http://127.0.0.1:8080"
+            }
+          ],
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "tags": [
+            {
+              "name": "Meta"
+            },
+            {
+              "name": "Health"
+            },
+            {
+              "name": "Auth"
+            },
+            {
+              "name": "Users"
+            },
+            {
+              "name": "Merchants"
+            },
+            {
+              "name": "Offers"
+            },
+            {
+              "name": "Feature flags"
+            },
+            {
+              "name": "Purchases"
+            },
+            {
+              "name": "Wallets"
+            },
+            {
+              "name": "Payouts"
+            }
+          ],
+          "paths": {
+            "/openapi.json": {
+              "get": {
+                "operationId": "getOpenAPIDocument",
+                "summary": "This OpenAPI document",
+                "tags": [
+                  "Meta"
+                ],
+                "description": "Access: anonymous (no token).",
+                "x-access": "anonymous",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The OpenAPI 3.1 document describing this API.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OpenAPIDocument"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/health/live": {
+              "get": {
+                "operationId": "getLiveness",
+                "summary": "Liveness probe",
+                "tags": [
+                  "Health"
+                ],
+                "description": "Access: anonymous (no token).",
+                "x-access": "anonymous",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "`{\"status\": \"alive\"}`; no I/O.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "allOf": [
+                            {
+                              "$ref": "#/components/schemas/HealthStatus"
+                            }
+                          ],
+                          "properties": {
+                            "status": {
+                              "const": "alive"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/health/ready": {
+              "get": {
+                "operationId": "getReadiness",
+                "summary": "Readiness probe",
+                "tags": [
+                  "Health"
+                ],
+                "description": "Access: anonymous (no token).",
+                "x-access": "anonymous",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "`{\"status\": \"ready\"}`: the database answers.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "allOf": [
+                            {
+                              "$ref": "#/components/schemas/HealthStatus"
+                            }
+                          ],
+                          "properties": {
+                            "status": {
+                              "const": "ready"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "description": "`{\"status\": \"unavailable\"}`: the database does not answer (no error envelope).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "allOf": [
+                            {
+                              "$ref": "#/components/schemas/HealthStatus"
+                            }
+                          ],
+                          "properties": {
+                            "status": {
+                              "const": "unavailable"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/login": {
+              "post": {
+                "operationId": "login",
+                "summary": "Log in with e-mail and password",
+                "tags": [
+                  "Auth"
+                ],
+                "description": "Access: anonymous (no token).\n\nAn inactive account can still log in; its protected calls then answer `USER_INACTIVE`.",
+                "x-access": "anonymous",
+                "security": [],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/LoginRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "A new access and refresh token pair (a new refresh family).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TokenPair"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "description": "`INVALID_CREDENTIALS` (`Invalid email or password.`): unknown e-mail or wrong password (indistinguishable). No `WWW-Authenticate` header.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (missing field, invalid e-mail syntax, body not a JSON object).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/auth/refresh": {
+              "post": {
+                "operationId": "refreshTokens",
+                "summary": "Rotate a refresh token",
+                "tags": [
+                  "Auth"
+                ],
+                "description": "Access: anonymous (no token).\n\nEach refresh token works once.",
+                "x-access": "anonymous",
+                "security": [],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RefreshRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "A new token pair in the same refresh family.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TokenPair"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "description": "`INVALID_REFRESH_TOKEN` (unknown, malformed or expired token) or `TOKEN_REVOKED` (already used or revoked; presenting a used token revokes its whole family). No `WWW-Authenticate` header.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/": {
+              "post": {
+                "operationId": "registerUser",
+                "summary": "Register an account",
+                "tags": [
+                  "Users"
+                ],
+                "description": "Access: anonymous (no token).\n\nAlso served without the trailing slash. `role` in the body is ignored.",
+                "x-access": "anonymous",
+                "security": [],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RegisterRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The new account (role `user`, active).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`PASSWORD_NOT_COMPLEX_ENOUGH`: details `{\"violations\": [{\"field\": \"password\", \"reason\"}]}` with the first broken rule.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`EMAIL_ALREADY_REGISTERED` (`details.email`), also when two registrations race.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (e.g. invalid e-mail, non-boolean `active`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me": {
+              "get": {
+                "operationId": "getCurrentUser",
+                "summary": "The caller's account",
+                "tags": [
+                  "Users"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "responses": {
+                  "200": {
+                    "description": "The authenticated account.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/merchants/": {
+              "post": {
+                "operationId": "createMerchant",
+                "summary": "Create a merchant",
+                "tags": [
+                  "Merchants"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nAlso served without the trailing slash. Writes a `MERCHANT_CREATED` audit row.",
+                "x-access": "admin",
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MerchantCreateRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The new merchant.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Merchant"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "409": {
+                    "description": "`VALIDATION_ERROR` (`Cashback percentage not valid.`, flat details `{\"field\", \"reason\"}`): the percentage is outside `0..MAX_CASHBACK_PERCENTAGE`; or `MERCHANT_NAME_ALREADY_EXISTS` (`details.name`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listMerchants",
+                "summary": "List merchants",
+                "tags": [
+                  "Merchants"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nAlso served without the trailing slash.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/CatalogLimit"
+                  },
+                  {
+                    "name": "active",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only merchants with this activity. A boolean: true/false/1/0/yes/no/on/off/t/f/y/n, any case.",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt]|[Ff]|[Yy]|[Nn])$"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of merchants in insertion order.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MerchantPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad `active`, `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/merchants/{merchant_id}/status": {
+              "patch": {
+                "operationId": "setMerchantStatus",
+                "summary": "Activate or deactivate a merchant",
+                "tags": [
+                  "Merchants"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nIdempotent; does not touch the merchant's offers. Writes an audit row.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "merchant_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The merchant's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/StatusRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The new status; `id` echoes the path value as given.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/StatusResponse"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"merchant\"`): no such merchant, or a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (`status` is not `active` or `inactive`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/offers/": {
+              "post": {
+                "operationId": "createOffer",
+                "summary": "Create an offer",
+                "tags": [
+                  "Offers"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nAlso served without the trailing slash. Checks run in this order: schema (422), business rules (400), merchant exists (404), merchant active (422), one active offer (409).",
+                "x-access": "admin",
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/OfferCreateRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The new offer (always active).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Offer"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Validation failed for request body.`) with exactly one violation, checked in order: `cashback_value`, `start_date` (in the past), `end_date` (before `start_date`), `monthly_cap` (<= 0).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"merchant\"`): the merchant does not exist.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`ACTIVE_OFFER_ALREADY_EXISTS`: the merchant already has an active offer (whatever its dates).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations`; or `MERCHANT_NOT_ACTIVE`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listOffers",
+                "summary": "List the whole offer catalogue",
+                "tags": [
+                  "Offers"
+                ],
+                "description": "Access: any authenticated, active account (admins included).\n\nAlso served without the trailing slash. Filters combine with AND.",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/CatalogLimit"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "`active` or `inactive` (anything else: 400).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "active",
+                        "inactive"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "merchant_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only offers of this merchant. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated.",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "date_from",
+                    "in": "query",
+                    "required": false,
+                    "description": "Offers that end on or after this date (`YYYY-MM-DD`).",
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  },
+                  {
+                    "name": "date_to",
+                    "in": "query",
+                    "required": false,
+                    "description": "Offers that start on or before this date (`YYYY-MM-DD`).",
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of offers, inactive ones included.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OfferPage"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Invalid query parameters.`): unknown `status`, and/or `date_from` after `date_to` (both reported together).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad UUID, date, `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/offers/active": {
+              "get": {
+                "operationId": "listActiveOffers",
+                "summary": "List the offers usable today",
+                "tags": [
+                  "Offers"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/CatalogLimit"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Active offers of active merchants whose window contains today's UTC date.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ActiveOfferPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/offers/{offer_id}": {
+              "get": {
+                "operationId": "getOffer",
+                "summary": "Offer details",
+                "tags": [
+                  "Offers"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "name": "offer_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The offer's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The offer with its merchant's name and its status.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OfferDetails"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "description": "`FORBIDDEN` (`You do not have permission to view this offer.`): a non-admin asked for an inactive offer or an offer of an inactive merchant (`details.reason`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"offer\"`): no such offer, or a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/offers/{offer_id}/status": {
+              "patch": {
+                "operationId": "setOfferStatus",
+                "summary": "Activate or deactivate an offer",
+                "tags": [
+                  "Offers"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nIdempotent; activation checks no other rule (spec IC-13). Writes an audit row.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "offer_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The offer's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/StatusRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The new status; `id` echoes the path value as given.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/StatusResponse"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"offer\"`): no such offer, or a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (`status` is not `active` or `inactive`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/feature-flags/{key}": {
+              "put": {
+                "operationId": "putFeatureFlag",
+                "summary": "Create or update one scope of a flag",
+                "tags": [
+                  "Feature flags"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nWrites a `FEATURE_FLAG_SET` audit row.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "key",
+                    "in": "path",
+                    "required": true,
+                    "description": "The flag key: 1-100 characters matching `^[a-z][a-z0-9_]*$` (else 422 `Invalid feature flag key.`).",
+                    "schema": {
+                      "type": "string",
+                      "pattern": "^[a-z][a-z0-9_]*$",
+                      "minLength": 1,
+                      "maxLength": 100
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/FeatureFlagPutRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The stored record (200 for creation and update alike).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeatureFlag"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "Not produced by the handler: only a request path that matches no route answers 404, with the framework body `{\"detail\": \"Not Found\"}`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations`; `VALIDATION_ERROR` `Invalid feature flag key.` (`details.key`); or `FEATURE_FLAG_SCOPE_ID_REQUIRED` (`details.scope_type`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "delete": {
+                "operationId": "deleteFeatureFlag",
+                "summary": "Delete one scope's record",
+                "tags": [
+                  "Feature flags"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nWrites a `FEATURE_FLAG_DELETED` audit row.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "key",
+                    "in": "path",
+                    "required": true,
+                    "description": "The flag key (any string; not format-checked here).",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1
+                    }
+                  },
+                  {
+                    "name": "scope_type",
+                    "in": "query",
+                    "required": true,
+                    "description": "The scope type (required).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "global",
+                        "merchant",
+                        "user"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "scope_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "Required for `merchant` and `user`; must be absent for `global`. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated.",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Deleted; no body.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`FEATURE_FLAG_NOT_FOUND`: no record for that scope (details `key`, `scope_type`, `scope_id`). (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (`scope_type` missing or unknown, bad `scope_id`, or a `scope_id` given with `global`); or `FEATURE_FLAG_SCOPE_ID_REQUIRED`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/feature-flags/{key}/evaluate": {
+              "get": {
+                "operationId": "evaluateFeatureFlag",
+                "summary": "Resolve a flag for a scope",
+                "tags": [
+                  "Feature flags"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "key",
+                    "in": "path",
+                    "required": true,
+                    "description": "The flag key (any string; not format-checked here).",
+                    "schema": {
+                      "type": "string",
+                      "minLength": 1
+                    }
+                  },
+                  {
+                    "name": "scope_type",
+                    "in": "query",
+                    "required": false,
+                    "description": "Default `global`; any string is accepted.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "scope_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "The scope's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated.",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The effective value: exact scope record, then the global record, then `true`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FlagEvaluation"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "Not produced by the handler: only a request path that matches no route answers 404, with the framework body `{\"detail\": \"Not Found\"}`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad `scope_id`); or `FEATURE_FLAG_SCOPE_ID_REQUIRED` (non-global `scope_type` without `scope_id`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/feature-flags": {
+              "get": {
+                "operationId": "listFeatureFlags",
+                "summary": "List flag records",
+                "tags": [
+                  "Feature flags"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nAlso served with a trailing slash.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/CatalogLimit"
+                  },
+                  {
+                    "name": "key",
+                    "in": "query",
+                    "required": false,
+                    "description": "Exact match on the key.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "scope_type",
+                    "in": "query",
+                    "required": false,
+                    "description": "Exact match on the scope type (unvalidated).",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "scope_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "The scope's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated.",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of records, newest first.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeatureFlagPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad `scope_id`, `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/purchases/": {
+              "post": {
+                "operationId": "ingestPurchase",
+                "summary": "Ingest a purchase",
+                "tags": [
+                  "Purchases"
+                ],
+                "description": "Access: any authenticated, active account (admins included).\n\nAlso served without the trailing slash. Checks in order: 401, 429, schema 422, ownership 403, duplicate 409, currency, user, merchant, offer (422). The cashback is computed now from the merchant's offer valid today, limited by the offer's monthly cap.",
+                "x-access": "user",
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PurchaseIngestRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The pending purchase with its computed cashback.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/IngestedPurchase"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "description": "`FORBIDDEN` (`You can only ingest purchases on your own behalf.`): `user_id` is not the caller.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND`: only in a rare race, when a conflicting `external_id` insert cannot be read back.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`DUPLICATE_PURCHASE`: the `external_id` exists (details `external_id`, `previously_created_at`, `previously_processed_amount`, `action`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations`; or `UNSUPPORTED_CURRENCY`, `USER_NOT_ELIGIBLE`, `MERCHANT_NOT_ELIGIBLE`, `OFFER_NOT_AVAILABLE`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "429": {
+                    "description": "`RATE_LIMITED`: the caller's ingest budget on this process is used up (`details.retry_after_seconds`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/Retry-After"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listPurchases",
+                "summary": "All purchases",
+                "tags": [
+                  "Purchases"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nAlso served without the trailing slash.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "`pending`, `confirmed`, `rejected` or `reversed` (case-sensitive); anything else: 422 `INVALID_PURCHASE_STATUS` (empty details).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "confirmed",
+                        "rejected",
+                        "reversed"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "user_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "Exact match on the lower-case hyphenated id; not validated (anything else matches nothing).",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "merchant_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "Exact match, like `user_id`; not validated.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "start_date",
+                    "in": "query",
+                    "required": false,
+                    "description": "Created on or after this UTC day (`YYYY-MM-DD`).",
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  },
+                  {
+                    "name": "end_date",
+                    "in": "query",
+                    "required": false,
+                    "description": "Created on or before this UTC day (`YYYY-MM-DD`).",
+                    "schema": {
+                      "type": "string",
+                      "format": "date"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of purchases, newest first.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PurchaseAdminPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad date, `offset` or `limit`); or `INVALID_PURCHASE_STATUS`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/purchases/{purchase_id}": {
+              "get": {
+                "operationId": "getPurchase",
+                "summary": "Purchase details (owner only)",
+                "tags": [
+                  "Purchases"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "name": "purchase_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The purchase's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The purchase.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PurchaseDetails"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "description": "`FORBIDDEN`: the purchase belongs to someone else (admins included); details `purchase_id`, `resource_owner`, `current_user`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"purchase\"`), also for a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me/purchases": {
+              "get": {
+                "operationId": "listMyPurchases",
+                "summary": "The caller's purchases",
+                "tags": [
+                  "Purchases"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "`pending`, `confirmed`, `rejected` or `reversed` (case-sensitive); anything else: 422 `INVALID_PURCHASE_STATUS` (empty details).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "pending",
+                        "confirmed",
+                        "rejected",
+                        "reversed"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of the caller's purchases, newest first.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PurchaseDetailsPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad `offset` or `limit`); or `INVALID_PURCHASE_STATUS`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/purchases/{purchase_id}/reverse": {
+              "patch": {
+                "operationId": "reversePurchase",
+                "summary": "Reverse a purchase",
+                "tags": [
+                  "Purchases"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nNo request body. A pending or confirmed purchase becomes `reversed`.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "purchase_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The purchase's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The reversed purchase (`cashback_amount` `0.00`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Purchase"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`PURCHASE_ALREADY_REVERSED` or `PURCHASE_NOT_REVERSIBLE` (rejected purchase); details `{\"violations\": [{\"purchase_id\", \"current_status\", \"reversible_from_statuses\"}]}`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"purchase\"`), also for a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`INSUFFICIENT_BALANCE`: the confirmed cashback was already withdrawn; nothing changes.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/purchases/{purchase_id}/confirmation": {
+              "post": {
+                "operationId": "confirmPurchase",
+                "summary": "Confirm a pending purchase",
+                "tags": [
+                  "Purchases"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nNo request body. The cashback moves from pending to available.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "purchase_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The purchase's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The confirmed purchase.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Purchase"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`PURCHASE_NOT_PENDING`: details `{\"violations\": [{\"purchase_id\", \"current_status\", \"required_status\": \"pending\"}]}`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"purchase\"`), also for a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`INSUFFICIENT_BALANCE`: the wallet cannot cover the movement (defensive).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me/wallet": {
+              "get": {
+                "operationId": "getMyWallet",
+                "summary": "The caller's balances",
+                "tags": [
+                  "Wallets"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "responses": {
+                  "200": {
+                    "description": "The three balances (`\"0\"` each without a wallet row).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Wallet"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me/wallet/transactions": {
+              "get": {
+                "operationId": "listMyWalletTransactions",
+                "summary": "The caller's cashback transactions",
+                "tags": [
+                  "Wallets"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of cashback transactions, newest first.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/WalletTransactionPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (bad `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/wallets/{user_id}/ledger": {
+              "get": {
+                "operationId": "getWalletLedger",
+                "summary": "A wallet's ledger",
+                "tags": [
+                  "Wallets"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "user_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The user's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id answers 422.",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of ledger rows, newest first (empty for a user without rows).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/LedgerEntryPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "Not produced by the handler: only a request path that matches no route answers 404, with the framework body `{\"detail\": \"Not Found\"}`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema-level problems, all listed in `details.violations` (`user_id` is not a UUID; bad `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/payouts": {
+              "post": {
+                "operationId": "requestPayout",
+                "summary": "Request a payout",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: any authenticated, active account (admins included).\n\nMoves `amount` out of the caller's available balance into a `requested` payout. The same operation is served at `/api/v1/users/payouts`, `/api/v1/users/me/payouts`, `/api/v1/users/wallet/withdraw` and `/api/v1/users/me/wallet/withdraw`. Checks in order: 401, schema 400, policy 422, idempotency 409, balance 409.",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/IdempotencyKey"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PayoutRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The created payout, or (with a repeated `Idempotency-Key`) the payout the key first created, as it is now.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Idempotent-Replayed": {
+                        "$ref": "#/components/headers/Idempotent-Replayed"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Payout"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (including a bad IBAN, a missing `card_token`, a card number in `details`, and an `Idempotency-Key` of the wrong length). Payout endpoints answer 400, not 422, for schema problems.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "409": {
+                    "description": "`IDEMPOTENCY_KEY_REUSED` (`details.idempotency_key`) or `INSUFFICIENT_BALANCE` (details `requested_amount`, `available_balance`, `pending_balance`, `action`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`UNPROCESSABLE_ENTITY` (`Payout request violates withdrawal policy.`): below `PAYOUT_MINIMUM_AMOUNT`; details `violations` (sentences) and `action`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listMyPayouts",
+                "summary": "The caller's payouts",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "`requested`, `processing`, `completed` or `failed` (anything else: 400).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "requested",
+                        "processing",
+                        "completed",
+                        "failed"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The caller's payouts, most recently requested first.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PayoutList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (unknown `status`, bad `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me/payouts": {
+              "post": {
+                "operationId": "requestPayoutMe",
+                "summary": "Request a payout (alias)",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: any authenticated, active account (admins included).\n\nMoves `amount` out of the caller's available balance into a `requested` payout. The same operation is served at `/api/v1/users/payouts`, `/api/v1/users/me/payouts`, `/api/v1/users/wallet/withdraw` and `/api/v1/users/me/wallet/withdraw`. Checks in order: 401, schema 400, policy 422, idempotency 409, balance 409.",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/IdempotencyKey"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PayoutRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The created payout, or (with a repeated `Idempotency-Key`) the payout the key first created, as it is now.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Idempotent-Replayed": {
+                        "$ref": "#/components/headers/Idempotent-Replayed"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Payout"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (including a bad IBAN, a missing `card_token`, a card number in `details`, and an `Idempotency-Key` of the wrong length). Payout endpoints answer 400, not 422, for schema problems.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "409": {
+                    "description": "`IDEMPOTENCY_KEY_REUSED` (`details.idempotency_key`) or `INSUFFICIENT_BALANCE` (details `requested_amount`, `available_balance`, `pending_balance`, `action`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`UNPROCESSABLE_ENTITY` (`Payout request violates withdrawal policy.`): below `PAYOUT_MINIMUM_AMOUNT`; details `violations` (sentences) and `action`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listMyPayoutsMe",
+                "summary": "The caller's payouts (alias)",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: any authenticated, active account (admins included).",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "`requested`, `processing`, `completed` or `failed` (anything else: 400).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "requested",
+                        "processing",
+                        "completed",
+                        "failed"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The caller's payouts, most recently requested first.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PayoutList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (unknown `status`, bad `offset` or `limit`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/wallet/withdraw": {
+              "post": {
+                "operationId": "requestWithdrawal",
+                "summary": "Request a withdrawal (alias of request payout)",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: any authenticated, active account (admins included).\n\nMoves `amount` out of the caller's available balance into a `requested` payout. The same operation is served at `/api/v1/users/payouts`, `/api/v1/users/me/payouts`, `/api/v1/users/wallet/withdraw` and `/api/v1/users/me/wallet/withdraw`. Checks in order: 401, schema 400, policy 422, idempotency 409, balance 409.",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/IdempotencyKey"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PayoutRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The created payout, or (with a repeated `Idempotency-Key`) the payout the key first created, as it is now.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Idempotent-Replayed": {
+                        "$ref": "#/components/headers/Idempotent-Replayed"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Payout"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (including a bad IBAN, a missing `card_token`, a card number in `details`, and an `Idempotency-Key` of the wrong length). Payout endpoints answer 400, not 422, for schema problems.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "409": {
+                    "description": "`IDEMPOTENCY_KEY_REUSED` (`details.idempotency_key`) or `INSUFFICIENT_BALANCE` (details `requested_amount`, `available_balance`, `pending_balance`, `action`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`UNPROCESSABLE_ENTITY` (`Payout request violates withdrawal policy.`): below `PAYOUT_MINIMUM_AMOUNT`; details `violations` (sentences) and `action`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/me/wallet/withdraw": {
+              "post": {
+                "operationId": "requestWithdrawalMe",
+                "summary": "Request a withdrawal (alias of request payout)",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: any authenticated, active account (admins included).\n\nMoves `amount` out of the caller's available balance into a `requested` payout. The same operation is served at `/api/v1/users/payouts`, `/api/v1/users/me/payouts`, `/api/v1/users/wallet/withdraw` and `/api/v1/users/me/wallet/withdraw`. Checks in order: 401, schema 400, policy 422, idempotency 409, balance 409.",
+                "x-access": "user",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/IdempotencyKey"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PayoutRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The created payout, or (with a repeated `Idempotency-Key`) the payout the key first created, as it is now.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Idempotent-Replayed": {
+                        "$ref": "#/components/headers/Idempotent-Replayed"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Payout"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (including a bad IBAN, a missing `card_token`, a card number in `details`, and an `Idempotency-Key` of the wrong length). Payout endpoints answer 400, not 422, for schema problems.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "409": {
+                    "description": "`IDEMPOTENCY_KEY_REUSED` (`details.idempotency_key`) or `INSUFFICIENT_BALANCE` (details `requested_amount`, `available_balance`, `pending_balance`, `action`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`UNPROCESSABLE_ENTITY` (`Payout request violates withdrawal policy.`): below `PAYOUT_MINIMUM_AMOUNT`; details `violations` (sentences) and `action`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/payouts": {
+              "get": {
+                "operationId": "listAllPayouts",
+                "summary": "All payouts",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/FixedLimit"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "`requested`, `processing`, `completed` or `failed` (anything else: 400).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "requested",
+                        "processing",
+                        "completed",
+                        "failed"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "user_id",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only this user's payouts. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated.",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Payouts, most recently requested first; items carry `user_id`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/AdminPayoutList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): schema problems, listed in `details.violations` (unknown `status`, bad `offset`, `limit` or `user_id`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/payouts/{payout_id}/process": {
+              "patch": {
+                "operationId": "processPayout",
+                "summary": "Move a payout on",
+                "tags": [
+                  "Payouts"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nAllowed moves: `requested` -> `processing` | `completed` | `failed`; `processing` -> `completed` | `failed`. `completed` adds to the paid balance, `failed` refunds the available balance, `processing` hands the payout to the worker's settlement job.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "payout_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The payout's id. A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "A JSON object (parsed as JSON whatever the `Content-Type`); unknown fields are ignored.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PayoutProcessRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The payout's new status.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PayoutProcessResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "description": "`VALIDATION_ERROR`: `Unsupported payout status.` (details `field`, `received`, `supported_values`); a missing or non-string `status` (details `violations`); or `Cannot process payout '<id>'. Payout is already <status>.` (details `payout_id`, `current_status`, `allowed_transitions`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"payout\"`), also for a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`INSUFFICIENT_BALANCE`: the wallet cannot cover the movement (defensive).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  }
+                }
+              }
+            }
+          },
+          "components": {
+            "securitySchemes": {
+              "bearerAuth": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": "`Authorization: Bearer <access_token>` (scheme matched case-insensitively). The access token comes from `POST /api/v1/auth/login` or `/api/v1/auth/refresh`. Admin routes check the role stored on the account, not the token's claim."
+              }
+            },
+            "schemas": {
+              "ErrorEnvelope": {
+                "type": "object",
+                "description": "The error envelope of every application error (`APIError`): `{\"error\": {\"code\", \"message\", \"details\"}}`. `details` is always an object (`{}` when there is nothing to add); schema-level validation problems are listed in `details.violations` as `{\"field\", \"reason\"}` items.",
+                "required": [
+                  "error"
+                ],
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": [
+                      "code",
+                      "message",
+                      "details"
+                    ],
+                    "properties": {
+                      "code": {
+                        "type": "string",
+                        "description": "Machine-readable error code.",
+                        "examples": [
+                          "VALIDATION_ERROR",
+                          "NOT_FOUND",
+                          "INVALID_TOKEN"
+                        ]
+                      },
+                      "message": {
+                        "type": "string",
+                        "description": "Human-readable sentence."
+                      },
+                      "details": {
+                        "type": "object",
+                        "description": "Code-specific details; `{}` when empty."
+                      }
+                    }
+                  }
+                },
+                "examples": [
+                  {
+                    "error": {
+                      "code": "VALIDATION_ERROR",
+                      "message": "Request validation failed.",
+                      "details": {
+                        "violations": [
+                          {
+                            "field": "limit",
+                            "reason": "Input should be less than or equal to 100"
+                          }
+                        ]
+                      }
+                    }
+                  }
+                ]
+              },
+              "RoutingError": {
+                "type": "object",
+                "description": "The framework-style body of routing failures (`{\"detail\": \"Not Found\"}`), used when a request path matches no registered route. Not the error envelope.",
+                "required": [
+                  "detail"
+                ],
+                "properties": {
+                  "detail": {
+                    "type": "string",
+                    "examples": [
+                      "Not Found"
+                    ]
+                  }
+                }
+              },
+              "Uuid": {
+                "type": "string",
+                "format": "uuid",
+                "description": "Lower-case, hyphenated UUID."
+              },
+              "UuidInput": {
+                "type": "string",
+                "format": "uuid",
+                "description": "A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated."
+              },
+              "DateInput": {
+                "type": "string",
+                "format": "date",
+                "description": "A calendar date, exactly `YYYY-MM-DD` (year 0001-9999)."
+              },
+              "LenientBoolean": {
+                "description": "A boolean. The decoder also accepts the strings true/false/1/0/yes/no/on/off/t/f/y/n (any case) and the numbers 0 and 1.",
+                "anyOf": [
+                  {
+                    "type": "boolean"
+                  },
+                  {
+                    "type": "string",
+                    "pattern": "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff]|[Tt]|[Ff]|[Yy]|[Nn])$"
+                  },
+                  {
+                    "type": "integer",
+                    "enum": [
+                      0,
+                      1
+                    ]
+                  }
+                ]
+              },
+              "NonNegativeDecimalInput": {
+                "description": "An exact decimal >= 0: a JSON number, or a string holding a plain decimal number (no exponent; surrounding spaces ignored).",
+                "anyOf": [
+                  {
+                    "type": "number",
+                    "minimum": 0
+                  },
+                  {
+                    "type": "string",
+                    "pattern": "^[ \\t]*(?:\\+?[0-9]+(?:\\.[0-9]+)?|-0+(?:\\.0+)?)[ \\t]*$",
+                    "maxLength": 38
+                  }
+                ]
+              },
+              "PositiveDecimalInput": {
+                "description": "An exact decimal > 0: a JSON number, or a string holding a plain decimal number (no exponent; surrounding spaces ignored).",
+                "anyOf": [
+                  {
+                    "type": "number",
+                    "exclusiveMinimum": 0
+                  },
+                  {
+                    "type": "string",
+                    "pattern": "^[ \\t]*\\+?(?:0*[1-9][0-9]*(?:\\.[0-9]+)?|0+\\.[0-9]*[1-9][0-9]*)[ \\t]*$",
+                    "maxLength": 38
+                  }
+                ]
+              },
+              "MoneyInput": {
+                "description": "A money amount in EUR: a JSON number or a string holding a plain decimal number (no exponent; surrounding spaces ignored). Must be > 0, at most 9999999999.99, and have at most two decimal places by value (`\"100.10\"` and `\"100.100\"` pass, `\"100.001\"` is refused, never rounded).",
+                "anyOf": [
+                  {
+                    "type": "number",
+                    "exclusiveMinimum": 0,
+                    "maximum": 9999999999.99,
+                    "multipleOf": 0.01
+                  },
+                  {
+                    "type": "string",
+                    "pattern": "^[ \\t]*\\+?(?:0*[1-9][0-9]{0,9}(?:\\.[0-9]{1,2}0*)?|0+\\.(?:0[1-9]|[1-9][0-9]?)0*)[ \\t]*$",
+                    "maxLength": 38
+                  }
+                ],
+                "examples": [
+                  "100.00",
+                  25.5
+                ]
+              },
+              "Money": {
+                "type": "string",
+                "pattern": "^-?[0-9]+\\.[0-9]{2}$",
+                "description": "A money amount as a decimal string with exactly two decimals (`\"100.50\"`).",
+                "examples": [
+                  "100.50"
+                ]
+              },
+              "UtcTimestamp": {
+                "type": "string",
+                "format": "date-time",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{6})?Z$",
+                "description": "ISO-8601 in UTC with `Z`; six fractional digits only when non-zero.",
+                "examples": [
+                  "2026-03-06T13:34:26.363606Z"
+                ]
+              },
+              "NaiveTimestamp": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{6})?$",
+                "description": "ISO-8601 without a zone designator (the value is UTC); six fractional digits only when non-zero.",
+                "examples": [
+                  "2026-03-06T13:34:26.363606"
+                ]
+              },
+              "Pagination": {
+                "type": "object",
+                "required": [
+                  "offset",
+                  "limit",
+                  "total"
+                ],
+                "properties": {
+                  "offset": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "The request's offset (after defaults)."
+                  },
+                  "limit": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "The request's limit (after defaults)."
+                  },
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Rows matching the filters, ignoring paging."
+                  }
+                }
+              },
+              "HealthStatus": {
+                "type": "object",
+                "required": [
+                  "status"
+                ],
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "alive",
+                      "ready",
+                      "unavailable"
+                    ]
+                  }
+                }
+              },
+              "LoginRequest": {
+                "type": "object",
+                "required": [
+                  "email",
+                  "password"
+                ],
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "format": "email",
+                    "description": "A syntactically valid e-mail address (trimmed; display-name form `Name <addr>` accepted; the domain needs a dot and must not be a special-use name such as `.test` or `.local`). The domain is lower-cased before lookup."
+                  },
+                  "password": {
+                    "type": "string",
+                    "description": "Any string."
+                  }
+                }
+              },
+              "RefreshRequest": {
+                "type": "object",
+                "required": [
+                  "refresh_token"
+                ],
+                "properties": {
+                  "refresh_token": {
+                    "type": "string",
+                    "description": "A refresh token from login or refresh."
+                  }
+                }
+              },
+              "TokenPair": {
+                "type": "object",
+                "required": [
+                  "access_token",
+                  "refresh_token",
+                  "token_type"
+                ],
+                "properties": {
+                  "access_token": {
+                    "type": "string",
+                    "description": "JWT (HS256) access token."
+                  },
+                  "refresh_token": {
+                    "type": "string",
+                    "description": "JWT refresh token, single use."
+                  },
+                  "token_type": {
+                    "type": "string",
+                    "const": "bearer"
+                  }
+                }
+              },
+              "RegisterRequest": {
+                "type": "object",
+                "required": [
+                  "email",
+                  "password"
+                ],
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "format": "email",
+                    "description": "A syntactically valid e-mail address (trimmed; display-name form `Name <addr>` accepted; the domain needs a dot and must not be a special-use name such as `.test` or `.local`). The domain is lower-cased before lookup."
+                  },
+                  "password": {
+                    "type": "string",
+                    "minLength": 8,
+                    "description": "Complexity (400 `PASSWORD_NOT_COMPLEX_ENOUGH`, first broken rule reported): at least 8 characters, an ASCII upper-case letter, an ASCII lower-case letter, a digit and a character outside `A-Z a-z 0-9`."
+                  },
+                  "active": {
+                    "description": "Accepted and ignored (every new account is active), but must be a boolean or null.",
+                    "anyOf": [
+                      {
+                        "$ref": "#/components/schemas/LenientBoolean"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  }
+                }
+              },
+              "User": {
+                "type": "object",
+                "required": [
+                  "email",
+                  "active",
+                  "id",
+                  "role",
+                  "created_at"
+                ],
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "description": "The normalised e-mail address."
+                  },
+                  "active": {
+                    "type": "boolean"
+                  },
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "user",
+                      "admin"
+                    ]
+                  },
+                  "created_at": {
+                    "$ref": "#/components/schemas/UtcTimestamp"
+                  }
+                }
+              },
+              "MerchantCreateRequest": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "default_cashback_percentage"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "description": "Any string (empty accepted); must be unique (409)."
+                  },
+                  "default_cashback_percentage": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/NonNegativeDecimalInput"
+                      }
+                    ],
+                    "description": "A decimal (number or numeric string). Business rule: `0 <= value <= MAX_CASHBACK_PERCENTAGE` (default 20), otherwise 409 `VALIDATION_ERROR` (`Cashback percentage not valid.`)."
+                  },
+                  "active": {
+                    "description": "Optional, default `true`.",
+                    "anyOf": [
+                      {
+                        "$ref": "#/components/schemas/LenientBoolean"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  }
+                }
+              },
+              "Merchant": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "default_cashback_percentage",
+                  "active",
+                  "id"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "default_cashback_percentage": {
+                    "type": "number",
+                    "description": "A JSON number (e.g. `7.5`, `20`)."
+                  },
+                  "active": {
+                    "type": "boolean"
+                  },
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  }
+                }
+              },
+              "StatusRequest": {
+                "type": "object",
+                "required": [
+                  "status"
+                ],
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "inactive"
+                    ]
+                  }
+                }
+              },
+              "StatusResponse": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "status"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "description": "The id exactly as given in the path (not re-formatted)."
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "inactive"
+                    ]
+                  }
+                }
+              },
+              "OfferCreateRequest": {
+                "type": "object",
+                "required": [
+                  "merchant_id",
+                  "cashback_type",
+                  "cashback_value",
+                  "start_date",
+                  "end_date",
+                  "monthly_cap"
+                ],
+                "properties": {
+                  "merchant_id": {
+                    "$ref": "#/components/schemas/UuidInput"
+                  },
+                  "cashback_type": {
+                    "type": "string",
+                    "enum": [
+                      "percent",
+                      "fixed"
+                    ]
+                  },
+                  "cashback_value": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/PositiveDecimalInput"
+                      }
+                    ],
+                    "description": "A decimal (number or numeric string). Business rules (400 `VALIDATION_ERROR`): `percent` needs `0 < value <= MAX_CASHBACK_PERCENTAGE` (default 20); `fixed` needs `value > 0`."
+                  },
+                  "start_date": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/DateInput"
+                      }
+                    ],
+                    "description": "`YYYY-MM-DD`; must be today (UTC) or later, else 400."
+                  },
+                  "end_date": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/DateInput"
+                      }
+                    ],
+                    "description": "`YYYY-MM-DD`; must not be before `start_date`, else 400."
+                  },
+                  "monthly_cap": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/PositiveDecimalInput"
+                      }
+                    ],
+                    "description": "A decimal (number or numeric string); must be > 0, else 400."
+                  }
+                }
+              },
+              "Offer": {
+                "type": "object",
+                "description": "`OfferOut`: creation and the full catalogue.",
+                "required": [
+                  "id",
+                  "merchant_id",
+                  "cashback_type",
+                  "cashback_value",
+                  "start_date",
+                  "end_date",
+                  "monthly_cap_per_user",
+                  "status"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "merchant_id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "cashback_type": {
+                    "type": "string",
+                    "enum": [
+                      "percent",
+                      "fixed"
+                    ]
+                  },
+                  "cashback_value": {
+                    "type": "number"
+                  },
+                  "start_date": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "end_date": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "monthly_cap_per_user": {
+                    "type": "number"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "inactive"
+                    ]
+                  }
+                }
+              },
+              "ActiveOffer": {
+                "type": "object",
+                "description": "`ActiveOfferOut`: what users browse.",
+                "required": [
+                  "id",
+                  "merchant_name",
+                  "cashback_type",
+                  "cashback_value",
+                  "monthly_cap",
+                  "start_date",
+                  "end_date"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "merchant_name": {
+                    "type": "string"
+                  },
+                  "cashback_type": {
+                    "type": "string",
+                    "enum": [
+                      "percent",
+                      "fixed"
+                    ]
+                  },
+                  "cashback_value": {
+                    "type": "number"
+                  },
+                  "monthly_cap": {
+                    "type": "number"
+                  },
+                  "start_date": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "end_date": {
+                    "type": "string",
+                    "format": "date"
+                  }
+                }
+              },
+              "OfferDetails": {
+                "type": "object",
+                "description": "`OfferDetailsOut`: the active-list fields plus `status`.",
+                "required": [
+                  "id",
+                  "merchant_name",
+                  "cashback_type",
+                  "cashback_value",
+                  "monthly_cap",
+                  "start_date",
+                  "end_date",
+                  "status"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "merchant_name": {
+                    "type": "string"
+                  },
+                  "cashback_type": {
+                    "type": "string",
+                    "enum": [
+                      "percent",
+                      "fixed"
+                    ]
+                  },
+                  "cashback_value": {
+                    "type": "number"
+                  },
+                  "monthly_cap": {
+                    "type": "number"
+                  },
+                  "start_date": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "end_date": {
+                    "type": "string",
+                    "format": "date"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "active",
+                      "inactive"
+                    ]
+                  }
+                }
+              },
+              "PurchaseIngestRequest": {
+                "type": "object",
+                "required": [
+                  "external_id",
+                  "user_id",
+                  "merchant_id",
+                  "amount",
+                  "currency"
+                ],
+                "properties": {
+                  "external_id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The idempotency key, unique across all users (409 `DUPLICATE_PURCHASE` when reused)."
+                  },
+                  "user_id": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/UuidInput"
+                      }
+                    ],
+                    "description": "Must be the caller's own id (403 `FORBIDDEN` otherwise)."
+                  },
+                  "merchant_id": {
+                    "$ref": "#/components/schemas/UuidInput"
+                  },
+                  "amount": {
+                    "$ref": "#/components/schemas/MoneyInput"
+                  },
+                  "currency": {
+                    "type": "string",
+                    "minLength": 3,
+                    "maxLength": 3,
+                    "pattern": "^[Ee][Uu][Rr]$",
+                    "description": "Exactly 3 characters (else 422 `VALIDATION_ERROR`); only `EUR`, in any case, is accepted (else 422 `UNSUPPORTED_CURRENCY`). Stored as sent."
+                  }
+                }
+              },
+              "Purchase": {
+                "type": "object",
+                "description": "`PurchaseOut`: the answer of admin confirmation and reversal.",
+                "required": [
+                  "id",
+                  "status",
+                  "cashback_amount"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "confirmed",
+                      "rejected",
+                      "reversed"
+                    ]
+                  },
+                  "cashback_amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "cap_applied": {
+                    "type": "boolean",
+                    "description": "Only present on ingestion."
+                  }
+                }
+              },
+              "IngestedPurchase": {
+                "type": "object",
+                "description": "`PurchaseOut` plus `cap_applied`: the answer of ingestion.",
+                "required": [
+                  "id",
+                  "status",
+                  "cashback_amount",
+                  "cap_applied"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "confirmed",
+                      "rejected",
+                      "reversed"
+                    ]
+                  },
+                  "cashback_amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "cap_applied": {
+                    "type": "boolean",
+                    "description": "Whether the offer's monthly cap reduced the cashback (possibly to 0.00)."
+                  }
+                }
+              },
+              "PurchaseDetails": {
+                "type": "object",
+                "description": "`PurchaseDetailsOut` / `UserPurchaseOut`.",
+                "required": [
+                  "id",
+                  "merchant_name",
+                  "amount",
+                  "status",
+                  "cashback_amount",
+                  "cashback_status",
+                  "created_at"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "merchant_name": {
+                    "type": "string",
+                    "description": "The merchant's current name, `Unknown` if missing."
+                  },
+                  "amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "confirmed",
+                      "rejected",
+                      "reversed"
+                    ]
+                  },
+                  "cashback_amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "cashback_status": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Always `null` (spec IC-18)."
+                  },
+                  "created_at": {
+                    "$ref": "#/components/schemas/NaiveTimestamp"
+                  }
+                }
+              },
+              "PurchaseAdmin": {
+                "type": "object",
+                "description": "`PurchaseAdminOut` (no `cashback_amount`).",
+                "required": [
+                  "id",
+                  "external_id",
+                  "user_id",
+                  "merchant_id",
+                  "offer_id",
+                  "amount",
+                  "currency",
+                  "status",
+                  "created_at"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "external_id": {
+                    "type": "string"
+                  },
+                  "user_id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "merchant_id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "offer_id": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uuid",
+                    "description": "`null` for legacy rows."
+                  },
+                  "amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "currency": {
+                    "type": "string",
+                    "description": "As submitted (`EUR`, `eur`, ...)."
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "confirmed",
+                      "rejected",
+                      "reversed"
+                    ]
+                  },
+                  "created_at": {
+                    "$ref": "#/components/schemas/NaiveTimestamp"
+                  }
+                }
+              },
+              "Wallet": {
+                "type": "object",
+                "required": [
+                  "pending_balance",
+                  "available_balance",
+                  "paid_balance"
+                ],
+                "properties": {
+                  "pending_balance": {
+                    "type": "string",
+                    "pattern": "^(?:-?[0-9]+\\.[0-9]{2}|0)$",
+                    "description": "Decimal string with two decimals; `\"0\"` when the user has no wallet row."
+                  },
+                  "available_balance": {
+                    "type": "string",
+                    "pattern": "^(?:-?[0-9]+\\.[0-9]{2}|0)$",
+                    "description": "Decimal string with two decimals; `\"0\"` when the user has no wallet row."
+                  },
+                  "paid_balance": {
+                    "type": "string",
+                    "pattern": "^(?:-?[0-9]+\\.[0-9]{2}|0)$",
+                    "description": "Decimal string with two decimals; `\"0\"` when the user has no wallet row."
+                  }
+                }
+              },
+              "WalletTransaction": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "type",
+                  "amount",
+                  "status",
+                  "related_purchase_id"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "type": {
+                    "type": "string",
+                    "const": "cashback_credit"
+                  },
+                  "amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "available",
+                      "reversed"
+                    ]
+                  },
+                  "related_purchase_id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  }
+                }
+              },
+              "LedgerEntry": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "bucket",
+                  "delta",
+                  "reason",
+                  "reference_id",
+                  "created_at"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "bucket": {
+                    "type": "string",
+                    "enum": [
+                      "pending",
+                      "available",
+                      "paid"
+                    ]
+                  },
+                  "delta": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/Money"
+                      }
+                    ],
+                    "description": "Signed, never zero."
+                  },
+                  "reason": {
+                    "type": "string",
+                    "enum": [
+                      "purchase_ingested",
+                      "purchase_confirmed",
+                      "purchase_rejected",
+                      "purchase_reversed",
+                      "payout_requested",
+                      "payout_completed",
+                      "payout_failed"
+                    ]
+                  },
+                  "reference_id": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/Uuid"
+                      }
+                    ],
+                    "description": "The purchase or payout that caused the movement."
+                  },
+                  "created_at": {
+                    "$ref": "#/components/schemas/UtcTimestamp"
+                  }
+                }
+              },
+              "PayoutRequest": {
+                "type": "object",
+                "required": [
+                  "amount",
+                  "method",
+                  "details"
+                ],
+                "properties": {
+                  "amount": {
+                    "allOf": [
+                      {
+                        "$ref": "#/components/schemas/MoneyInput"
+                      }
+                    ],
+                    "description": "Money (number or numeric string), > 0, at most two decimals, <= 9999999999.99. Business rule: at least `PAYOUT_MINIMUM_AMOUNT` (default 10.00), else 422 `UNPROCESSABLE_ENTITY`; at most the available balance, else 409 `INSUFFICIENT_BALANCE`."
+                  },
+                  "method": {
+                    "type": "string",
+                    "enum": [
+                      "bank_transfer",
+                      "card"
+                    ]
+                  },
+                  "details": {
+                    "type": "object",
+                    "description": "Destination details: an object whose values are all strings. `bank_transfer` needs a valid `iban` (spaces and lower case allowed, mod-97 check digits verified); `card` needs a non-empty `card_token`. Values that look like a full card number are refused under any key.",
+                    "properties": {
+                      "iban": {
+                        "allOf": [
+                          {
+                            "type": "string",
+                            "not": {
+                              "pattern": "^[ -]*(?:[0-9][ -]*){13,19}$"
+                            },
+                            "description": "Any string except something that looks like a full card number (13-19 digits)."
+                          }
+                        ],
+                        "examples": [
+                          "ES91 2100 0418 4502 0005 1332"
+                        ]
+                      },
+                      "card_token": {
+                        "allOf": [
+                          {
+                            "type": "string",
+                            "not": {
+                              "pattern": "^[ -]*(?:[0-9][ -]*){13,19}$"
+                            },
+                            "description": "Any string except something that looks like a full card number (13-19 digits)."
+                          }
+                        ],
+                        "examples": [
+                          "tok_demo"
+                        ]
+                      },
+                      "account_holder": {
+                        "type": "string",
+                        "not": {
+                          "pattern": "^[ -]*(?:[0-9][ -]*){13,19}$"
+                        },
+                        "description": "Any string except something that looks like a full card number (13-19 digits)."
+                      }
+                    },
+                    "additionalProperties": {
+                      "type": "string",
+                      "not": {
+                        "pattern": "^[ -]*(?:[0-9][ -]*){13,19}$"
+                      },
+                      "description": "Any string except something that looks like a full card number (13-19 digits)."
+                    }
+                  }
+                },
+                "oneOf": [
+                  {
+                    "title": "Bank transfer",
+                    "properties": {
+                      "method": {
+                        "const": "bank_transfer"
+                      },
+                      "details": {
+                        "required": [
+                          "iban"
+                        ],
+                        "properties": {
+                          "iban": {
+                            "type": "string",
+                            "pattern": "^ *[A-Za-z] *[A-Za-z] *[0-9] *[0-9](?: *[A-Za-z0-9]){11,30} *$"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  {
+                    "title": "Card",
+                    "properties": {
+                      "method": {
+                        "const": "card"
+                      },
+                      "details": {
+                        "required": [
+                          "card_token"
+                        ],
+                        "properties": {
+                          "card_token": {
+                            "type": "string",
+                            "minLength": 1
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "Payout": {
+                "type": "object",
+                "description": "A payout as its owner sees it.",
+                "required": [
+                  "id",
+                  "status",
+                  "amount",
+                  "method",
+                  "requested_at",
+                  "processed_at",
+                  "external_reference"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "requested",
+                      "processing",
+                      "completed",
+                      "failed"
+                    ]
+                  },
+                  "amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "method": {
+                    "type": "string",
+                    "enum": [
+                      "bank_transfer",
+                      "card"
+                    ]
+                  },
+                  "requested_at": {
+                    "$ref": "#/components/schemas/UtcTimestamp"
+                  },
+                  "processed_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "Set on `completed` and `failed`; UTC with `Z`."
+                  },
+                  "external_reference": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              "AdminPayout": {
+                "type": "object",
+                "description": "A payout as admins see it (adds `user_id`).",
+                "required": [
+                  "id",
+                  "status",
+                  "amount",
+                  "method",
+                  "requested_at",
+                  "processed_at",
+                  "external_reference",
+                  "user_id"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "requested",
+                      "processing",
+                      "completed",
+                      "failed"
+                    ]
+                  },
+                  "amount": {
+                    "$ref": "#/components/schemas/Money"
+                  },
+                  "method": {
+                    "type": "string",
+                    "enum": [
+                      "bank_transfer",
+                      "card"
+                    ]
+                  },
+                  "requested_at": {
+                    "$ref": "#/components/schemas/UtcTimestamp"
+                  },
+                  "processed_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "Set on `completed` and `failed`; UTC with `Z`."
+                  },
+                  "external_reference": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "user_id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  }
+                }
+              },
+              "PayoutList": {
+                "type": "object",
+                "description": "The payout listing body `{\"payouts\": [...], \"total\": N}`.",
+                "required": [
+                  "payouts",
+                  "total"
+                ],
+                "properties": {
+                  "payouts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Payout"
+                    }
+                  },
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                }
+              },
+              "AdminPayoutList": {
+                "type": "object",
+                "description": "The admin payout listing body `{\"payouts\": [...], \"total\": N}`; items carry `user_id`.",
+                "required": [
+                  "payouts",
+                  "total"
+                ],
+                "properties": {
+                  "payouts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/AdminPayout"
+                    }
+                  },
+                  "total": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                }
+              },
+              "PayoutProcessRequest": {
+                "type": "object",
+                "required": [
+                  "status"
+                ],
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "processing",
+                      "completed",
+                      "failed"
+                    ],
+                    "description": "Target status. Any other string: 400 `VALIDATION_ERROR` `Unsupported payout status.`."
+                  }
+                }
+              },
+              "PayoutProcessResult": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "status"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "requested",
+                      "processing",
+                      "completed",
+                      "failed"
+                    ]
+                  }
+                }
+              },
+              "FeatureFlagPutRequest": {
+                "type": "object",
+                "required": [
+                  "enabled"
+                ],
+                "properties": {
+                  "enabled": {
+                    "$ref": "#/components/schemas/LenientBoolean"
+                  },
+                  "scope_type": {
+                    "description": "Default `global`.",
+                    "anyOf": [
+                      {
+                        "type": "string",
+                        "enum": [
+                          "global",
+                          "merchant",
+                          "user"
+                        ]
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "scope_id": {
+                    "description": "Required when `scope_type` is `merchant` or `user` (422 `FEATURE_FLAG_SCOPE_ID_REQUIRED`). A UUID. Accepted in any case, hyphenated (8-4-4-4-12) or as 32 hexadecimal digits without hyphens; always returned lower-case and hyphenated.",
+                    "anyOf": [
+                      {
+                        "$ref": "#/components/schemas/UuidInput"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "description": {
+                    "description": "A null or absent description keeps the stored one on update.",
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              "FeatureFlag": {
+                "type": "object",
+                "description": "`FeatureFlagOut`.",
+                "required": [
+                  "id",
+                  "key",
+                  "enabled",
+                  "scope_type",
+                  "scope_id",
+                  "description",
+                  "created_at",
+                  "updated_at"
+                ],
+                "properties": {
+                  "id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "key": {
+                    "type": "string"
+                  },
+                  "enabled": {
+                    "type": "boolean"
+                  },
+                  "scope_type": {
+                    "type": "string",
+                    "enum": [
+                      "global",
+                      "merchant",
+                      "user"
+                    ]
+                  },
+                  "scope_id": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uuid"
+                  },
+                  "description": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "created_at": {
+                    "$ref": "#/components/schemas/UtcTimestamp"
+                  },
+                  "updated_at": {
+                    "$ref": "#/components/schemas/UtcTimestamp"
+                  }
+                }
+              },
+              "FlagEvaluation": {
+                "type": "object",
+                "required": [
+                  "key",
+                  "enabled"
+                ],
+                "properties": {
+                  "key": {
+                    "type": "string"
+                  },
+                  "enabled": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "MerchantPage": {
+                "type": "object",
+                "description": "A page of merchants.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Merchant"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "OfferPage": {
+                "type": "object",
+                "description": "A page of offers (full catalogue, inactive included).",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Offer"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "ActiveOfferPage": {
+                "type": "object",
+                "description": "A page of offers usable today.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ActiveOffer"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "FeatureFlagPage": {
+                "type": "object",
+                "description": "A page of feature-flag records, newest first.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/FeatureFlag"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "PurchaseDetailsPage": {
+                "type": "object",
+                "description": "A page of the caller's purchases, newest first.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PurchaseDetails"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "PurchaseAdminPage": {
+                "type": "object",
+                "description": "A page of purchases, newest first.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PurchaseAdmin"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "WalletTransactionPage": {
+                "type": "object",
+                "description": "A page of cashback transactions, newest first.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/WalletTransaction"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "LedgerEntryPage": {
+                "type": "object",
+                "description": "A page of ledger rows, newest first.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/LedgerEntry"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "OpenAPIDocument": {
+                "type": "object",
+                "description": "This OpenAPI 3.1 document.",
+                "required": [
+                  "openapi",
+                  "info",
+                  "paths"
+                ],
+                "properties": {
+                  "openapi": {
+                    "type": "string"
+                  },
+                  "info": {
+                    "type": "object"
+                  },
+                  "paths": {
+                    "type": "object"
+                  }
+                }
+              }
+            },
+            "parameters": {
+              "Offset": {
+                "name": "offset",
+                "in": "query",
+                "required": false,
+                "description": "Rows to skip (>= 0, default 0).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 9223372036854775807,
+                  "default": 0
+                }
+              },
+              "CatalogLimit": {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "Page size: 1 to `MAX_PAGE_SIZE` (100 unless configured), default `DEFAULT_PAGE_SIZE` (20 unless configured).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100,
+                  "default": 20
+                }
+              },
+              "FixedLimit": {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "description": "Page size: 1 to 100, default 10.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100,
+                  "default": 10
+                }
+              },
+              "IdempotencyKey": {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": false,
+                "description": "Optional, 1-128 characters, per user. Repeating a key with the same amount, method and details answers 201 with the first payout and `Idempotent-Replayed: true`; a different request with a used key answers 409 `IDEMPOTENCY_KEY_REUSED`.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 128
+                }
+              }
+            },
+            "headers": {
+              "X-Request-ID": {
+                "description": "The request id: the caller's `X-Request-ID` when sane (1-128 characters of letters, digits and `-._:`), a generated UUID otherwise.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9._:-]{1,128}$"
+                }
+              },
+              "WWW-Authenticate": {
+                "description": "`Bearer` on failures of the bearer-token authentication.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Retry-After": {
+                "description": "Seconds to wait before retrying (whole seconds, at least 1).",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]+$"
+                }
+              },
+              "Idempotent-Replayed": {
+                "description": "`true` when the answer is the payout an earlier request with the same `Idempotency-Key` created.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "true"
+                  ]
+                }
+              }
+            },
+            "responses": {
+              "Unauthorized": {
+                "description": "Authentication failed: `INVALID_TOKEN` (no, malformed, badly signed or non-access token; unknown user), `EXPIRED_TOKEN`, or `USER_INACTIVE` (`details.user_id`). Carries `WWW-Authenticate: Bearer`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/X-Request-ID"
+                  },
+                  "WWW-Authenticate": {
+                    "$ref": "#/components/headers/WWW-Authenticate"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "Forbidden": {
+                "description": "`FORBIDDEN`: the caller's stored role is not `admin` (`You do not have permission to perform this action.`).",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/X-Request-ID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "PayloadTooLarge": {
+                "description": "`PAYLOAD_TOO_LARGE`: the request body is larger than 1 MiB.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/X-Request-ID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "InternalError": {
+                "description": "`INTERNAL_SERVER_ERROR`: an unexpected failure (`details.request_id`, `details.timestamp`).",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/X-Request-ID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+        """#
+}
