@@ -65,7 +65,7 @@ lint: ## Check formatting and style (swift format, strict)
 format: ## Reformat the code in place (swift format)
 	swift format format --in-place --recursive $(FORMAT_PATHS)
 
-coverage-gate: ## Fail if library line coverage < COVERAGE_MIN (default 80); run after make test
+coverage-gate: ## Fail if library line coverage < COVERAGE_MIN (default 85); run after make test
 	scripts/coverage-gate.sh $(COVERAGE_MIN)
 
 clean: ## Stop the local clusters and remove .data and .build

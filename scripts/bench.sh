@@ -144,7 +144,7 @@ for rate in $rates; do
 done
 
 log "5. idle worker CPU over ${idle_seconds}s and RSS"
-sleep 5 # let the previous phase's last runners, log lines and connections settle
+sleep 10 # let the previous phase's last runners, log lines and connections settle
 before=$(cpu_ticks "$worker")
 sleep "$idle_seconds"
 after=$(cpu_ticks "$worker")
