@@ -145,6 +145,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CompositionTests",
             dependencies: ["Composition", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings

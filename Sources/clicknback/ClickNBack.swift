@@ -33,7 +33,7 @@ struct API: AsyncParsableCommand {
         if try settings.tokens().hashKeyGenerated {
             logger.warning("OAUTH_HASH_KEY is not set: using a random key for this process (development mode)")
         }
-        try await APIComposition.application(settings: settings, logger: logger).runService()
+        try await APIComposition.serviceGroup(settings: settings, logger: logger).run()
     }
 }
 

@@ -2,11 +2,11 @@
 public protocol UnitOfWork: Sendable {
     /// Runs `work` in one database transaction, committed when it returns and rolled back when it throws.
     func transaction<Result: Sendable>(
-        _ work: (any Repositories) async throws -> Result
+        _ work: @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result
 
     /// Runs read-only `work` on one connection without a transaction (one round trip per query).
-    func read<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result
+    func read<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws -> Result
 }
 
 /// The repositories bound to one unit of work, so every write inside it shares its transaction.
@@ -23,4 +23,15 @@ public protocol Repositories: Sendable {
     var reconciliation: any ReconciliationRepository { get }
     var verifications: any VerificationQueueRepository { get }
     var payoutQueue: any PayoutQueueRepository { get }
+}
+
+/// The database cannot be reached or gave no connection in time: the caller may retry later (HTTP 503).
+/// Raised before any statement of the unit of work ran, or when the connection broke, so nothing was
+/// committed by the unit of work that raised it unless the break came after its COMMIT was sent.
+public struct DatabaseUnavailable: Error, Equatable, Sendable {
+    public let reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
 }

@@ -1,10 +1,11 @@
 import Application
 import Foundation
 public import HTTPAPI
-public import Hummingbird
+import Hummingbird
 public import Logging
 import Postgres
 public import PostgresNIO
+public import ServiceLifecycle
 
 /// The composition root of `clicknback api`: settings in, a runnable Hummingbird application out.
 public enum APIComposition {
@@ -12,7 +13,7 @@ public enum APIComposition {
     public static func dependencies(settings: Settings, client: PostgresClient, logger: Logger) async throws
         -> APIDependencies
     {
-        let database = PostgresUnitOfWork(client: client, logger: logger)
+        let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let clock = SystemClock()
         let hasher = BcryptPasswordHasher(cost: settings.bcryptCost)
         let tokenSettings = try settings.tokens()
@@ -38,8 +39,15 @@ public enum APIComposition {
                 allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern))
     }
 
-    /// The HTTP application with the pool as a managed service; it stops on SIGTERM/SIGINT.
-    public static func application(settings: Settings, logger: Logger) async throws -> some ApplicationProtocol {
+    /// The API process: the HTTP application in a bounded-shutdown service group (SIGTERM/SIGINT; in-flight
+    /// requests get 10 s to finish).
+    public static func serviceGroup(settings: Settings, logger: Logger) async throws -> ServiceGroup {
+        let application = try await application(settings: settings, logger: logger)
+        return ProcessServiceGroup.make(services: [.init(service: application)], graceful: .seconds(10), logger: logger)
+    }
+
+    /// The HTTP application with the pool as a managed service.
+    static func application(settings: Settings, logger: Logger) async throws -> some ApplicationProtocol {
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(settings.databaseURL, poolSize: settings.databasePoolSize),
             backgroundLogger: logger)

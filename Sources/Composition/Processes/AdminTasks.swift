@@ -17,7 +17,10 @@ public enum AdminTasks {
     /// Checks every financial invariant; the report lists each drift found.
     public static func reconcile(settings: Settings, logger: Logger) async throws -> ReconciliationReport {
         try await DatabaseSession.with(settings: settings, logger: logger) { client in
-            try await ReconciliationService(unitOfWork: PostgresUnitOfWork(client: client, logger: logger)).run()
+            try await ReconciliationService(
+                unitOfWork: PostgresUnitOfWork(
+                    client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
+            ).run()
         }
     }
 

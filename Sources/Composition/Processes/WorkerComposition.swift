@@ -16,24 +16,23 @@ public enum WorkerComposition {
             backgroundLogger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: client)]
         if settings.worker.adminPort > 0 {
-            let health = HealthService(probe: PostgresUnitOfWork(client: client, logger: logger))
+            let health = HealthService(
+                probe: PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout))
             services.append(
                 .init(
                     service: WorkerAdminServer.make(
                         host: settings.worker.adminHost, port: settings.worker.adminPort, health: health,
                         logger: logger)))
         }
-        return ServiceGroup(
-            configuration: .init(
-                services: services + jobs(settings: settings, client: client, logger: logger),
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+        return ProcessServiceGroup.make(
+            services: services + jobs(settings: settings, client: client, logger: logger),
+            graceful: settings.worker.gracePeriod + .seconds(5), logger: logger)
     }
 
     static func jobs(settings: Settings, client: PostgresClient, logger: Logger) -> [ServiceGroupConfiguration
         .ServiceConfiguration]
     {
-        let database = PostgresUnitOfWork(client: client, logger: logger)
+        let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let worker = settings.worker
         let random = SystemRandomSource()
         let verification = settings.verification

@@ -10,6 +10,9 @@ public struct Settings: Sendable {
     public let databaseURL: String
     /// `DATABASE_POOL_SIZE`: connections per process, default 20.
     public let databasePoolSize: Int
+    /// `DATABASE_LEASE_TIMEOUT_MS`: longest wait for a pooled connection before answering "unavailable"
+    /// (API: 503), default 5000.
+    public let databaseLeaseTimeout: Duration
     /// `HTTP_HOST` (default `127.0.0.1`) and `HTTP_PORT` (default 8080) of the API.
     public let httpHost: String
     public let httpPort: Int
@@ -42,6 +45,8 @@ public struct Settings: Sendable {
         self.mode = try read.choice("CLICKNBACK_ENV", default: .production)
         self.databaseURL = try read.required("DATABASE_URL")
         self.databasePoolSize = try read.int("DATABASE_POOL_SIZE", default: 20, range: 1...500)
+        self.databaseLeaseTimeout = .milliseconds(
+            try read.int("DATABASE_LEASE_TIMEOUT_MS", default: 5000, range: 50...120_000))
         self.httpHost = read.string("HTTP_HOST", default: "127.0.0.1")
         self.httpPort = try read.int("HTTP_PORT", default: 8080, range: 1...65535)
         self.logging = try LoggingSettings(read)

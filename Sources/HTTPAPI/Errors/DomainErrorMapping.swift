@@ -20,6 +20,14 @@ enum DomainErrorMapping {
             APIError(
                 .conflict, code: "INSUFFICIENT_BALANCE", message: "The wallet balance cannot cover this movement.",
                 details: ["action": "Retry once pending operations on this wallet have settled."])
+        case let error as DatabaseUnavailable:
+            APIError(
+                .serviceUnavailable, code: "SERVICE_UNAVAILABLE",
+                message: "The service is temporarily unavailable. Please retry shortly.",
+                details: [
+                    "reason": .string(error.reason), "action": "Retry after the number of seconds in Retry-After.",
+                ],
+                headers: [.retryAfter: "2"])
         default: nil
         }
     }

@@ -2,40 +2,67 @@ public import Application
 import Logging
 public import PostgresNIO
 
-/// The unit of work and readiness probe over a `PostgresClient` pool.
+/// The unit of work and readiness probe over a `PostgresClient` pool. Waiting for a connection is bounded by
+/// `leaseTimeout` (`DATABASE_LEASE_TIMEOUT_MS`): when the database is down or the pool is exhausted, callers
+/// get `DatabaseUnavailable` instead of piling up.
 public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
     let client: PostgresClient
     let logger: Logger
+    let leaseTimeout: Duration
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = .seconds(5)) {
         self.client = client
         self.logger = logger
+        self.leaseTimeout = leaseTimeout
     }
 
     public func transaction<Result: Sendable>(
-        _ work: (any Repositories) async throws -> Result
+        _ work: @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result {
         do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await work(PostgresRepositories(connection: connection, logger: logger))
+            return try await LeaseDeadline.run(within: leaseTimeout) { leased in
+                try await client.withTransaction(logger: logger) { connection in
+                    leased()
+                    return try await work(PostgresRepositories(connection: connection, logger: logger))
+                }
             }
         } catch let error as PostgresTransactionError {
             // PostgresNIO wraps what the work threw; callers need the domain error itself.
             if let rollbackError = error.rollbackError {
                 logger.error("rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
             }
-            throw error.closureError ?? error
+            throw ConnectionFailure.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
+        } catch {
+            throw ConnectionFailure.translate(error)
         }
     }
 
-    public func read<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in
-            try await work(PostgresRepositories(connection: connection, logger: logger))
+    public func read<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws
+        -> Result
+    {
+        do {
+            return try await LeaseDeadline.run(within: leaseTimeout) { leased in
+                try await client.withConnection { connection in
+                    leased()
+                    return try await work(PostgresRepositories(connection: connection, logger: logger))
+                }
+            }
+        } catch {
+            throw ConnectionFailure.translate(error)
         }
     }
 
     public func ping() async throws {
-        try await client.query("SELECT 1", logger: logger)
+        do {
+            try await LeaseDeadline.run(within: leaseTimeout) { leased in
+                try await client.withConnection { connection in
+                    leased()
+                    _ = try await connection.query("SELECT 1", logger: logger)
+                }
+            }
+        } catch {
+            throw ConnectionFailure.translate(error)
+        }
     }
 }
 

@@ -49,7 +49,7 @@ final class InMemoryStore: UnitOfWork {
     }
 
     /// Like a connection without a transaction: each statement commits on its own (claims, leases).
-    func read<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result {
+    func read<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
         counters.withLock { $0.reads += 1 }
         let working = WorkingCopy(state.withLock { $0 })
         let result = try await work(InMemoryRepositories(working: working))

@@ -1,0 +1,30 @@
+import Application
+import PostgresNIO
+
+/// Recognises errors that mean "the database is not reachable right now" — a connection that could not be
+/// made or broke, the pool shut, the server shutting down or refusing connections — and turns them into
+/// `DatabaseUnavailable`, which the API answers with 503. Every other error passes through unchanged.
+enum ConnectionFailure {
+    private static let unavailableCodes: Set<PSQLError.Code> = [
+        .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
+        .sslUnsupported, .failedToAddSSLHandler,
+    ]
+
+    /// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect
+    /// now), and 53300 (too many connections).
+    private static func isUnavailable(sqlState: String) -> Bool {
+        sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") || sqlState == "53300"
+    }
+
+    static func translate(_ error: any Error) -> any Error {
+        if error is CancellationError { return error }
+        guard let psql = error as? PSQLError else { return error }
+        if unavailableCodes.contains(psql.code) {
+            return DatabaseUnavailable(reason: "database connection failed (\(psql.code))")
+        }
+        if psql.code == .server, let state = psql.serverInfo?[.sqlState], isUnavailable(sqlState: state) {
+            return DatabaseUnavailable(reason: "database unavailable (SQLSTATE \(state))")
+        }
+        return error
+    }
+}

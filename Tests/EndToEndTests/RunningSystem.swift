@@ -1,0 +1,108 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A whole system of its own for fault tests: a private PostgreSQL cluster with migrations and the demo seed,
+/// the real `clicknback api` and `clicknback worker` processes, an admin and a user logged in, and a merchant
+/// with an offer valid today.
+final class RunningSystem: @unchecked Sendable {
+    // @unchecked: the processes are replaced only by the test task that owns this object.
+    let cluster: PrivateCluster
+    let apiPort = ClickNBackProcess.freePort()
+    let adminPort = ClickNBackProcess.freePort()
+    var api: ClickNBackProcess?
+    var workers: [ClickNBackProcess] = []
+    var userToken = ""
+    var userID = ""
+    var merchantID = ""
+
+    var base: String { "http://127.0.0.1:\(apiPort)" }
+    /// SQL condition selecting this test's purchases (the demo seed has its own).
+    var ours: String { "merchant_id = '\(merchantID)'" }
+
+    static let secret = String(repeating: "f", count: 48)
+
+    private init(cluster: PrivateCluster) {
+        self.cluster = cluster
+    }
+
+    var environment: [String: String] {
+        [
+            "DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "OAUTH_HASH_KEY": Self.secret, "LOG_FORMAT": "json",
+            "LOG_LEVEL": "info", "BCRYPT_COST": "4", "HTTP_PORT": "\(apiPort)", "INGEST_RATE_LIMIT_ENABLED": "false",
+            "PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "60", "WORKER_BACKOFF_CAP_SECONDS": "1",
+            "DATABASE_LEASE_TIMEOUT_MS": "1000",
+        ]
+    }
+
+    /// Starts the cluster and the API (workers on demand), and prepares a merchant, an offer and a user token.
+    static func start(api extra: [String: String] = [:]) async throws -> RunningSystem {
+        let system = RunningSystem(cluster: try await PrivateCluster.start())
+        try await PrivateCluster.runBinary(["admin", "seed"], environment: system.environment)
+        try await system.startAPI(extra)
+        let admin = try await system.login("carol@clicknback.com")
+        let merchant = try await HTTPCall.send(
+            "POST", "\(system.base)/api/v1/merchants/", token: admin,
+            json: #"{"name": "Fault Shop \#(UUID().uuidString.prefix(8))", "default_cashback_percentage": 5}"#)
+        system.merchantID = try #require(merchant.json["id"] as? String, "\(merchant.body)")
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withFullDate])
+        let offer = try await HTTPCall.send(
+            "POST", "\(system.base)/api/v1/offers/", token: admin,
+            json: """
+                {"merchant_id": "\(system.merchantID)", "cashback_type": "percent", "cashback_value": 5,
+                 "start_date": "\(today)", "end_date": "2099-12-31", "monthly_cap": 1000000}
+                """)
+        #expect(offer.status == 201, "\(offer.body)")
+        system.userToken = try await system.login("alice@clicknback.com")
+        system.userID = "b7e2c1a2-4f3a-4e2b-9c1a-8d2e3f4b5c6d"
+        return system
+    }
+
+    func startAPI(_ extra: [String: String] = [:]) async throws {
+        api = try ClickNBackProcess(["api"], environment: environment.merging(extra) { _, new in new })
+        #expect(await HTTPCall.waitUntilOK("\(base)/health/ready"), "the API became ready")
+    }
+
+    @discardableResult
+    func startWorker(_ extra: [String: String] = [:]) throws -> ClickNBackProcess {
+        let worker = try ClickNBackProcess(
+            ["worker"],
+            environment: environment.merging([
+                "WORKER_ID": "w-\(UUID().uuidString.prefix(6))", "WORKER_ADMIN_PORT": "0",
+            ]) { _, new in new }.merging(extra) { _, new in new })
+        workers.append(worker)
+        return worker
+    }
+
+    func login(_ email: String) async throws -> String {
+        let answer = try await HTTPCall.send(
+            "POST", "\(base)/api/v1/auth/login", json: #"{"email": "\#(email)", "password": "Str0ng!Pass"}"#)
+        return try #require(answer.json["access_token"] as? String, "login \(email): \(answer.body)")
+    }
+
+    func ingest(_ externalID: String, timeout: TimeInterval = 30) async throws -> HTTPCall.Answer {
+        try await HTTPCall.send(
+            "POST", "\(base)/api/v1/purchases/", token: userToken,
+            json: """
+                {"external_id": "\(externalID)", "user_id": "\(userID)", "merchant_id": "\(merchantID)",
+                 "amount": "100.00", "currency": "EUR"}
+                """, timeout: timeout)
+    }
+
+    /// `clicknback reconcile` against this system: 0 clean, 1 drift.
+    func reconcile() async throws -> Int32 {
+        let process = try ClickNBackProcess(["reconcile"], environment: environment)
+        return try await process.waitForExit(timeout: .seconds(60)) ?? -1
+    }
+
+    /// A number read with `psql` from the cluster.
+    func count(_ sql: String) async throws -> Int {
+        Int(try await cluster.scalar(sql)) ?? -1
+    }
+
+    func stop() async {
+        api?.signal(SIGKILL)
+        for worker in workers { worker.signal(SIGKILL) }
+        try? await cluster.destroy()
+    }
+}
