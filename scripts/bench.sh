@@ -56,7 +56,13 @@ start() { # start NAME ARGS... -> pid
     pids+=($!)
     echo $!
 }
-stop() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+stop() { # stop PID: SIGTERM, wait up to 30 s for the exit (not our child: poll), then SIGKILL
+    kill -TERM "$1" 2>/dev/null || return 0
+    local i
+    for i in $(seq 1 300); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    echo "bench: pid $1 ignored SIGTERM for 30 s; killing it" >&2
+    kill -KILL "$1" 2>/dev/null || true
+}
 wait_http() { # wait_http URL -> seconds waited
     local started=$EPOCHREALTIME
     for _ in $(seq 1 1000); do
