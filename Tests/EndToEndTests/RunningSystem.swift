@@ -35,6 +35,18 @@ final class RunningSystem: @unchecked Sendable {
         ]
     }
 
+    /// Runs `body` against a fresh system and tears it down afterwards, whatever happened.
+    static func with(_ body: (RunningSystem) async throws -> Void) async throws {
+        let system = try await start()
+        do {
+            try await body(system)
+        } catch {
+            await system.stop()
+            throw error
+        }
+        await system.stop()
+    }
+
     /// Starts the cluster and the API (workers on demand), and prepares a merchant, an offer and a user token.
     static func start(api extra: [String: String] = [:]) async throws -> RunningSystem {
         let system = RunningSystem(cluster: try await PrivateCluster.start())
@@ -58,7 +70,12 @@ final class RunningSystem: @unchecked Sendable {
         return system
     }
 
+    /// Starts (or replaces) the API process.
     func startAPI(_ extra: [String: String] = [:]) async throws {
+        if let old = api, old.process.isRunning {
+            old.signal(SIGTERM)
+            _ = try await old.waitForExit(timeout: .seconds(15))
+        }
         api = try ClickNBackProcess(["api"], environment: environment.merging(extra) { _, new in new })
         #expect(await HTTPCall.waitUntilOK("\(base)/health/ready"), "the API became ready")
     }

@@ -6,6 +6,13 @@ public import Foundation
 
 /// One HTTP request to a child process over loopback, for end-to-end tests.
 public enum HTTPCall {
+    /// Many concurrent connections to one host, so tests measure the server, not the client's queue.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = 256
+        return URLSession(configuration: configuration)
+    }()
+
     public struct Answer: Sendable {
         public let status: Int
         public let body: String
@@ -31,7 +38,7 @@ public enum HTTPCall {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = Data(json.utf8)
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let http = response as? HTTPURLResponse
         var headers: [String: String] = [:]
         for (key, value) in http?.allHeaderFields ?? [:] {
