@@ -60,6 +60,7 @@ public enum APIRouter {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: CORSMiddleware(policy: dependencies.cors))
         router.add(middleware: ErrorEnvelopeMiddleware(routes: table))
+        router.add(middleware: NULGuardMiddleware())
 
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)

@@ -10,14 +10,14 @@ struct AuthController {
         routes.on(.post, "/api/v1/auth/login") { request, context in
             var body = try await BodyFields.read(request, context: context)
             let email = body.email("email")
-            let password = body.string("password")
+            let password = body.string("password", maxLength: 1024)
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
             return try JSONResponse.make(TokenPairResponse(try await auth.login(email: email, password: password)))
         }
         routes.on(.post, "/api/v1/auth/refresh") { request, context in
             var body = try await BodyFields.read(request, context: context)
-            let token = body.string("refresh_token")
+            let token = body.string("refresh_token", maxLength: 4096)
             try body.finish()
             guard let token else { throw APIError.validation(body.violations) }
             return try JSONResponse.make(TokenPairResponse(try await auth.refresh(refreshToken: token)))

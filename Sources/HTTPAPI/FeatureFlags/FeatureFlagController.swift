@@ -17,7 +17,7 @@ struct FeatureFlagController {
             let enabled = body.bool("enabled")
             let scopeType = body.optionalChoice("scope_type", as: FlagScopeType.self, message: Self.scopeTypeMessage)
             let scopeID = body.optionalUUID("scope_id")
-            let description = body.optionalString("description")
+            let description = body.optionalString("description", maxLength: 1000)
             try body.finish()
             guard let enabled else { throw APIError.validation(body.violations) }
             let key = try FeatureFlagKey(validating: context.parameters.get("key") ?? "")

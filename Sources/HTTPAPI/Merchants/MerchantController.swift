@@ -12,7 +12,7 @@ struct MerchantController {
         routes.on(.post, "/api/v1/merchants/") { request, context in
             let admin = try context.requireAdmin()
             var body = try await BodyFields.read(request, context: context)
-            let name = body.string("name")
+            let name = body.string("name", maxLength: 200)
             let percentage = body.decimal("default_cashback_percentage")
             let active = body.optionalBool("active")
             try body.finish()

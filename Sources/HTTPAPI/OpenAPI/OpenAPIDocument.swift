@@ -81,6 +81,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
                   }
@@ -122,6 +125,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
                   }
@@ -162,6 +168,9 @@ enum OpenAPIDocument {
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
@@ -230,6 +239,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "description": "`INVALID_CREDENTIALS` (`Invalid email or password.`): unknown e-mail or wrong password (indistinguishable). No `WWW-Authenticate` header.",
                     "headers": {
@@ -265,6 +277,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -306,6 +321,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "description": "`INVALID_REFRESH_TOKEN` (unknown, malformed or expired token) or `TOKEN_REVOKED` (already used or revoked; presenting a used token revokes its whole family). No `WWW-Authenticate` header.",
                     "headers": {
@@ -341,6 +359,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -432,6 +453,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -461,11 +485,17 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -505,6 +535,9 @@ enum OpenAPIDocument {
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
@@ -547,6 +580,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               },
@@ -592,6 +628,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -615,6 +654,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -667,6 +709,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -715,6 +760,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -826,6 +874,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               },
@@ -939,6 +990,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -976,6 +1030,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -996,6 +1053,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1036,6 +1096,9 @@ enum OpenAPIDocument {
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
@@ -1079,6 +1142,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1131,6 +1197,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1179,6 +1248,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1233,6 +1305,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1281,6 +1356,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               },
@@ -1337,6 +1415,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1382,6 +1463,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1442,6 +1526,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1487,6 +1574,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1552,6 +1642,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1575,6 +1668,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1614,6 +1710,9 @@ enum OpenAPIDocument {
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
@@ -1701,6 +1800,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               },
@@ -1789,6 +1891,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1812,6 +1917,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1852,6 +1960,9 @@ enum OpenAPIDocument {
                         }
                       }
                     }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
@@ -1895,6 +2006,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -1947,6 +2061,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -1967,6 +2084,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2068,6 +2188,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2169,6 +2292,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2198,11 +2324,17 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2240,6 +2372,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -2260,6 +2395,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2307,6 +2445,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -2352,6 +2493,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2453,6 +2597,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               },
@@ -2523,6 +2670,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2624,6 +2774,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               },
@@ -2694,6 +2847,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2795,6 +2951,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2896,6 +3055,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -2981,6 +3143,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -3096,6 +3261,9 @@ enum OpenAPIDocument {
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
                   }
                 }
               }
@@ -3340,7 +3508,8 @@ enum OpenAPIDocument {
                   },
                   "password": {
                     "type": "string",
-                    "description": "Any string."
+                    "description": "Any string.",
+                    "maxLength": 1024
                   }
                 }
               },
@@ -3352,7 +3521,8 @@ enum OpenAPIDocument {
                 "properties": {
                   "refresh_token": {
                     "type": "string",
-                    "description": "A refresh token from login or refresh."
+                    "description": "A refresh token from login or refresh.",
+                    "maxLength": 4096
                   }
                 }
               },
@@ -3370,7 +3540,8 @@ enum OpenAPIDocument {
                   },
                   "refresh_token": {
                     "type": "string",
-                    "description": "JWT refresh token, single use."
+                    "description": "JWT refresh token, single use.",
+                    "maxLength": 4096
                   },
                   "token_type": {
                     "type": "string",
@@ -3393,7 +3564,8 @@ enum OpenAPIDocument {
                   "password": {
                     "type": "string",
                     "minLength": 8,
-                    "description": "Complexity (400 `PASSWORD_NOT_COMPLEX_ENOUGH`, first broken rule reported): at least 8 characters, an ASCII upper-case letter, an ASCII lower-case letter, a digit and a character outside `A-Z a-z 0-9`."
+                    "description": "Complexity (400 `PASSWORD_NOT_COMPLEX_ENOUGH`, first broken rule reported): at least 8 characters, an ASCII upper-case letter, an ASCII lower-case letter, a digit and a character outside `A-Z a-z 0-9`.",
+                    "maxLength": 128
                   },
                   "active": {
                     "description": "Accepted and ignored (every new account is active), but must be a boolean or null.",
@@ -3449,7 +3621,8 @@ enum OpenAPIDocument {
                 "properties": {
                   "name": {
                     "type": "string",
-                    "description": "Any string (empty accepted); must be unique (409)."
+                    "description": "Any string (empty accepted); must be unique (409).",
+                    "maxLength": 200
                   },
                   "default_cashback_percentage": {
                     "allOf": [
@@ -3482,7 +3655,8 @@ enum OpenAPIDocument {
                 ],
                 "properties": {
                   "name": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 200
                   },
                   "default_cashback_percentage": {
                     "type": "number",
@@ -3741,7 +3915,8 @@ enum OpenAPIDocument {
                   "external_id": {
                     "type": "string",
                     "minLength": 1,
-                    "description": "The idempotency key, unique across all users (409 `DUPLICATE_PURCHASE` when reused)."
+                    "description": "The idempotency key, unique across all users (409 `DUPLICATE_PURCHASE` when reused).",
+                    "maxLength": 255
                   },
                   "user_id": {
                     "allOf": [
@@ -3893,7 +4068,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/schemas/Uuid"
                   },
                   "external_id": {
-                    "type": "string"
+                    "type": "string",
+                    "maxLength": 255
                   },
                   "user_id": {
                     "$ref": "#/components/schemas/Uuid"
@@ -4388,7 +4564,8 @@ enum OpenAPIDocument {
                     "type": [
                       "string",
                       "null"
-                    ]
+                    ],
+                    "maxLength": 1000
                   }
                 }
               },
@@ -4434,7 +4611,8 @@ enum OpenAPIDocument {
                     "type": [
                       "string",
                       "null"
-                    ]
+                    ],
+                    "maxLength": 1000
                   },
                   "created_at": {
                     "$ref": "#/components/schemas/UtcTimestamp"
@@ -4767,6 +4945,42 @@ enum OpenAPIDocument {
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/X-Request-ID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "BadRequest": {
+                "description": "`BAD_REQUEST`: the URL carries an encoded NUL (`%00`), which no identifier or filter of this API contains.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/X-Request-ID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "ServiceUnavailable": {
+                "description": "`SERVICE_UNAVAILABLE`: the database is unreachable or gave no connection within `DATABASE_LEASE_TIMEOUT_MS`; retry after `Retry-After` seconds. Nothing was written.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/X-Request-ID"
+                  },
+                  "Retry-After": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "description": "Seconds to wait before retrying."
                   }
                 },
                 "content": {

@@ -62,7 +62,7 @@ struct PurchaseController {
         -> PurchaseSubmission
     {
         var body = try await BodyFields.read(request, context: context)
-        let externalID = body.string("external_id", minLength: 1)
+        let externalID = body.string("external_id", minLength: 1, maxLength: 255)
         let userID = body.uuid("user_id")
         let merchantID = body.uuid("merchant_id")
         let amount = body.money("amount")

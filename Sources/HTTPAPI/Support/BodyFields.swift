@@ -30,7 +30,30 @@ struct BodyFields {
             throw APIError.validation(
                 [("body", "Input should be a valid dictionary or object to extract fields from")], status: status)
         }
+        if let field = firstFieldWithNUL(in: fields) {
+            throw APIError.validation([(field, "String should not contain NUL characters")], status: status)
+        }
         return BodyFields(fields: fields)
+    }
+
+    /// PostgreSQL text cannot hold U+0000: a string carrying it is refused here, with its field, rather than
+    /// failing deep in the database.
+    private static func firstFieldWithNUL(in fields: [String: JSONValue], path: String = "") -> String? {
+        for (key, value) in fields {
+            let name = path.isEmpty ? key : "\(path).\(key)"
+            if key.contains("\u{0}") { return name }
+            if let found = firstNUL(in: value, name: name) { return found }
+        }
+        return nil
+    }
+
+    private static func firstNUL(in value: JSONValue, name: String) -> String? {
+        switch value {
+        case .string(let text): text.contains("\u{0}") ? name : nil
+        case .array(let items): items.lazy.compactMap { firstNUL(in: $0, name: name) }.first
+        case .object(let fields): firstFieldWithNUL(in: fields, path: name)
+        case .number, .bool, .null: nil
+        }
     }
 
     /// Throws the collected violations, if any.
@@ -46,9 +69,9 @@ struct BodyFields {
         return checkedString(name, value, minLength: minLength, maxLength: maxLength)
     }
 
-    mutating func optionalString(_ name: String) -> String? {
+    mutating func optionalString(_ name: String, maxLength: Int) -> String? {
         guard let value = fields[name], value != .null else { return nil }
-        return checkedString(name, value, minLength: 0, maxLength: nil)
+        return checkedString(name, value, minLength: 0, maxLength: maxLength)
     }
 
     mutating func bool(_ name: String) -> Bool? {

@@ -11,7 +11,7 @@ struct UserController {
         routes.on(.post, "/api/v1/users/") { request, context in
             var body = try await BodyFields.read(request, context: context)
             let email = body.email("email")
-            let password = body.string("password")
+            let password = body.string("password", maxLength: 128)
             _ = body.optionalBool("active")
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
