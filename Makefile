@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
+.PHONY: help run test fuzz build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -28,6 +28,9 @@ run: ## Build, start PostgreSQL, migrate, seed, run api + worker (Ctrl-C stops a
 
 test: ## Run all tests against a throwaway PostgreSQL (SWIFT_BUILD_FLAGS for extra flags)
 	scripts/test.sh
+
+fuzz: ## Only the schemathesis fuzz run against a live API (FUZZ_SECONDS, default 60)
+	FUZZ_ONLY=1 scripts/test.sh
 
 build: ## Debug build
 	swift build

@@ -9,6 +9,8 @@
 # database from it. The cluster is stopped and removed on exit, pass or fail.
 #
 # Usage: scripts/test.sh [extra swift test args, e.g. --filter DomainTests]
+#        Without arguments the run ends with scripts/fuzz.sh (schemathesis against
+#        the live API, FUZZ_SECONDS, default 60); FUZZ_ONLY=1 runs only that.
 # Env:   SWIFT_BUILD_FLAGS  extra flags for swift build and swift test
 #                           (CI: "-Xswiftc -warnings-as-errors")
 #        TEST_PG_DIR        cluster directory (default .data/test-pg, or
@@ -92,10 +94,18 @@ done
     exit 1
 }
 
-echo "test: running swift test"
 status=0
-TEST_DATABASE_URL="$DB_URL" swift test --enable-code-coverage "${build_flags[@]}" "$@" || status=$?
-if [[ $status -ne 0 ]]; then
-    echo "test: FAILED (swift test exited $status)" >&2
+if [[ "${FUZZ_ONLY:-0}" != 1 ]]; then
+    echo "test: running swift test"
+    TEST_DATABASE_URL="$DB_URL" swift test --enable-code-coverage "${build_flags[@]}" "$@" || status=$?
+    if [[ $status -ne 0 ]]; then
+        echo "test: FAILED (swift test exited $status)" >&2
+        exit "$status"
+    fi
+fi
+if [[ $# -eq 0 ]]; then
+    echo "test: fuzzing the API (scripts/fuzz.sh)"
+    scripts/fuzz.sh "$DB_URL" "${FUZZ_SECONDS:-60}" || status=$?
+    [[ $status -eq 0 ]] || echo "test: FAILED (fuzzing)" >&2
 fi
 exit "$status"
