@@ -55,14 +55,12 @@ extension DomainErrorMapping {
             APIError(
                 .notFound, code: "NOT_FOUND", message: "Purchase with ID '\(id)' does not exist.",
                 details: ["resource_type": "purchase", "resource_id": .string(id)])
-        case .notOwner(let purchase, let owner, let caller):
+        case .notOwner(let purchase, _, _):
+            // Deliberately the same answer as a purchase that does not exist (spec 6.2 says 403 with the owner's
+            // id; that would confirm the purchase exists and leak another user's id — docs/security.md).
             APIError(
-                .forbidden, code: "FORBIDDEN",
-                message: "You do not have permission to view this purchase. Purchase belongs to another user.",
-                details: [
-                    "purchase_id": .string(purchase.description), "resource_owner": .string(owner.description),
-                    "current_user": .string(caller.description),
-                ])
+                .notFound, code: "NOT_FOUND", message: "Purchase with ID '\(purchase)' does not exist.",
+                details: ["resource_type": "purchase", "resource_id": .string(purchase.description)])
         case .notPending(let id, let current):
             APIError(
                 .badRequest, code: "PURCHASE_NOT_PENDING",

@@ -1931,7 +1931,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "Purchases"
                 ],
-                "description": "Access: any authenticated, active account (admins included).",
+                "description": "Access: any authenticated, active account (admins included). Another user's purchase answers 404 exactly like a missing one (deliberate deviation from spec 6.2's 403, which leaked the owner's id; docs/security.md).",
                 "x-access": "user",
                 "parameters": [
                   {
@@ -1966,21 +1966,6 @@ enum OpenAPIDocument {
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
-                  },
-                  "403": {
-                    "description": "`FORBIDDEN`: the purchase belongs to someone else (admins included); details `purchase_id`, `resource_owner`, `current_user`.",
-                    "headers": {
-                      "X-Request-ID": {
-                        "$ref": "#/components/headers/X-Request-ID"
-                      }
-                    },
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/ErrorEnvelope"
-                        }
-                      }
-                    }
                   },
                   "404": {
                     "description": "`NOT_FOUND` (`resource_type: \"purchase\"`), also for a malformed id. (A request path that matches no route at all answers the framework body `{\"detail\": \"Not Found\"}`.)",
