@@ -14,6 +14,8 @@ public struct APIDependencies: Sendable {
     public let payouts: PayoutService
     /// Per-caller limit of purchase ingestion.
     public let ingestLimiter: RateLimiter
+    /// Per-address limit of failed logins.
+    public let loginLimiter: RateLimiter
     /// Limits of the catalogue listings (`DEFAULT_PAGE_SIZE`, `MAX_PAGE_SIZE`).
     public let catalogLimits: PageLimits
     /// Browser origins allowed to call the API.
@@ -22,7 +24,8 @@ public struct APIDependencies: Sendable {
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
-        payouts: PayoutService, ingestLimiter: RateLimiter, catalogLimits: PageLimits, cors: CORSPolicy
+        payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, catalogLimits: PageLimits,
+        cors: CORSPolicy
     ) {
         self.auth = auth
         self.users = users
@@ -34,6 +37,7 @@ public struct APIDependencies: Sendable {
         self.wallets = wallets
         self.payouts = payouts
         self.ingestLimiter = ingestLimiter
+        self.loginLimiter = loginLimiter
         self.catalogLimits = catalogLimits
         self.cors = cors
     }
@@ -65,7 +69,7 @@ public enum APIRouter {
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)
         OpenAPIController().register(on: publicRoutes)
-        AuthController(auth: dependencies.auth).register(on: publicRoutes)
+        AuthController(auth: dependencies.auth, failedLogins: dependencies.loginLimiter).register(on: publicRoutes)
         let users = UserController(users: dependencies.users)
         users.registerPublic(on: publicRoutes)
 

@@ -122,6 +122,19 @@ import Testing
         }
     }
 
+    @Test func repeatedFailedLoginsAreLimitedPerAddressEvenWithTheRightPassword() async throws {
+        try await APIHarness.run(settings: ["LOGIN_RATE_LIMIT_BURST": "3", "LOGIN_RATE_LIMIT_PER_MINUTE": "1"]) { api in
+            _ = try await api.send(
+                .post, "/api/v1/users/", json: #"{"email": "v@example.com", "password": "ValidPass1!"}"#)
+            #expect(try await login(api, "v@example.com", "ValidPass1!").status == .ok, "successes cost nothing")
+            for _ in 0..<3 { #expect(try await login(api, "v@example.com", "wrong-guess").status == .unauthorized) }
+            let blocked = try await login(api, "V@Example.com", "ValidPass1!")
+            #expect(blocked.status == .tooManyRequests && blocked.errorCode == "RATE_LIMITED")
+            #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            #expect(try await login(api, "other@example.com", "wrong-guess").status == .unauthorized, "per address")
+        }
+    }
+
     @Test func tokenChecksFollowTheSpecOrder() async throws {
         try await APIHarness.run { api in
             let user = try await api.account()

@@ -33,6 +33,7 @@ public enum APIComposition {
             wallets: WalletService(unitOfWork: database),
             payouts: PayoutService(unitOfWork: database, clock: clock, minimumAmount: settings.money.payoutMinimum),
             ingestLimiter: RateLimiter(policy: settings.money.ingestLimit),
+            loginLimiter: RateLimiter(policy: settings.loginLimit),
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(

@@ -1,4 +1,5 @@
 import Foundation
+public import HTTPAPI
 public import Logging
 
 /// Every setting of every subcommand, read once at start-up into typed values with documented defaults.
@@ -22,6 +23,9 @@ public struct Settings: Sendable {
     public let catalog: CatalogSettings
     public let verification: VerificationSettings
     public let money: MoneySettings
+    /// `LOGIN_RATE_LIMIT_ENABLED` (default true), `LOGIN_RATE_LIMIT_BURST` (failed logins per e-mail address
+    /// before 429, default 5) and `LOGIN_RATE_LIMIT_PER_MINUTE` (failures forgiven per minute, default 5).
+    public let loginLimit: RateLimiter.Policy
     public let worker: WorkerSettings
     public let cors: CORSSettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
@@ -55,6 +59,10 @@ public struct Settings: Sendable {
         self.catalog = try CatalogSettings(read)
         self.verification = try VerificationSettings(read)
         self.money = try MoneySettings(read)
+        self.loginLimit = RateLimiter.Policy(
+            enabled: try read.bool("LOGIN_RATE_LIMIT_ENABLED", default: true),
+            burst: try read.int("LOGIN_RATE_LIMIT_BURST", default: 5, range: 1...10_000),
+            ratePerSecond: Double(try read.int("LOGIN_RATE_LIMIT_PER_MINUTE", default: 5, range: 1...100_000)) / 60)
         self.worker = try WorkerSettings(read)
         self.cors = try CORSSettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")

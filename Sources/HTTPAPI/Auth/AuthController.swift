@@ -5,6 +5,9 @@ import Hummingbird
 /// `POST /api/v1/auth/login` and `POST /api/v1/auth/refresh`.
 struct AuthController {
     let auth: AuthService
+    /// Failed logins per e-mail address: once spent, every attempt on that address (even with the right
+    /// password) answers 429 until the bucket refills, so passwords cannot be guessed at speed.
+    let failedLogins: RateLimiter
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.post, "/api/v1/auth/login") { request, context in
@@ -13,7 +16,14 @@ struct AuthController {
             let password = body.string("password", maxLength: 1024)
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
-            return try JSONResponse.make(TokenPairResponse(try await auth.login(email: email, password: password)))
+            let key = email.value.lowercased()
+            if let wait = failedLogins.wait(for: key) { throw APIError.rateLimited(wait) }
+            do {
+                return try JSONResponse.make(TokenPairResponse(try await auth.login(email: email, password: password)))
+            } catch AuthError.invalidCredentials {
+                _ = failedLogins.retryAfter(for: key)
+                throw AuthError.invalidCredentials
+            }
         }
         routes.on(.post, "/api/v1/auth/refresh") { request, context in
             var body = try await BodyFields.read(request, context: context)

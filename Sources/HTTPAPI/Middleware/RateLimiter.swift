@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// Per-caller request limits held in this API process (see ADR 008: each node limits independently).
+/// Per-caller request limits held in this API process (see ADR 008: each node limits independently): ingestion
+/// per user, and failed logins per e-mail address.
 public final class RateLimiter: Sendable {
-    /// `INGEST_RATE_LIMIT_*`: burst size, sustained rate, and whether limiting is on at all.
+    /// Burst size, sustained rate, and whether limiting is on at all (`INGEST_RATE_LIMIT_*`, `LOGIN_RATE_LIMIT_*`).
     public struct Policy: Sendable {
         public let enabled: Bool
         public let burst: Int
@@ -43,6 +44,13 @@ public final class RateLimiter: Sendable {
             }
             return wait
         }
+    }
+
+    /// Like `retryAfter(for:)` without spending a token: for limits that count only failures (login).
+    public func wait(for caller: String) -> Double? {
+        guard policy.enabled else { return nil }
+        let instant = now()
+        return buckets.withLock { $0[caller]?.wait(now: instant) }
     }
 
     /// Seconds on a clock that never jumps.

@@ -22,6 +22,12 @@ struct TokenBucket: Equatable, Sendable {
         return nil
     }
 
+    /// How many seconds until a token is available, without taking one; `nil` when one is available now.
+    func wait(now: Double) -> Double? {
+        let available = min(burst, tokens + max(0, now - updatedAt) * ratePerSecond)
+        return available >= 1 ? nil : (1 - available) / ratePerSecond
+    }
+
     /// Whether the bucket has refilled completely, so forgetting it changes nothing.
     func isFull(now: Double) -> Bool { tokens + max(0, now - updatedAt) * ratePerSecond >= burst }
 }

@@ -275,6 +275,24 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "429": {
+                    "description": "`RATE_LIMITED`: too many failed logins for this e-mail address (`LOGIN_RATE_LIMIT_*`); retry after `Retry-After` seconds.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/Retry-After"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
                   },
