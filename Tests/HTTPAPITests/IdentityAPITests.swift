@@ -122,6 +122,32 @@ import Testing
         }
     }
 
+    @Test func aRefreshTokenReplayedInParallelRotatesOnceAndRevokesTheFamily() async throws {
+        try await APIHarness.run { api in
+            _ = try await api.send(
+                .post, "/api/v1/users/", json: #"{"email": "r@example.com", "password": "ValidPass1!"}"#)
+            let login = try await login(api, "r@example.com", "ValidPass1!")
+            let refresh = try #require(login.json["refresh_token"] as? String)
+            let answers = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        let answer = try await api.send(
+                            .post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(refresh)"}"#)
+                        return (Int(answer.status.code), answer.json["refresh_token"] as? String)
+                    }
+                }
+                return try await group.reduce(into: [(Int, String?)]()) { $0.append($1) }
+            }
+            let rotated = answers.filter { $0.0 == 200 }
+            #expect(rotated.count == 1, "\(answers.map(\.0))")
+            #expect(answers.allSatisfy { $0.0 == 200 || $0.0 == 401 })
+            let successor = try #require(rotated.first?.1)
+            let afterReuse = try await api.send(
+                .post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(successor)"}"#)
+            #expect(afterReuse.status == .unauthorized, "the replay revoked the whole family")
+        }
+    }
+
     @Test func repeatedFailedLoginsAreLimitedPerAddressEvenWithTheRightPassword() async throws {
         try await APIHarness.run(settings: ["LOGIN_RATE_LIMIT_BURST": "3", "LOGIN_RATE_LIMIT_PER_MINUTE": "1"]) { api in
             _ = try await api.send(

@@ -202,6 +202,46 @@ struct MoneyFixture: Sendable {
             )
         }
     }
+
+    @Test func confirmationReversalAndWithdrawalOfTheSameMoneyNeverSpendItTwice() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(
+                database: database, client: client, rule: .fixed(50), cap: 100_000)
+            var outcomes: [String: Int] = [:]
+            for round in 0..<20 {
+                let id = try await fixture.purchases.ingest(
+                    fixture.submission("money-\(round)", cents: 10_000), by: fixture.user
+                ).purchase.id.description
+                let withdrawal = PayoutRequest(
+                    amount: Money(minorUnits: 5000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
+                let won = try await withThrowingTaskGroup(of: String?.self) { group in
+                    group.addTask {
+                        (try? await fixture.purchases.confirm(purchaseID: id, by: fixture.user.id)) == nil ? nil : "C"
+                    }
+                    group.addTask {
+                        (try? await fixture.purchases.reverse(purchaseID: id, by: fixture.user.id)) == nil ? nil : "R"
+                    }
+                    group.addTask {
+                        (try? await fixture.payouts.request(withdrawal, by: fixture.user.id)) == nil ? nil : "W"
+                    }
+                    return try await group.reduce(into: [String]()) { if let name = $1 { $0.append(name) } }
+                }
+                outcomes[won.sorted().joined(), default: 0] += 1
+            }
+            let wallet = try #require(try await fixture.wallet())
+            let confirmed = try await TestData.count(client, "purchases", where: "status = 'confirmed'")
+            let payouts = try await TestData.count(client, "payouts")
+            #expect(wallet.pending == .zero)
+            #expect(
+                wallet.available + Money(minorUnits: Int64(payouts) * 5000)
+                    == Money(minorUnits: Int64(confirmed) * 5000),
+                "every cent confirmed is either available or withdrawn, once")
+            #expect(payouts <= confirmed, "no withdrawal of money that was never confirmed or was reversed")
+            try await fixture.expectReconciled()
+            print(
+                "figures: 20 rounds of confirm vs reverse vs withdraw on the same 50.00 -> \(outcomes), balances exact")
+        }
+    }
 }
 
 @Suite struct ReconciliationTests {
