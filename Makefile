@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test fuzz build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
+.PHONY: help run test fuzz soak check-units build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -28,6 +28,12 @@ run: ## Build, start PostgreSQL, migrate, seed, run api + worker (Ctrl-C stops a
 
 test: ## Run all tests against a throwaway PostgreSQL (SWIFT_BUILD_FLAGS for extra flags)
 	scripts/test.sh
+
+check-units: ## systemd-analyze verify on every unit, security rating <= 2.5 for the services
+	scripts/check-units.sh
+
+soak: ## Long run under load with worker kills and a database outage, then reconcile (SOAK_MINUTES, default 10)
+	scripts/soak.sh
 
 fuzz: ## Only the schemathesis fuzz run against a live API (FUZZ_SECONDS, default 60)
 	FUZZ_ONLY=1 scripts/test.sh

@@ -47,18 +47,26 @@ public enum APIComposition {
         return ProcessServiceGroup.make(services: [.init(service: application)], graceful: .seconds(10), logger: logger)
     }
 
-    /// The HTTP application with the pool as a managed service.
+    /// The HTTP application with the pool and the systemd notifier (READY=1 once listening with the database
+    /// reachable) as managed services.
     static func application(settings: Settings, logger: Logger) async throws -> some ApplicationProtocol {
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(settings.databaseURL, poolSize: settings.databasePoolSize),
             backgroundLogger: logger)
         let api = APIRouter.build(try await dependencies(settings: settings, client: client, logger: logger))
         let routeCount = api.routes.count
+        let listening = ReadinessLatch()
+        let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
+        let systemd = SystemdLifecycleService(notifier: SystemdNotifier(), logger: logger) {
+            guard listening.isOpen else { return false }
+            return (try? await database.ping()) != nil
+        }
         return Application(
             router: api.router,
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: nil),
-            services: [client],
+            services: [client, systemd],
             onServerRunning: { _ in
+                listening.open()
                 logger.info(
                     "api listening",
                     metadata: [

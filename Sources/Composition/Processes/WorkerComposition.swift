@@ -24,13 +24,16 @@ public enum WorkerComposition {
                         host: settings.worker.adminHost, port: settings.worker.adminPort, health: health,
                         logger: logger)))
         }
+        let listening = ReadinessLatch()
+        let systemd = SystemdLifecycleService(notifier: SystemdNotifier(), logger: logger) { listening.isOpen }
         return ProcessServiceGroup.make(
-            services: services + jobs(settings: settings, client: client, logger: logger),
+            services: services + jobs(settings: settings, client: client, listening: listening, logger: logger)
+                + [.init(service: systemd)],
             graceful: settings.worker.gracePeriod + .seconds(5), logger: logger)
     }
 
-    static func jobs(settings: Settings, client: PostgresClient, logger: Logger) -> [ServiceGroupConfiguration
-        .ServiceConfiguration]
+    static func jobs(settings: Settings, client: PostgresClient, listening: ReadinessLatch, logger: Logger)
+        -> [ServiceGroupConfiguration.ServiceConfiguration]
     {
         let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let worker = settings.worker
@@ -62,8 +65,10 @@ public enum WorkerComposition {
             jobs: [
                 JobRuntime(
                     job: confirmation, configuration: runtime,
-                    notifications: PostgresNotificationListener(
-                        client: client, channel: "purchase_ingested", logger: logger),
+                    notifications: LatchingNotificationSource(
+                        source: PostgresNotificationListener(
+                            client: client, channel: "purchase_ingested", logger: logger),
+                        latch: listening),
                     random: random, logger: logger),
                 JobRuntime(
                     job: payouts, configuration: payoutRuntime,
