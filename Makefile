@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test fuzz soak check-units build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
+.PHONY: help run test fuzz soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -28,6 +28,9 @@ run: ## Build, start PostgreSQL, migrate, seed, run api + worker (Ctrl-C stops a
 
 test: ## Run all tests against a throwaway PostgreSQL (SWIFT_BUILD_FLAGS for extra flags)
 	scripts/test.sh
+
+restore-drill: ## pg_dump, pg_restore into a scratch database, compare counts, reconcile the copy
+	scripts/restore-drill.sh
 
 check-units: ## systemd-analyze verify on every unit, security rating <= 2.5 for the services
 	scripts/check-units.sh
