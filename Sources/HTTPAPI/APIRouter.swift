@@ -20,12 +20,14 @@ public struct APIDependencies: Sendable {
     public let catalogLimits: PageLimits
     /// Browser origins allowed to call the API.
     public let cors: CORSPolicy
+    /// The process's metrics in Prometheus text, served at `GET /metrics`.
+    public let metrics: @Sendable () -> String
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
         payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, catalogLimits: PageLimits,
-        cors: CORSPolicy
+        cors: CORSPolicy, metrics: @escaping @Sendable () -> String
     ) {
         self.auth = auth
         self.users = users
@@ -40,6 +42,7 @@ public struct APIDependencies: Sendable {
         self.loginLimiter = loginLimiter
         self.catalogLimits = catalogLimits
         self.cors = cors
+        self.metrics = metrics
     }
 }
 
@@ -61,6 +64,7 @@ public enum APIRouter {
         let router = Router(context: APIRequestContext.self)
         let table = RouteTable()
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: CORSMiddleware(policy: dependencies.cors))
         router.add(middleware: ErrorEnvelopeMiddleware(routes: table))
@@ -69,6 +73,7 @@ public enum APIRouter {
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)
         OpenAPIController().register(on: publicRoutes)
+        MetricsController(render: dependencies.metrics).register(on: publicRoutes)
         AuthController(auth: dependencies.auth, failedLogins: dependencies.loginLimiter).register(on: publicRoutes)
         let users = UserController(users: dependencies.users)
         users.registerPublic(on: publicRoutes)

@@ -30,6 +30,7 @@ struct API: AsyncParsableCommand {
 
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "api")
+        MetricsExport.bootstrap()
         if try settings.tokens().hashKeyGenerated {
             logger.warning("OAUTH_HASH_KEY is not set: using a random key for this process (development mode)")
         }

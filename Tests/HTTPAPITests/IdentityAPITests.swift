@@ -158,6 +158,11 @@ import Testing
             #expect(blocked.status == .tooManyRequests && blocked.errorCode == "RATE_LIMITED")
             #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 >= 1)
             #expect(try await login(api, "other@example.com", "wrong-guess").status == .unauthorized, "per address")
+            let parallel = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 { group.addTask { Int(try await login(api, "w@example.com", "guess").status.code) } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(parallel.filter { $0 == 401 }.count == 3, "parallel guesses cannot exceed the burst: \(parallel)")
         }
     }
 

@@ -37,7 +37,8 @@ public enum APIComposition {
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(
-                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern))
+                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern),
+            metrics: MetricsExport.render)
     }
 
     /// The API process: the HTTP application in a bounded-shutdown service group (SIGTERM/SIGINT; in-flight
@@ -51,7 +52,9 @@ public enum APIComposition {
     /// reachable) as managed services.
     static func application(settings: Settings, logger: Logger) async throws -> some ApplicationProtocol {
         let client = PostgresClient(
-            configuration: try DatabaseURL.configuration(settings.databaseURL, poolSize: settings.databasePoolSize),
+            configuration: try DatabaseURL.configuration(
+                settings.databaseURL, poolSize: settings.databasePoolSize,
+                statementTimeout: settings.databaseStatementTimeout),
             backgroundLogger: logger)
         let api = APIRouter.build(try await dependencies(settings: settings, client: client, logger: logger))
         let routeCount = api.routes.count

@@ -12,7 +12,8 @@ public enum WorkerComposition {
     public static func serviceGroup(settings: Settings, logger: Logger) throws -> ServiceGroup {
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(
-                settings.databaseURL, poolSize: settings.worker.databasePoolSize),
+                settings.databaseURL, poolSize: settings.worker.databasePoolSize,
+                statementTimeout: settings.databaseStatementTimeout),
             backgroundLogger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: client)]
         if settings.worker.adminPort > 0 {

@@ -14,6 +14,9 @@ public struct Settings: Sendable {
     /// `DATABASE_LEASE_TIMEOUT_MS`: longest wait for a pooled connection before answering "unavailable"
     /// (API: 503), default 5000.
     public let databaseLeaseTimeout: Duration
+    /// `DATABASE_STATEMENT_TIMEOUT_MS`: longest statement (lock waits included) of the API's and the worker's
+    /// sessions, default 30000; 0 turns it off.
+    public let databaseStatementTimeout: Duration?
     /// `HTTP_HOST` (default `127.0.0.1`) and `HTTP_PORT` (default 8080) of the API.
     public let httpHost: String
     public let httpPort: Int
@@ -49,6 +52,8 @@ public struct Settings: Sendable {
         self.mode = try read.choice("CLICKNBACK_ENV", default: .production)
         self.databaseURL = try read.required("DATABASE_URL")
         self.databasePoolSize = try read.int("DATABASE_POOL_SIZE", default: 20, range: 1...500)
+        let statementTimeout = try read.int("DATABASE_STATEMENT_TIMEOUT_MS", default: 30_000, range: 0...3_600_000)
+        self.databaseStatementTimeout = statementTimeout == 0 ? nil : .milliseconds(statementTimeout)
         self.databaseLeaseTimeout = .milliseconds(
             try read.int("DATABASE_LEASE_TIMEOUT_MS", default: 5000, range: 50...120_000))
         self.httpHost = read.string("HTTP_HOST", default: "127.0.0.1")

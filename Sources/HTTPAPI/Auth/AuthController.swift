@@ -5,8 +5,9 @@ import Hummingbird
 /// `POST /api/v1/auth/login` and `POST /api/v1/auth/refresh`.
 struct AuthController {
     let auth: AuthService
-    /// Failed logins per e-mail address: once spent, every attempt on that address (even with the right
-    /// password) answers 429 until the bucket refills, so passwords cannot be guessed at speed.
+    /// Failed logins per e-mail address: every attempt takes a token first (so parallel guesses cannot all
+    /// pass), successes and server-side failures give it back; once spent, every attempt on that address
+    /// (even with the right password) answers 429 until the bucket refills.
     let failedLogins: RateLimiter
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
@@ -17,13 +18,16 @@ struct AuthController {
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
             let key = email.value.lowercased()
-            if let wait = failedLogins.wait(for: key) { throw APIError.rateLimited(wait) }
+            if let wait = failedLogins.retryAfter(for: key) { throw APIError.rateLimited(wait) }
+            let issued: IssuedTokens
             do {
-                return try JSONResponse.make(TokenPairResponse(try await auth.login(email: email, password: password)))
-            } catch AuthError.invalidCredentials {
-                _ = failedLogins.retryAfter(for: key)
-                throw AuthError.invalidCredentials
+                issued = try await auth.login(email: email, password: password)
+            } catch {
+                if !(error is AuthError) { failedLogins.refund(for: key) }
+                throw error
             }
+            failedLogins.refund(for: key)
+            return try JSONResponse.make(TokenPairResponse(issued))
         }
         routes.on(.post, "/api/v1/auth/refresh") { request, context in
             var body = try await BodyFields.read(request, context: context)

@@ -46,11 +46,12 @@ public final class RateLimiter: Sendable {
         }
     }
 
-    /// Like `retryAfter(for:)` without spending a token: for limits that count only failures (login).
-    public func wait(for caller: String) -> Double? {
-        guard policy.enabled else { return nil }
+    /// Returns the token an attempt took when it turned out not to count: limits that count only failures
+    /// (login) take a token before trying, so parallel attempts cannot all pass a check, and refund successes.
+    public func refund(for caller: String) {
+        guard policy.enabled else { return }
         let instant = now()
-        return buckets.withLock { $0[caller]?.wait(now: instant) }
+        buckets.withLock { $0[caller]?.refund(now: instant) }
     }
 
     /// Seconds on a clock that never jumps.

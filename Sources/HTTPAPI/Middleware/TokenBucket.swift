@@ -22,10 +22,10 @@ struct TokenBucket: Equatable, Sendable {
         return nil
     }
 
-    /// How many seconds until a token is available, without taking one; `nil` when one is available now.
-    func wait(now: Double) -> Double? {
-        let available = min(burst, tokens + max(0, now - updatedAt) * ratePerSecond)
-        return available >= 1 ? nil : (1 - available) / ratePerSecond
+    /// Gives back a token taken for an attempt that turned out not to count (a successful login).
+    mutating func refund(now: Double) {
+        tokens = min(burst, tokens + max(0, now - updatedAt) * ratePerSecond + 1)
+        updatedAt = now
     }
 
     /// Whether the bucket has refilled completely, so forgetting it changes nothing.

@@ -30,6 +30,7 @@ struct PayoutController {
                 let caller = try context.requireCaller()
                 let payoutRequest = try await Self.payoutRequest(from: request, context: context)
                 let result = try await payouts.request(payoutRequest, by: caller.id)
+                if !result.replayed { APIMetrics.payoutRequested() }
                 var response = try JSONResponse.make(
                     PayoutResponse(result.payout, includeUser: false), status: .created)
                 if result.replayed { response.headers[Self.replayedHeader] = "true" }

@@ -14,6 +14,7 @@ struct PurchaseController {
             if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
             let submission = try await Self.submission(from: request, context: context)
             let ingested = try await purchases.ingest(submission, by: caller)
+            APIMetrics.ingested()
             return try JSONResponse.make(
                 PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), status: .created)
         }
@@ -48,12 +49,14 @@ struct PurchaseController {
             let admin = try context.requireAdmin()
             let purchase = try await purchases.reverse(
                 purchaseID: context.parameters.get("purchase_id") ?? "", by: admin.id)
+            APIMetrics.adminTransition("reverse")
             return try JSONResponse.make(PurchaseResponse(purchase, capApplied: nil))
         }
         routes.on(.post, "/api/v1/purchases/{purchase_id}/confirmation") { _, context in
             let admin = try context.requireAdmin()
             let purchase = try await purchases.confirm(
                 purchaseID: context.parameters.get("purchase_id") ?? "", by: admin.id)
+            APIMetrics.adminTransition("confirm")
             return try JSONResponse.make(PurchaseResponse(purchase, capApplied: nil))
         }
     }

@@ -11,9 +11,10 @@ enum ConnectionFailure {
     ]
 
     /// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect
-    /// now), and 53300 (too many connections).
+    /// now), 57014 (statement timeout: `DATABASE_STATEMENT_TIMEOUT_MS` ran out, e.g. behind a lock) and
+    /// 53300 (too many connections).
     private static func isUnavailable(sqlState: String) -> Bool {
-        sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") || sqlState == "53300"
+        sqlState.hasPrefix("08") || sqlState.hasPrefix("57P") || sqlState == "57014" || sqlState == "53300"
     }
 
     static func translate(_ error: any Error) -> any Error {

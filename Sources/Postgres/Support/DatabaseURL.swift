@@ -10,7 +10,11 @@ public enum DatabaseURL {
     }
 
     /// Parses the URL; `sslmode=require` (or `verify-full`) turns TLS on, anything else leaves it off.
-    public static func configuration(_ url: String, poolSize: Int) throws(Invalid) -> PostgresClient.Configuration {
+    /// `statementTimeout` (sent as the `statement_timeout` startup parameter) bounds every statement and lock
+    /// wait of the pool's sessions; `nil` leaves the server's default (one-shot commands such as migrate).
+    public static func configuration(_ url: String, poolSize: Int, statementTimeout: Duration? = nil) throws(Invalid)
+        -> PostgresClient.Configuration
+    {
         guard let parts = URLComponents(string: url), let scheme = parts.scheme,
             ["postgres", "postgresql"].contains(scheme)
         else { throw Invalid(reason: "must look like postgresql://user:password@host:port/database") }
@@ -31,6 +35,12 @@ public enum DatabaseURL {
         configuration.options.maximumConnections = poolSize
         configuration.options.minimumConnections = 0
         configuration.options.connectionIdleTimeout = .seconds(60)
+        if let statementTimeout {
+            let milliseconds =
+                statementTimeout.components.seconds * 1000
+                + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+            configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)")]
+        }
         return configuration
     }
 }

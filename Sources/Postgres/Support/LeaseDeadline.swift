@@ -13,12 +13,20 @@ enum LeaseDeadline {
         within timeout: Duration, _ body: @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> Result
     ) async throws -> Result {
         let holding = Holding()
+        DatabaseMetrics.adjust(waiting: 1, inUse: 0)
+        defer { DatabaseMetrics.adjust(waiting: holding.isMarked ? 0 : -1, inUse: holding.isMarked ? -1 : 0) }
         return try await withoutActuallyEscaping(body) { body in
             try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask { try await body { holding.mark() } }
+                group.addTask {
+                    try await body {
+                        holding.mark()
+                        DatabaseMetrics.adjust(waiting: -1, inUse: 1)
+                    }
+                }
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     guard holding.isMarked else {
+                        DatabaseMetrics.leaseTimedOut()
                         throw DatabaseUnavailable(reason: "no database connection within \(timeout)")
                     }
                     return nil

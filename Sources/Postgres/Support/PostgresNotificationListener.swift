@@ -29,6 +29,7 @@ public struct PostgresNotificationListener: NotificationSource {
                 }
             } catch {
                 if Task.isCancelled { return }
+                DatabaseMetrics.listenerReconnect(channel: channel)
                 logger.warning(
                     "notification connection lost; reconnecting",
                     metadata: [
@@ -38,7 +39,7 @@ public struct PostgresNotificationListener: NotificationSource {
                                 / 1_000_000_000_000_000),
                     ])
                 try await Task.sleep(for: retryDelay)
-                retryDelay = min(retryDelay * 2, .seconds(10))
+                retryDelay = min(retryDelay * 2, .seconds(2))
             }
         }
     }

@@ -89,7 +89,9 @@ public struct PurchaseConfirmationJob: Job {
     private func settle(_ item: ClaimedVerification, _ decision: PurchaseSettlement.Decision) async -> AttemptResult {
         do {
             let result = try await settlement.settle(item, decision)
+            if result == .leaseLost { WorkerMetrics.leaseLost(job: name) }
             if result == .confirmed || result == .rejected {
+                WorkerMetrics.settled(outcome: Self.label(result))
                 let latency = Date().timeIntervalSince(item.enqueuedAt) * 1000
                 WorkerMetrics.ingestToSettle(.microseconds(Int64(latency * 1000)))
                 logger.debug(

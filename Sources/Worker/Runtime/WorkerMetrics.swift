@@ -20,6 +20,16 @@ enum WorkerMetrics {
         Counter(label: "clicknback_worker_lease_renewal_failures_total", dimensions: [("job", job)]).increment()
     }
 
+    /// A settle found its lease taken by another worker (the lease had expired): nothing was applied.
+    static func leaseLost(job: String) {
+        Counter(label: "clicknback_worker_lease_lost_total", dimensions: [("job", job)]).increment()
+    }
+
+    /// Purchases settled by this worker, by outcome (confirmed, rejected).
+    static func settled(outcome: String) {
+        Counter(label: "clicknback_purchases_settled_total", dimensions: [("outcome", outcome)]).increment()
+    }
+
     /// From ingestion to settlement, the figure users feel.
     static func ingestToSettle(_ duration: Duration) {
         Timer(label: "clicknback_ingest_to_settle_seconds").recordNanoseconds(nanoseconds(duration))
