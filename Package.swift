@@ -153,7 +153,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CompositionTests",
-            dependencies: ["Composition", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Composition", "Application", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

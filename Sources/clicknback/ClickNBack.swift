@@ -67,6 +67,9 @@ struct Reconcile: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Check every financial invariant; exit 1 on drift, 2 when the check cannot run.")
 
+    @Option(help: "Also write the result as Prometheus text to this file (node_exporter textfile collector).")
+    var metricsFile: String?
+
     func run() async throws {
         let report: ReconciliationReport
         let (settings, logger): (Settings, Logger)
@@ -80,6 +83,7 @@ struct Reconcile: AsyncParsableCommand {
             report = try await AdminTasks.reconcile(settings: settings, logger: logger)
         } catch {
             logger.error("reconcile could not run", metadata: ["error": .string(String(describing: error))])
+            writeMetrics(nil, logger: logger)
             throw ExitCode(2)
         }
         for drift in report.drifts {
@@ -96,7 +100,19 @@ struct Reconcile: AsyncParsableCommand {
                 "purchases": .stringConvertible(report.purchasesChecked),
                 "payouts": .stringConvertible(report.payoutsChecked), "drifts": .stringConvertible(report.drifts.count),
             ])
+        writeMetrics(report, logger: logger)
         if !report.isClean { throw ExitCode(1) }
+    }
+
+    private func writeMetrics(_ report: ReconciliationReport?, logger: Logger) {
+        guard let metricsFile else { return }
+        do {
+            try ReconcileMetricsFile.write(report, to: metricsFile)
+        } catch {
+            logger.error(
+                "could not write the metrics file",
+                metadata: ["path": .string(metricsFile), "error": .string(String(describing: error))])
+        }
     }
 }
 

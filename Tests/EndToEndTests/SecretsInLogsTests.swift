@@ -36,6 +36,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(500))
             let logs = ((system.api?.logLines ?? []) + worker.logLines).joined(separator: "\n")
             #expect(logs.contains(#""msg":"request""#), "the access log was captured")
+            #expect(logs.contains(#""user_id":"\#(system.userID)""#), "access log lines name the authenticated caller")
             let secrets = [
                 password, access, refresh, (rotated.json["access_token"] as? String) ?? "-", RunningSystem.secret,
                 card, card.replacingOccurrences(of: " ", with: ""), system.userToken,

@@ -1,7 +1,7 @@
 import Hummingbird
 import Logging
 
-/// One log line per request: method, matched route, status and duration.
+/// One log line per request: method, matched route, status, duration and, once authenticated, the caller.
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
@@ -12,14 +12,14 @@ struct AccessLogMiddleware: RouterMiddleware {
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        context.logger.info(
-            "request",
-            metadata: [
-                "method": .string(request.method.rawValue),
-                "route": .string(context.endpointPath ?? request.uri.path),
-                "status": .stringConvertible(response.status.code),
-                "duration_ms": .string(String(format: "%.2f", milliseconds)),
-            ])
+        var metadata: Logger.Metadata = [
+            "method": .string(request.method.rawValue),
+            "route": .string(context.endpointPath ?? request.uri.path),
+            "status": .stringConvertible(response.status.code),
+            "duration_ms": .string(String(format: "%.2f", milliseconds)),
+        ]
+        if let callerID = context.facts.callerID { metadata["user_id"] = .string(callerID) }
+        context.logger.info("request", metadata: metadata)
         return response
     }
 }

@@ -17,6 +17,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let caller = try await auth.authenticate(accessToken: token)
         context.caller = caller
         context.logger[metadataKey: "user_id"] = .string(caller.id.description)
+        context.facts.callerID = caller.id.description
         return try await next(request, context)
     }
 

@@ -8,6 +8,9 @@ public struct APIRequestContext: RequestContext {
     public var requestID: String = ""
     /// The authenticated caller, set by `AuthenticationMiddleware`.
     public var caller: User?
+    /// Shared by every copy of this request's context, so the access log (outside authentication) learns
+    /// who the caller was.
+    let facts = RequestFacts()
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
