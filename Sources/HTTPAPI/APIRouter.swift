@@ -16,6 +16,12 @@ public struct APIDependencies: Sendable {
     public let ingestLimiter: RateLimiter
     /// Per-address limit of failed logins.
     public let loginLimiter: RateLimiter
+    /// Partner administration and credential lookup (ADR 015).
+    public let partners: PartnerService
+    /// Checks partner bearer keys and signatures.
+    public let partnerAuthenticator: PartnerAuthenticator
+    /// Per-partner limit of ingestion requests.
+    public let partnerLimiter: RateLimiter
     /// Limits of the catalogue listings (`DEFAULT_PAGE_SIZE`, `MAX_PAGE_SIZE`).
     public let catalogLimits: PageLimits
     /// Browser origins allowed to call the API.
@@ -26,7 +32,8 @@ public struct APIDependencies: Sendable {
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
-        payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, catalogLimits: PageLimits,
+        payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, partners: PartnerService,
+        partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
         cors: CORSPolicy, metrics: @escaping @Sendable () -> String
     ) {
         self.auth = auth
@@ -40,6 +47,9 @@ public struct APIDependencies: Sendable {
         self.payouts = payouts
         self.ingestLimiter = ingestLimiter
         self.loginLimiter = loginLimiter
+        self.partners = partners
+        self.partnerAuthenticator = partnerAuthenticator
+        self.partnerLimiter = partnerLimiter
         self.catalogLimits = catalogLimits
         self.cors = cors
         self.metrics = metrics
@@ -78,7 +88,8 @@ public enum APIRouter {
         let users = UserController(users: dependencies.users)
         users.registerPublic(on: publicRoutes)
 
-        let protected = router.group().add(middleware: AuthenticationMiddleware(auth: dependencies.auth))
+        let protected = router.group().add(
+            middleware: AuthenticationMiddleware(auth: dependencies.auth, partners: dependencies.partnerAuthenticator))
         let protectedRoutes = RouteRegistrar(methods: protected, table: table)
         users.registerProtected(on: protectedRoutes)
         MerchantController(merchants: dependencies.merchants, limits: dependencies.catalogLimits)
@@ -86,8 +97,11 @@ public enum APIRouter {
         OfferController(offers: dependencies.offers, limits: dependencies.catalogLimits).register(on: protectedRoutes)
         FeatureFlagController(flags: dependencies.featureFlags, limits: dependencies.catalogLimits)
             .register(on: protectedRoutes)
-        PurchaseController(purchases: dependencies.purchases, ingestLimiter: dependencies.ingestLimiter)
-            .register(on: protectedRoutes)
+        PurchaseController(
+            purchases: dependencies.purchases, ingestLimiter: dependencies.ingestLimiter,
+            partnerLimiter: dependencies.partnerLimiter
+        ).register(on: protectedRoutes)
+        PartnerController(partners: dependencies.partners).register(on: protectedRoutes)
         WalletController(wallets: dependencies.wallets).register(on: protectedRoutes)
         PayoutController(payouts: dependencies.payouts).register(on: protectedRoutes)
         return BuiltAPI(router: router, routes: table.registered)

@@ -31,7 +31,7 @@ final class RunningSystem: @unchecked Sendable {
             "DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "OAUTH_HASH_KEY": Self.secret, "LOG_FORMAT": "json",
             "LOG_LEVEL": "info", "BCRYPT_COST": "4", "HTTP_PORT": "\(apiPort)", "INGEST_RATE_LIMIT_ENABLED": "false",
             "PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "60", "WORKER_BACKOFF_CAP_SECONDS": "1",
-            "DATABASE_LEASE_TIMEOUT_MS": "1000",
+            "DATABASE_LEASE_TIMEOUT_MS": "2000",
         ]
     }
 
@@ -104,6 +104,18 @@ final class RunningSystem: @unchecked Sendable {
                 {"external_id": "\(externalID)", "user_id": "\(userID)", "merchant_id": "\(merchantID)",
                  "amount": "100.00", "currency": "EUR"}
                 """, timeout: timeout)
+    }
+
+    /// Posts `externalID` until the API answers 201, or 409 (an earlier try was stored but its answer lost).
+    func ingestUntilStored(_ externalID: String, within timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let status = try? await ingest(externalID, timeout: 10).status, status == 201 || status == 409 {
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        return false
     }
 
     /// `clicknback reconcile` against this system: 0 clean, 1 drift.

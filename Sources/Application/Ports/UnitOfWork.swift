@@ -23,6 +23,7 @@ public protocol Repositories: Sendable {
     var reconciliation: any ReconciliationRepository { get }
     var verifications: any VerificationQueueRepository { get }
     var payoutQueue: any PayoutQueueRepository { get }
+    var partners: any PartnerRepository { get }
 }
 
 /// The database cannot be reached or gave no connection in time: the caller may retry later (HTTP 503).

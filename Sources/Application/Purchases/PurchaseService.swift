@@ -26,13 +26,31 @@ public struct PurchaseService: Sendable {
     /// wallet's row lock.
     public func ingest(_ submission: PurchaseSubmission, by caller: User) async throws -> Ingested {
         guard submission.userID == caller.id else { throw PurchaseError.notOwnSubmission }
+        return try await ingest(submission, owner: caller, actor: .user(caller.id))
+    }
+
+    /// A partner's ingestion (ADR 015): only for its merchants, for any active user; every other rule is the
+    /// user path's. Audited with the partner as actor.
+    public func ingest(_ submission: PurchaseSubmission, byPartner partner: Partner) async throws -> Ingested {
+        guard partner.merchantIDs.contains(submission.merchantID) else {
+            throw PartnerError.notPartnerMerchant(merchant: submission.merchantID)
+        }
+        guard let owner = try await unitOfWork.read({ try await $0.users.find(id: submission.userID) }) else {
+            throw PurchaseError.userNotEligible(submission.userID)
+        }
+        return try await ingest(submission, owner: owner, actor: .partner(partner.id))
+    }
+
+    private func ingest(_ submission: PurchaseSubmission, owner caller: User, actor: AuditActor) async throws
+        -> Ingested
+    {
         for _ in 0..<Self.optimisticAttempts {
             let now = clock.now()
             let (offer, context) = try await unitOfWork.read { repositories in
                 try await eligibleOffer(for: submission, caller: caller, at: now, repositories: repositories)
             }
             let draft = Self.draft(
-                submission, offer: offer, earned: context.earnedThisMonth[offer.id] ?? .zero, at: now)
+                submission, offer: offer, earned: context.earnedThisMonth[offer.id] ?? .zero, actor: actor, at: now)
             let record = try await unitOfWork.read {
                 try await $0.purchases.recordIngestion(
                     draft.ingested.purchase, audit: draft.audit,
@@ -44,7 +62,7 @@ public struct PurchaseService: Sendable {
             case .walletChanged: continue
             }
         }
-        return try await ingestHoldingTheWalletLock(submission, by: caller)
+        return try await ingestHoldingTheWalletLock(submission, by: caller, actor: actor)
     }
 
     /// Optimistic rounds before an ingestion serializes on the wallet lock.
@@ -52,7 +70,8 @@ public struct PurchaseService: Sendable {
 
     private struct Refused: Error {}
 
-    private func ingestHoldingTheWalletLock(_ submission: PurchaseSubmission, by caller: User) async throws -> Ingested
+    private func ingestHoldingTheWalletLock(_ submission: PurchaseSubmission, by caller: User, actor: AuditActor)
+        async throws -> Ingested
     {
         let now = clock.now()
         let (offer, _) = try await unitOfWork.read { repositories in
@@ -63,7 +82,7 @@ public struct PurchaseService: Sendable {
                 _ = try await repositories.wallets.lock(userID: submission.userID)
                 let earned = try await repositories.purchases.cashbackEarned(
                     userID: submission.userID, offerID: offer.id, in: MonthWindow(containing: now))
-                let draft = Self.draft(submission, offer: offer, earned: earned, at: now)
+                let draft = Self.draft(submission, offer: offer, earned: earned, actor: actor, at: now)
                 let record = try await repositories.purchases.recordIngestion(
                     draft.ingested.purchase, audit: draft.audit, walletGuard: .locked)
                 guard record == .recorded else { throw Refused() }
@@ -132,7 +151,9 @@ public struct PurchaseService: Sendable {
     }
 
     /// The pending purchase and its audit row, with the cashback quoted against what was already earned.
-    private static func draft(_ submission: PurchaseSubmission, offer: Offer, earned: Money, at now: Date) -> (
+    private static func draft(
+        _ submission: PurchaseSubmission, offer: Offer, earned: Money, actor: AuditActor, at now: Date
+    ) -> (
         ingested: Ingested, audit: AuditEntry
     ) {
         let quote = CashbackCalculator.quote(
@@ -142,7 +163,7 @@ public struct PurchaseService: Sendable {
             merchantID: submission.merchantID, offerID: offer.id, amount: submission.amount,
             cashbackAmount: quote.amount, currency: submission.currency, status: .pending, createdAt: now)
         let audit = AuditEntry(
-            occurredAt: now, actor: .user(submission.userID), action: .purchaseIngested, resourceType: "purchase",
+            occurredAt: now, actor: actor, action: .purchaseIngested, resourceType: "purchase",
             resourceID: purchase.id.description,
             details: [
                 "merchant_id": purchase.merchantID.description, "offer_id": offer.id.description,

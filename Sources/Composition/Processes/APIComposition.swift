@@ -22,6 +22,11 @@ public enum APIComposition {
             accessTokenTTL: tokenSettings.accessTokenTTL, refreshTokenTTL: tokenSettings.refreshTokenTTL)
         let decoyHash = try await hasher.hash(UUID().uuidString)
         let maxPercentage = settings.catalog.maxCashbackPercentage
+        let sealer =
+            try settings.partners.secretKey.map { try AESGCMSecretSealer(keyMaterial: $0) }
+            ?? AESGCMSecretSealer(derivingFrom: tokenSettings.hashKey)
+        let partners = PartnerService(
+            unitOfWork: database, clock: clock, sealer: sealer, rotationOverlap: settings.partners.rotationOverlap)
         return APIDependencies(
             auth: AuthService(unitOfWork: database, hasher: hasher, tokens: tokens, clock: clock, decoyHash: decoyHash),
             users: UserService(unitOfWork: database, hasher: hasher, clock: clock),
@@ -33,7 +38,9 @@ public enum APIComposition {
             wallets: WalletService(unitOfWork: database),
             payouts: PayoutService(unitOfWork: database, clock: clock, minimumAmount: settings.money.payoutMinimum),
             ingestLimiter: RateLimiter(policy: settings.money.ingestLimit),
-            loginLimiter: RateLimiter(policy: settings.loginLimit),
+            loginLimiter: RateLimiter(policy: settings.loginLimit), partners: partners,
+            partnerAuthenticator: PartnerAuthenticator(partners: partners),
+            partnerLimiter: RateLimiter(policy: settings.partners.rateLimit),
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(

@@ -72,3 +72,28 @@ public struct VerificationSettings: Sendable {
         self.rejectionMerchantID = rejection
     }
 }
+
+/// Partner integrations (ADR 015): `PARTNER_SECRET_KEY` (32 bytes, base64; when absent the key is derived
+/// from `OAUTH_HASH_KEY`), `PARTNER_ROTATION_OVERLAP_SECONDS` (how long a rotated credential keeps working,
+/// default 86400), `PARTNER_RATE_LIMIT_BURST` (default 1000) and `PARTNER_RATE_LIMIT_PER_SECOND` (default 200).
+public struct PartnerSettings: Sendable {
+    public let secretKey: Data?
+    public let rotationOverlap: Duration
+    public let rateLimit: RateLimiter.Policy
+
+    init(_ read: SettingsReader) throws {
+        if let text = read.optional("PARTNER_SECRET_KEY") {
+            guard let key = Data(base64Encoded: text), key.count == 32 else {
+                throw SettingsError("PARTNER_SECRET_KEY", "must be 32 bytes, base64 encoded (openssl rand -base64 32)")
+            }
+            secretKey = key
+        } else {
+            secretKey = nil
+        }
+        rotationOverlap = .seconds(
+            try read.int("PARTNER_ROTATION_OVERLAP_SECONDS", default: 86_400, range: 0...31_536_000))
+        rateLimit = RateLimiter.Policy(
+            enabled: true, burst: try read.int("PARTNER_RATE_LIMIT_BURST", default: 1000, range: 1...1_000_000),
+            ratePerSecond: Double(try read.int("PARTNER_RATE_LIMIT_PER_SECOND", default: 200, range: 1...1_000_000)))
+    }
+}

@@ -29,6 +29,7 @@ public struct Settings: Sendable {
     /// `LOGIN_RATE_LIMIT_ENABLED` (default true), `LOGIN_RATE_LIMIT_BURST` (failed logins per e-mail address
     /// before 429, default 5) and `LOGIN_RATE_LIMIT_PER_MINUTE` (failures forgiven per minute, default 5).
     public let loginLimit: RateLimiter.Policy
+    public let partners: PartnerSettings
     public let worker: WorkerSettings
     public let cors: CORSSettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
@@ -64,6 +65,7 @@ public struct Settings: Sendable {
         self.catalog = try CatalogSettings(read)
         self.verification = try VerificationSettings(read)
         self.money = try MoneySettings(read)
+        self.partners = try PartnerSettings(read)
         self.loginLimit = RateLimiter.Policy(
             enabled: try read.bool("LOGIN_RATE_LIMIT_ENABLED", default: true),
             burst: try read.int("LOGIN_RATE_LIMIT_BURST", default: 5, range: 1...10_000),

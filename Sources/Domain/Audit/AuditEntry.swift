@@ -31,6 +31,7 @@ public enum AuditActor: Equatable, Sendable {
     case system
     case admin(UserID)
     case user(UserID)
+    case partner(PartnerID)
 
     /// The stored `actor_type`.
     public var type: String {
@@ -38,14 +39,16 @@ public enum AuditActor: Equatable, Sendable {
         case .system: "system"
         case .admin: "admin"
         case .user: "user"
+        case .partner: "partner"
         }
     }
 
     /// The stored `actor_id`, null for the system.
-    public var id: UserID? {
+    public var id: UUID? {
         switch self {
         case .system: nil
-        case .admin(let id), .user(let id): id
+        case .admin(let id), .user(let id): id.uuid
+        case .partner(let id): id.uuid
         }
     }
 }
@@ -72,4 +75,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case offerDeactivated = "OFFER_DEACTIVATED"
     case featureFlagSet = "FEATURE_FLAG_SET"
     case featureFlagDeleted = "FEATURE_FLAG_DELETED"
+    case partnerCreated = "PARTNER_CREATED"
+    case partnerCredentialIssued = "PARTNER_CREDENTIAL_ISSUED"
+    case partnerCredentialRotated = "PARTNER_CREDENTIAL_ROTATED"
+    case partnerCredentialRevoked = "PARTNER_CREDENTIAL_REVOKED"
 }

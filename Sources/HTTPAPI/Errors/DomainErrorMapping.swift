@@ -16,6 +16,7 @@ enum DomainErrorMapping {
         case let error as FeatureFlagError: map(error)
         case let error as PurchaseError: map(error)
         case let error as PayoutError: map(error)
+        case let error as PartnerError: map(error)
         case WalletError.balanceWouldBeNegative:
             APIError(
                 .conflict, code: "INSUFFICIENT_BALANCE", message: "The wallet balance cannot cover this movement.",
@@ -29,6 +30,33 @@ enum DomainErrorMapping {
                 ],
                 headers: [.retryAfter: "2"])
         default: nil
+        }
+    }
+
+    static func map(_ error: PartnerError) -> APIError {
+        switch error {
+        case .notFound(let id):
+            APIError(
+                .notFound, code: "PARTNER_NOT_FOUND", message: "Partner with ID '\(id)' does not exist.",
+                details: ["resource_type": "partner", "resource_id": .string(id)])
+        case .credentialNotFound(let keyID):
+            APIError(
+                .notFound, code: "PARTNER_CREDENTIAL_NOT_FOUND",
+                message: "No usable credential '\(keyID)' for this partner.",
+                details: ["resource_type": "partner_credential", "resource_id": .string(keyID)])
+        case .duplicateName(let name):
+            APIError(
+                .conflict, code: "PARTNER_NAME_TAKEN", message: "A partner named '\(name)' already exists.",
+                details: ["name": .string(name)])
+        case .unknownMerchants(let ids):
+            APIError(
+                .unprocessableContent, code: "MERCHANT_NOT_FOUND", message: "Unknown merchant id(s).",
+                details: ["merchant_ids": .array(ids.map { .string($0) })])
+        case .notPartnerMerchant(let merchant):
+            APIError(
+                .forbidden, code: "FORBIDDEN",
+                message: "This partner may not ingest purchases for merchant '\(merchant)'.",
+                details: ["merchant_id": .string(merchant.description)])
         }
     }
 

@@ -19,6 +19,7 @@ struct AccessLogMiddleware: RouterMiddleware {
             "duration_ms": .string(String(format: "%.2f", milliseconds)),
         ]
         if let callerID = context.facts.callerID { metadata["user_id"] = .string(callerID) }
+        if let partnerID = context.facts.partnerID { metadata["partner_id"] = .string(partnerID) }
         context.logger.info("request", metadata: metadata)
         return response
     }

@@ -3,15 +3,26 @@ import Domain
 import Hummingbird
 import Logging
 
-/// Resolves `Authorization: Bearer <token>` to an active user for every route behind it.
+/// Resolves `Authorization: Bearer <token>` to an active user for every route behind it, or partner
+/// credentials (bearer key or signature, ADR 015) to an active partner.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let auth: AuthService
+    let partners: PartnerAuthenticator
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        if PartnerAuthenticator.isPartnerRequest(request) {
+            var request = request
+            var context = context
+            let partner = try await partners.authenticate(&request, context: context)
+            context.partner = partner
+            context.logger[metadataKey: "partner_id"] = .string(partner.id.description)
+            context.facts.partnerID = partner.id.description
+            return try await next(request, context)
+        }
         guard let token = Self.bearerToken(request.headers[.authorization]) else { throw AuthError.invalidToken }
         var context = context
         let caller = try await auth.authenticate(accessToken: token)

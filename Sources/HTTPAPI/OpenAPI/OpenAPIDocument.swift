@@ -1700,7 +1700,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "Purchases"
                 ],
-                "description": "Access: any authenticated, active account (admins included).\n\nAlso served without the trailing slash. Checks in order: 401, 429, schema 422, ownership 403, duplicate 409, currency, user, merchant, offer (422). The cashback is computed now from the merchant's offer valid today, limited by the offer's monthly cap.",
+                "description": "Access: any authenticated, active account (admins included).\n\nAlso served without the trailing slash. Checks in order: 401, 429, schema 422, ownership 403, duplicate 409, currency, user, merchant, offer (422). The cashback is computed now from the merchant's offer valid today, limited by the offer's monthly cap. Partners authenticate with `Authorization: Bearer <key_id>.<secret>` or a signed request (`X-Partner-Key`, `X-Partner-Timestamp`, `X-Partner-Signature: sha256=<hex>`; docs/partners.md); they may ingest for any active user, only for their merchants (403 otherwise).",
                 "x-access": "user",
                 "requestBody": {
                   "required": true,
@@ -3294,6 +3294,624 @@ enum OpenAPIDocument {
                   },
                   "400": {
                     "$ref": "#/components/responses/BadRequest"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/partners": {
+              "post": {
+                "operationId": "createPartner",
+                "summary": "Create a partner bound to merchants (admin)",
+                "x-access": "admin",
+                "tags": [
+                  "partners"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "required": [
+                          "name",
+                          "merchant_ids"
+                        ],
+                        "properties": {
+                          "name": {
+                            "type": "string",
+                            "minLength": 1,
+                            "maxLength": 200
+                          },
+                          "merchant_ids": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "201": {
+                    "description": "Created.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "id",
+                            "name",
+                            "merchant_ids",
+                            "active",
+                            "created_at"
+                          ],
+                          "properties": {
+                            "id": {
+                              "type": "string",
+                              "format": "uuid"
+                            },
+                            "name": {
+                              "type": "string"
+                            },
+                            "merchant_ids": {
+                              "type": "array",
+                              "items": {
+                                "type": "string",
+                                "format": "uuid"
+                              }
+                            },
+                            "active": {
+                              "type": "boolean"
+                            },
+                            "created_at": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`PARTNER_NAME_TAKEN`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` or `MERCHANT_NOT_FOUND`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listPartners",
+                "summary": "List partners (admin)",
+                "x-access": "admin",
+                "tags": [
+                  "partners"
+                ],
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "200": {
+                    "description": "Partners.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "data"
+                          ],
+                          "properties": {
+                            "data": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "required": [
+                                  "id",
+                                  "name",
+                                  "merchant_ids",
+                                  "active",
+                                  "created_at"
+                                ],
+                                "properties": {
+                                  "id": {
+                                    "type": "string",
+                                    "format": "uuid"
+                                  },
+                                  "name": {
+                                    "type": "string"
+                                  },
+                                  "merchant_ids": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "string",
+                                      "format": "uuid"
+                                    }
+                                  },
+                                  "active": {
+                                    "type": "boolean"
+                                  },
+                                  "created_at": {
+                                    "type": "string"
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/partners/{partner_id}/credentials": {
+              "parameters": [
+                {
+                  "name": "partner_id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "issuePartnerCredential",
+                "summary": "Issue a credential; the secret is shown only here (admin)",
+                "x-access": "admin",
+                "tags": [
+                  "partners"
+                ],
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "201": {
+                    "description": "Issued; bearer token is `<key_id>.<secret>`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "key_id",
+                            "secret",
+                            "created_at"
+                          ],
+                          "properties": {
+                            "key_id": {
+                              "type": "string"
+                            },
+                            "secret": {
+                              "type": "string"
+                            },
+                            "created_at": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`PARTNER_NOT_FOUND`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "get": {
+                "operationId": "listPartnerCredentials",
+                "summary": "List a partner's credentials without secrets (admin)",
+                "x-access": "admin",
+                "tags": [
+                  "partners"
+                ],
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "200": {
+                    "description": "Credentials.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "data"
+                          ],
+                          "properties": {
+                            "data": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "required": [
+                                  "key_id",
+                                  "state",
+                                  "created_at",
+                                  "expires_at"
+                                ],
+                                "properties": {
+                                  "key_id": {
+                                    "type": "string"
+                                  },
+                                  "state": {
+                                    "type": "string",
+                                    "enum": [
+                                      "active",
+                                      "expiring",
+                                      "expired",
+                                      "revoked"
+                                    ]
+                                  },
+                                  "created_at": {
+                                    "type": "string"
+                                  },
+                                  "expires_at": {
+                                    "type": [
+                                      "string",
+                                      "null"
+                                    ]
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`PARTNER_NOT_FOUND`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/partners/{partner_id}/credentials/{key_id}/rotation": {
+              "parameters": [
+                {
+                  "name": "partner_id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "key_id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "rotatePartnerCredential",
+                "summary": "Issue a new credential; the old one keeps working for PARTNER_ROTATION_OVERLAP_SECONDS (admin)",
+                "x-access": "admin",
+                "tags": [
+                  "partners"
+                ],
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "201": {
+                    "description": "The new credential.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "key_id",
+                            "secret",
+                            "created_at"
+                          ],
+                          "properties": {
+                            "key_id": {
+                              "type": "string"
+                            },
+                            "secret": {
+                              "type": "string"
+                            },
+                            "created_at": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`PARTNER_NOT_FOUND` or `PARTNER_CREDENTIAL_NOT_FOUND`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/partners/{partner_id}/credentials/{key_id}": {
+              "parameters": [
+                {
+                  "name": "partner_id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                {
+                  "name": "key_id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "delete": {
+                "operationId": "revokePartnerCredential",
+                "summary": "Revoke a credential at once (admin)",
+                "x-access": "admin",
+                "tags": [
+                  "partners"
+                ],
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "204": {
+                    "description": "Revoked."
+                  },
+                  "404": {
+                    "description": "`PARTNER_NOT_FOUND` or `PARTNER_CREDENTIAL_NOT_FOUND`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/api/v1/purchases/batch": {
+              "post": {
+                "operationId": "ingestPurchaseBatch",
+                "summary": "Ingest up to 500 purchases, each answered on its own",
+                "x-access": "user",
+                "tags": [
+                  "purchases"
+                ],
+                "description": "For partners (bearer key or signed request, docs/partners.md) and users (own purchases only). Items are ingested with the same rules as single posts; each result carries the status it would have had alone and the purchase or the error body.",
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "type": "object",
+                        "required": [
+                          "purchases"
+                        ],
+                        "properties": {
+                          "purchases": {
+                            "type": "array",
+                            "minItems": 1,
+                            "maxItems": 500,
+                            "items": {
+                              "$ref": "#/components/schemas/PurchaseIngestRequest"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  },
+                  "200": {
+                    "description": "One result per item, in order.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "results",
+                            "created",
+                            "failed"
+                          ],
+                          "properties": {
+                            "created": {
+                              "type": "integer"
+                            },
+                            "failed": {
+                              "type": "integer"
+                            },
+                            "results": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "required": [
+                                  "index",
+                                  "status"
+                                ],
+                                "properties": {
+                                  "index": {
+                                    "type": "integer"
+                                  },
+                                  "status": {
+                                    "type": "integer"
+                                  },
+                                  "purchase": {
+                                    "$ref": "#/components/schemas/IngestedPurchase"
+                                  },
+                                  "error": {
+                                    "type": "object"
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR`: `purchases` missing, empty or longer than 500.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "429": {
+                    "description": "`RATE_LIMITED`: the caller's ingest budget on this process is used up (`details.retry_after_seconds`).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/Retry-After"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
                   }
                 }
               }

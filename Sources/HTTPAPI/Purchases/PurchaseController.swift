@@ -7,16 +7,26 @@ import Hummingbird
 struct PurchaseController {
     let purchases: PurchaseService
     let ingestLimiter: RateLimiter
+    /// Per-partner limit of ingestion requests (`PARTNER_RATE_LIMIT_*`).
+    let partnerLimiter: RateLimiter
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.post, "/api/v1/purchases/") { request, context in
-            let caller = try context.requireCaller()
-            if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
-            let submission = try await Self.submission(from: request, context: context)
-            let ingested = try await purchases.ingest(submission, by: caller)
-            APIMetrics.ingested()
+            let ingest = try ingestion(for: context)
+            var body = try await BodyFields.read(request, context: context)
+            let submission = try Self.submission(from: &body)
+            let ingested = try await ingest(submission)
             return try JSONResponse.make(
                 PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), status: .created)
+        }
+        routes.on(.post, "/api/v1/purchases/batch") { request, context in
+            let ingest = try ingestion(for: context)
+            let body = try await BodyFields.read(request, context: context)
+            guard case .array(let items)? = body.field("purchases"), (1...Self.maxBatch).contains(items.count) else {
+                throw APIError.validation([("purchases", "Provide an array of 1 to \(Self.maxBatch) purchases")])
+            }
+            let results = await Self.ingestAll(items, ingest)
+            return try JSONResponse.make(BatchResponse(results: results))
         }
         routes.on(.get, "/api/v1/purchases/{purchase_id}") { _, context in
             let view = try await purchases.details(
@@ -61,10 +71,76 @@ struct PurchaseController {
         }
     }
 
-    private static func submission(from request: Request, context: APIRequestContext) async throws
-        -> PurchaseSubmission
+    /// Purchases per batch request.
+    static let maxBatch = 500
+    /// Items of one batch ingested at the same time.
+    static let batchConcurrency = 8
+
+    /// Who ingests: a partner (for its merchants) or a user (for themselves), each rate limited.
+    private func ingestion(for context: APIRequestContext) throws
+        -> @Sendable (PurchaseSubmission) async throws -> PurchaseService.Ingested
     {
-        var body = try await BodyFields.read(request, context: context)
+        if let partner = context.partner {
+            if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
+            return { submission in
+                let ingested = try await purchases.ingest(submission, byPartner: partner)
+                APIMetrics.ingested(partner: partner.id.description)
+                return ingested
+            }
+        }
+        let caller = try context.requireCaller()
+        if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
+        return { submission in
+            let ingested = try await purchases.ingest(submission, by: caller)
+            APIMetrics.ingested(partner: nil)
+            return ingested
+        }
+    }
+
+    /// Each item answered on its own (one bad item does not fail the rest), in request order.
+    private static func ingestAll(
+        _ items: [JSONValue],
+        _ ingest: @escaping @Sendable (PurchaseSubmission) async throws -> PurchaseService.Ingested
+    ) async -> [BatchItemResult] {
+        await withTaskGroup(of: BatchItemResult.self) { group in
+            var results: [BatchItemResult] = []
+            for (index, item) in items.enumerated() {
+                if index >= batchConcurrency, let done = await group.next() { results.append(done) }
+                group.addTask { await ingestOne(item, index: index, ingest) }
+            }
+            for await done in group { results.append(done) }
+            return results.sorted { $0.index < $1.index }
+        }
+    }
+
+    private static func ingestOne(
+        _ item: JSONValue, index: Int, _ ingest: @Sendable (PurchaseSubmission) async throws -> PurchaseService.Ingested
+    ) async -> BatchItemResult {
+        do {
+            guard case .object(let fields) = item else {
+                throw APIError.validation([("purchases[\(index)]", "Input should be an object")])
+            }
+            var body = BodyFields.object(fields)
+            let ingested = try await ingest(try submission(from: &body))
+            return BatchItemResult(
+                index: index, status: 201,
+                purchase: PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied),
+                error: nil)
+        } catch {
+            let apiError =
+                DomainErrorMapping.apiError(for: error)
+                ?? APIError(
+                    .internalServerError, code: "INTERNAL_SERVER_ERROR", message: "This item could not be ingested.")
+            return BatchItemResult(
+                index: index, status: Int(apiError.status.code), purchase: nil,
+                error: [
+                    "code": .string(apiError.code), "message": .string(apiError.message),
+                    "details": .object(apiError.details),
+                ])
+        }
+    }
+
+    private static func submission(from body: inout BodyFields) throws -> PurchaseSubmission {
         let externalID = body.string("external_id", minLength: 1, maxLength: 255)
         let userID = body.uuid("user_id")
         let merchantID = body.uuid("merchant_id")

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 
 /// `PurchaseOut`: ingestion, reversal and admin confirmation. Ingestion adds `cap_applied`.
-struct PurchaseResponse: Encodable {
+struct PurchaseResponse: Encodable, Sendable {
     let id: String
     let status: String
     let cashbackAmount: String

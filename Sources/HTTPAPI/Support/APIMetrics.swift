@@ -2,7 +2,10 @@ import Metrics
 
 /// The API's business counters (request counts and latencies come from Hummingbird's `MetricsMiddleware`).
 enum APIMetrics {
-    static func ingested() { Counter(label: "clicknback_purchases_ingested_total").increment() }
+    /// One ingested purchase, by partner (`none` for users' own).
+    static func ingested(partner: String?) {
+        Counter(label: "clicknback_purchases_ingested_total", dimensions: [("partner", partner ?? "none")]).increment()
+    }
 
     static func adminTransition(_ action: String) {
         Counter(label: "clicknback_purchases_admin_transitions_total", dimensions: [("action", action)]).increment()

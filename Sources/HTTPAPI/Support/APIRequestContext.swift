@@ -8,6 +8,8 @@ public struct APIRequestContext: RequestContext {
     public var requestID: String = ""
     /// The authenticated caller, set by `AuthenticationMiddleware`.
     public var caller: User?
+    /// The authenticated partner, when the request carried partner credentials instead of a user token.
+    public var partner: Partner?
     /// Shared by every copy of this request's context, so the access log (outside authentication) learns
     /// who the caller was.
     let facts = RequestFacts()
@@ -21,6 +23,7 @@ public struct APIRequestContext: RequestContext {
 
     /// The authenticated caller; routes behind `AuthenticationMiddleware` always have one.
     func requireCaller() throws -> User {
+        if partner != nil { throw AuthError.forbidden }
         guard let caller else { throw AuthError.invalidToken }
         return caller
     }

@@ -56,6 +56,15 @@ struct BodyFields {
         }
     }
 
+    /// Fields of an object nested in a body (a batch item), with the same NUL check as a whole body.
+    static func object(_ fields: [String: JSONValue]) -> BodyFields {
+        var body = BodyFields(fields: fields)
+        if let field = firstFieldWithNUL(in: fields) {
+            body.violations.append((field, "String should not contain NUL characters"))
+        }
+        return body
+    }
+
     /// Throws the collected violations, if any.
     func finish(status: HTTPResponse.Status = .unprocessableContent) throws {
         if !violations.isEmpty { throw APIError.validation(violations, status: status) }
@@ -95,6 +104,24 @@ struct BodyFields {
         default: violations.append((name, "Decimal input should be an integer, float, string or Decimal object"))
         }
         return nil
+    }
+
+    /// A non-empty array of strings.
+    mutating func stringArray(_ name: String) -> [String]? {
+        guard let value = required(name) else { return nil }
+        guard case .array(let items) = value, !items.isEmpty else {
+            reject(name, "Input should be a non-empty array of strings")
+            return nil
+        }
+        let strings = items.compactMap { item -> String? in
+            if case .string(let text) = item { return text }
+            return nil
+        }
+        guard strings.count == items.count else {
+            reject(name, "Input should be a non-empty array of strings")
+            return nil
+        }
+        return strings
     }
 
     mutating func uuid(_ name: String) -> UUID? {

@@ -14,7 +14,7 @@ struct PostgresAuditRepository: AuditRepository {
             """
             INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
                                     outcome, details)
-            VALUES (\(entry.id), \(entry.occurredAt), \(entry.actor.type), \(entry.actor.id?.uuid),
+            VALUES (\(entry.id), \(entry.occurredAt), \(entry.actor.type), \(entry.actor.id),
                     \(entry.action.rawValue), \(entry.resourceType), \(entry.resourceID), \(entry.outcome.rawValue),
                     \(details)::jsonb)
             """, logger: logger)

@@ -163,7 +163,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 ), audit AS (
                     INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
                                             outcome, details)
-                    SELECT \(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id?.uuid),
+                    SELECT \(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id),
                            \(audit.action.rawValue), \(audit.resourceType), \(audit.resourceID),
                            \(audit.outcome.rawValue), \(details)::jsonb
                     FROM purchase
@@ -213,7 +213,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 ), audit AS (
                     INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
                                             outcome, details)
-                    VALUES (\(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id?.uuid),
+                    VALUES (\(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id),
                             \(audit.action.rawValue), \(audit.resourceType), \(audit.resourceID), \(audit.outcome.rawValue),
                             \(details)::jsonb)
                 )

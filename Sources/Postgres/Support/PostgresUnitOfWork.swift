@@ -93,4 +93,5 @@ struct PostgresRepositories: Repositories {
     var payoutQueue: any PayoutQueueRepository {
         PostgresPayoutQueueRepository(connection: connection, logger: logger)
     }
+    var partners: any PartnerRepository { PostgresPartnerRepository(connection: connection, logger: logger) }
 }

@@ -21,6 +21,8 @@ struct StoreState: Sendable {
     var leases: [UUID: UUID] = [:]
     var payoutQueue: Set<PayoutID> = []
     var notifications: [String] = []
+    var partners: [Partner] = []
+    var partnerCredentials: [String: (credential: PartnerCredential, ciphertext: Data)] = [:]
     /// How many optimistic ingestions will still find their wallet changed (see `InMemoryPurchases`).
     var walletConflicts = 0
 }
@@ -79,6 +81,7 @@ struct InMemoryRepositories: Repositories {
     var payouts: any PayoutRepository { InMemoryPayouts(working: working) }
     var reconciliation: any ReconciliationRepository { InMemoryReconciliation(working: working) }
     var verifications: any VerificationQueueRepository { InMemoryVerifications(working: working) }
+    var partners: any PartnerRepository { InMemoryPartners(working: working) }
     var payoutQueue: any PayoutQueueRepository { InMemoryPayoutQueue(working: working) }
 }
 

@@ -59,7 +59,9 @@ import Testing
 
     @Test func auditActorsCarryTheirIDsExceptTheSystem() {
         let admin = UserID.random()
-        #expect(AuditActor.admin(admin).id == admin)
+        #expect(AuditActor.admin(admin).id == admin.uuid)
+        let partner = PartnerID.random()
+        #expect(AuditActor.partner(partner).id == partner.uuid && AuditActor.partner(partner).type == "partner")
         #expect(AuditActor.admin(admin).type == "admin")
         #expect(AuditActor.system.id == nil)
         #expect(AuditActor.user(admin).type == "user")

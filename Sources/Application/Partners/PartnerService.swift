@@ -1,0 +1,137 @@
+public import Domain
+import Foundation
+
+/// Partner administration (create, credentials: issue, list, rotate, revoke) and the lookup that
+/// authenticates a partner request (ADR 015).
+public struct PartnerService: Sendable {
+    let unitOfWork: any UnitOfWork
+    let clock: any WallClock
+    let sealer: any SecretSealer
+    /// How long a rotated credential keeps working (`PARTNER_ROTATION_OVERLAP_SECONDS`).
+    let rotationOverlap: Duration
+
+    public init(unitOfWork: any UnitOfWork, clock: any WallClock, sealer: any SecretSealer, rotationOverlap: Duration) {
+        self.unitOfWork = unitOfWork
+        self.clock = clock
+        self.sealer = sealer
+        self.rotationOverlap = rotationOverlap
+    }
+
+    /// A credential just issued, with its secret: the only time the secret is shown.
+    public struct IssuedCredential: Sendable {
+        public let credential: PartnerCredential
+        public let secret: String
+    }
+
+    public func create(name: String, merchantIDs rawIDs: [String], by admin: UserID) async throws -> Partner {
+        let unknownFormat = rawIDs.filter { MerchantID(parsing: $0) == nil }
+        guard unknownFormat.isEmpty else { throw PartnerError.unknownMerchants(unknownFormat) }
+        let merchantIDs = Set(rawIDs.compactMap(MerchantID.init(parsing:)))
+        let partner = Partner(id: .random(), name: name, merchantIDs: merchantIDs, active: true, createdAt: clock.now())
+        return try await unitOfWork.transaction { repositories in
+            var missing: [String] = []
+            for id in merchantIDs.sorted(by: { $0.description < $1.description })
+            where try await repositories.merchants.lock(id: id) == nil {
+                missing.append(id.description)
+            }
+            guard missing.isEmpty else { throw PartnerError.unknownMerchants(missing) }
+            guard try await repositories.partners.insert(partner) else { throw PartnerError.duplicateName(name) }
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: partner.createdAt, actor: .admin(admin), action: .partnerCreated,
+                    resourceType: "partner", resourceID: partner.id.description,
+                    details: [
+                        "name": name, "merchant_ids": merchantIDs.map(\.description).sorted().joined(separator: ","),
+                    ]))
+            return partner
+        }
+    }
+
+    public func list() async throws -> [Partner] {
+        try await unitOfWork.read { try await $0.partners.list() }
+    }
+
+    public func issueCredential(partnerID rawID: String, by admin: UserID) async throws -> IssuedCredential {
+        let partner = try await existing(rawID)
+        return try await issue(for: partner.id, action: .partnerCredentialIssued, by: admin) { _ in }
+    }
+
+    public func credentials(partnerID rawID: String) async throws -> [PartnerCredential] {
+        let partner = try await existing(rawID)
+        return try await unitOfWork.read { try await $0.partners.credentials(of: partner.id) }
+    }
+
+    /// Issues a new credential and lets `keyID` work for the overlap only.
+    public func rotate(partnerID rawID: String, keyID: String, by admin: UserID) async throws -> IssuedCredential {
+        let partner = try await existing(rawID)
+        let expiry = clock.now().addingTimeInterval(Self.seconds(rotationOverlap))
+        return try await issue(for: partner.id, action: .partnerCredentialRotated, by: admin) { repositories in
+            guard try await repositories.partners.expire(keyID: keyID, partnerID: partner.id, at: expiry) else {
+                throw PartnerError.credentialNotFound(keyID)
+            }
+        }
+    }
+
+    public func revoke(partnerID rawID: String, keyID: String, by admin: UserID) async throws {
+        let partner = try await existing(rawID)
+        let now = clock.now()
+        try await unitOfWork.transaction { repositories in
+            guard try await repositories.partners.revoke(keyID: keyID, partnerID: partner.id, at: now) else {
+                throw PartnerError.credentialNotFound(keyID)
+            }
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: now, actor: .admin(admin), action: .partnerCredentialRevoked,
+                    resourceType: "partner_credential", resourceID: keyID))
+        }
+    }
+
+    /// The active partner behind a usable credential, with the credential's secret; `nil` otherwise.
+    public func authenticate(keyID: String) async throws -> (partner: Partner, secret: [UInt8])? {
+        guard
+            let (credential, ciphertext, partner) = try await unitOfWork.read({
+                try await $0.partners.credential(keyID: keyID)
+            }), credential.isUsable(at: clock.now()), partner.active
+        else { return nil }
+        return (partner, try sealer.open(ciphertext, keyID: keyID))
+    }
+
+    private func existing(_ rawID: String) async throws -> Partner {
+        guard let id = PartnerID(parsing: rawID),
+            let partner = try await unitOfWork.read({ try await $0.partners.find(id: id) })
+        else { throw PartnerError.notFound(rawID) }
+        return partner
+    }
+
+    private func issue(
+        for partnerID: PartnerID, action: AuditAction, by admin: UserID,
+        _ before: @Sendable (any Repositories) async throws -> Void
+    ) async throws -> IssuedCredential {
+        var generator = SystemRandomNumberGenerator()
+        let keyID =
+            "pk_" + (0..<10).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let secretBytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let credential = PartnerCredential(
+            keyID: keyID, partnerID: partnerID, createdAt: clock.now(), expiresAt: nil, revokedAt: nil)
+        let ciphertext = try sealer.seal(secretBytes, keyID: keyID)
+        try await unitOfWork.transaction { repositories in
+            try await before(repositories)
+            try await repositories.partners.insertCredential(credential, ciphertext: ciphertext)
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: credential.createdAt, actor: .admin(admin), action: action,
+                    resourceType: "partner_credential", resourceID: keyID,
+                    details: ["partner_id": partnerID.description]))
+        }
+        return IssuedCredential(credential: credential, secret: Self.base64URL(secretBytes))
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

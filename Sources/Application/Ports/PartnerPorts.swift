@@ -1,0 +1,26 @@
+public import Domain
+public import Foundation
+
+/// Partners, their merchants and their credentials (secrets only as ciphertext).
+public protocol PartnerRepository: Sendable {
+    /// Inserts the partner and its merchant bindings; `false` when the name is taken.
+    func insert(_ partner: Partner) async throws -> Bool
+    func find(id: PartnerID) async throws -> Partner?
+    func list() async throws -> [Partner]
+    func insertCredential(_ credential: PartnerCredential, ciphertext: Data) async throws
+    func credentials(of partnerID: PartnerID) async throws -> [PartnerCredential]
+    /// The credential, its sealed secret and its partner, for authenticating a request.
+    func credential(keyID: String) async throws -> (PartnerCredential, Data, Partner)?
+    /// Gives a usable credential an expiry (rotation); `false` when it is not usable any more.
+    func expire(keyID: String, partnerID: PartnerID, at instant: Date) async throws -> Bool
+    /// Ends a credential now; `false` when it does not exist or was already revoked.
+    func revoke(keyID: String, partnerID: PartnerID, at instant: Date) async throws -> Bool
+}
+
+/// Encrypts partner secrets at rest (ADR 015): a database dump alone does not reveal them.
+public protocol SecretSealer: Sendable {
+    /// Seals `secret`, bound to `keyID` so the ciphertext cannot be moved to another credential.
+    func seal(_ secret: [UInt8], keyID: String) throws -> Data
+    /// The secret, or an error when the ciphertext was not sealed for `keyID` with this server's key.
+    func open(_ ciphertext: Data, keyID: String) throws -> [UInt8]
+}

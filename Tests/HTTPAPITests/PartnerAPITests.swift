@@ -1,0 +1,167 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import TestSupport
+import Testing
+
+/// Partners ingest for their merchants with a bearer key or a signed request (ADR 015).
+@Suite struct PartnerAPITests {
+    struct Setup {
+        let admin: String
+        let partnerID: String
+        let keyID: String
+        let secret: String
+        let shop: String
+        let otherShop: String
+        let user: UUID
+    }
+
+    func setUp(_ api: APIHarness) async throws -> Setup {
+        let admin = try await api.account(role: "admin")
+        let user = try await api.account()
+        let shop = try await api.shopWithOffer(cap: "100000")
+        let otherShop = try await api.shopWithOffer()
+        let created = try await api.send(
+            .post, "/api/v1/admin/partners", token: admin.token,
+            json: #"{"name": "Checkout Co \#(UUID().uuidString.prefix(6))", "merchant_ids": ["\#(shop)"]}"#)
+        #expect(created.status == .created, "\(String(buffer: created.body))")
+        let partnerID = try #require(created.json["id"] as? String)
+        let issued = try await api.send(.post, "/api/v1/admin/partners/\(partnerID)/credentials", token: admin.token)
+        #expect(issued.status == .created)
+        return Setup(
+            admin: admin.token, partnerID: partnerID, keyID: try #require(issued.json["key_id"] as? String),
+            secret: try #require(issued.json["secret"] as? String), shop: shop, otherShop: otherShop, user: user.id)
+    }
+
+    func body(_ setup: Setup, _ externalID: String, merchant: String? = nil, amount: String = "\"100.00\"") -> String {
+        #"{"external_id": "\#(externalID)", "user_id": "\#(setup.user.uuidString)", "merchant_id": "\#(merchant ?? setup.shop)", "amount": \#(amount), "currency": "EUR"}"#
+    }
+
+    func signed(
+        _ api: APIHarness, _ setup: Setup, _ json: String, timestamp: Int = Int(Date().timeIntervalSince1970),
+        signing: String? = nil, secret: String? = nil
+    ) async throws -> TestResponse {
+        let message = Data("\(timestamp).\(signing ?? json)".utf8)
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: message, using: SymmetricKey(data: Data((secret ?? setup.secret).utf8)))
+        let hex = mac.map { String(format: "%02x", $0) }.joined()
+        return try await api.client.execute(
+            uri: "/api/v1/purchases/", method: .post,
+            headers: [
+                .contentType: "application/json", HTTPField.Name("X-Partner-Key")!: setup.keyID,
+                HTTPField.Name("X-Partner-Timestamp")!: "\(timestamp)",
+                HTTPField.Name("X-Partner-Signature")!: "sha256=\(hex)",
+            ], body: ByteBuffer(string: json))
+    }
+
+    @Test func bearerKeysIngestForAnyUserButOnlyForThePartnersMerchants() async throws {
+        try await APIHarness.run { api in
+            let setup = try await setUp(api)
+            let bearer = "\(setup.keyID).\(setup.secret)"
+            let created = try await api.send(.post, "/api/v1/purchases/", token: bearer, json: body(setup, "p-1"))
+            #expect(created.status == .created, "\(String(buffer: created.body))")
+            let elsewhere = try await api.send(
+                .post, "/api/v1/purchases/", token: bearer, json: body(setup, "p-2", merchant: setup.otherShop))
+            #expect(elsewhere.status == .forbidden && elsewhere.errorCode == "FORBIDDEN")
+            let wrong = try await api.send(
+                .post, "/api/v1/purchases/", token: "\(setup.keyID).not-the-secret", json: body(setup, "p-3"))
+            #expect(wrong.status == .unauthorized && wrong.errorCode == "INVALID_PARTNER_CREDENTIALS")
+            let userRoute = try await api.send(.get, "/api/v1/users/me", token: bearer)
+            #expect(userRoute.status == .forbidden, "a partner key is not a user")
+            #expect(
+                try await TestData.count(
+                    api.database, "audit_logs", where: "actor_type = 'partner' AND action = 'PURCHASE_INGESTED'")
+                    == 1)
+            let listed = try await api.send(
+                .get, "/api/v1/admin/partners/\(setup.partnerID)/credentials", token: setup.admin)
+            #expect(listed.status == .ok && !String(buffer: listed.body).contains(setup.secret))
+            #expect(!String(buffer: listed.body).contains("\"secret\""))
+            let dump = try await TestData.count(
+                api.database, "partner_credentials",
+                where: "position('\(setup.secret)' in encode(secret_ciphertext, 'escape')) > 0")
+            #expect(dump == 0, "the secret is not stored in clear")
+        }
+    }
+
+    @Test func signaturesAreCheckedForBodyTimeAndReplay() async throws {
+        try await APIHarness.run { api in
+            let setup = try await setUp(api)
+            let json = body(setup, "s-1")
+            let now = Int(Date().timeIntervalSince1970)
+            #expect(try await signed(api, setup, json, timestamp: now).status == .created)
+            let replay = try await signed(api, setup, json, timestamp: now)
+            #expect(replay.status == .unauthorized && replay.errorCode == "SIGNATURE_REPLAYED")
+            let tampered = try await signed(
+                api, setup, body(setup, "s-2", amount: "\"999.00\""), signing: body(setup, "s-2"))
+            #expect(tampered.status == .unauthorized && tampered.errorCode == "INVALID_PARTNER_CREDENTIALS")
+            let expired = try await signed(api, setup, body(setup, "s-3"), timestamp: now - 400)
+            #expect(expired.status == .unauthorized && expired.errorCode == "SIGNATURE_EXPIRED")
+            let future = try await signed(api, setup, body(setup, "s-4"), timestamp: now + 400)
+            #expect(future.errorCode == "SIGNATURE_EXPIRED")
+            let wrongKey = try await signed(api, setup, body(setup, "s-5"), secret: "guess")
+            #expect(wrongKey.status == .unauthorized)
+            #expect(try await TestData.count(api.database, "purchases") == 1)
+        }
+    }
+
+    @Test func rotationKeepsTheOldKeyForTheOverlapAndRevocationEndsItAtOnce() async throws {
+        try await APIHarness.run(settings: ["PARTNER_ROTATION_OVERLAP_SECONDS": "2"]) { api in
+            let setup = try await setUp(api)
+            let old = "\(setup.keyID).\(setup.secret)"
+            let rotated = try await api.send(
+                .post, "/api/v1/admin/partners/\(setup.partnerID)/credentials/\(setup.keyID)/rotation",
+                token: setup.admin)
+            #expect(rotated.status == .created)
+            let new = "\(rotated.json["key_id"] as? String ?? "").\(rotated.json["secret"] as? String ?? "")"
+            #expect(
+                try await api.send(.post, "/api/v1/purchases/", token: old, json: body(setup, "r-1")).status == .created
+            )
+            #expect(
+                try await api.send(.post, "/api/v1/purchases/", token: new, json: body(setup, "r-2")).status == .created
+            )
+            try await Task.sleep(for: .milliseconds(2200))
+            #expect(
+                try await api.send(.post, "/api/v1/purchases/", token: old, json: body(setup, "r-3")).status
+                    == .unauthorized, "the overlap is over")
+            let revoked = try await api.send(
+                .delete,
+                "/api/v1/admin/partners/\(setup.partnerID)/credentials/\(rotated.json["key_id"] as? String ?? "")",
+                token: setup.admin)
+            #expect(revoked.status == .noContent)
+            #expect(
+                try await api.send(.post, "/api/v1/purchases/", token: new, json: body(setup, "r-4")).status
+                    == .unauthorized, "revocation is immediate")
+        }
+    }
+
+    @Test func aBatchAnswersEachItemOnItsOwn() async throws {
+        try await APIHarness.run { api in
+            let setup = try await setUp(api)
+            let bearer = "\(setup.keyID).\(setup.secret)"
+            #expect(
+                try await api.send(.post, "/api/v1/purchases/", token: bearer, json: body(setup, "dup")).status
+                    == .created)
+            let items = [
+                body(setup, "b-ok-1"), body(setup, "b-bad", amount: "-1"), body(setup, "dup"),
+                body(setup, "b-other", merchant: setup.otherShop), body(setup, "b-ok-2"), "42",
+            ]
+            let answer = try await api.send(
+                .post, "/api/v1/purchases/batch", token: bearer,
+                json: #"{"purchases": [\#(items.joined(separator: ","))]}"#)
+            #expect(answer.status == .ok, "\(String(buffer: answer.body))")
+            let results = try #require(answer.json["results"] as? [[String: Any]])
+            #expect(results.map { $0["status"] as? Int } == [201, 422, 409, 403, 201, 422])
+            #expect(results.map { $0["index"] as? Int } == Array(0..<6))
+            #expect(answer.json["created"] as? Int == 2 && answer.json["failed"] as? Int == 4)
+            #expect(((results[2]["error"] as? [String: Any])?["code"] as? String) == "DUPLICATE_PURCHASE")
+            #expect(try await TestData.count(api.database, "purchases") == 3)
+            let tooMany = try await api.send(
+                .post, "/api/v1/purchases/batch", token: bearer,
+                json: #"{"purchases": [\#(Array(repeating: body(setup, "x"), count: 501).joined(separator: ","))]}"#)
+            #expect(tooMany.status == .unprocessableContent)
+        }
+    }
+}
