@@ -1,8 +1,9 @@
 import Application
 import PostgresNIO
+import _ConnectionPoolModule
 
 /// Recognises errors that mean "the database is not reachable right now" — a connection that could not be
-/// made or broke, the pool shut, the server shutting down or refusing connections — and turns them into
+/// made or broke, the pool shut or its circuit breaker open, the server shutting down or refusing connections — and turns them into
 /// `DatabaseUnavailable`, which the API answers with 503. Every other error passes through unchanged.
 enum ConnectionFailure {
     private static let unavailableCodes: Set<PSQLError.Code> = [
@@ -19,6 +20,10 @@ enum ConnectionFailure {
 
     static func translate(_ error: any Error) -> any Error {
         if error is CancellationError { return error }
+        // After about a minute of failed connection attempts the pool's circuit breaker fails requests at once.
+        if let pool = error as? ConnectionPoolError {
+            return DatabaseUnavailable(reason: "database connection pool: \(pool)")
+        }
         guard let psql = error as? PSQLError else { return error }
         if unavailableCodes.contains(psql.code) {
             return DatabaseUnavailable(reason: "database connection failed (\(psql.code))")
