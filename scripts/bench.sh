@@ -129,6 +129,20 @@ half=$(python3 -c "print(round($best / 2, 1))")
 log "   latency at half the peak ($half req/s)"
 "$gen" open "${target[@]}" --rate "$half" --count "$(python3 -c "print(int($half * $duration))")" >"$work/ingest_half_peak.json"
 
+log "6. partner batch ingestion (batches of 500) vs single posts"
+psql_q -c "UPDATE users SET role = 'admin' WHERE email = 'bench-0@example.com'" >/dev/null
+admin_token=$(curl -fsS -X POST "http://127.0.0.1:$api_port/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"email": "bench-0@example.com", "password": "Bench!Pass1"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+partner_id=$(curl -fsS -X POST "http://127.0.0.1:$api_port/api/v1/admin/partners" -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: application/json' -d "{\"name\": \"Bench Partner\", \"merchant_ids\": [\"$merchant\"]}" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+partner_token=$(curl -fsS -X POST "http://127.0.0.1:$api_port/api/v1/admin/partners/$partner_id/credentials" \
+    -H "Authorization: Bearer $admin_token" | python3 -c 'import json,sys; d = json.load(sys.stdin); print(d["key_id"] + "." + d["secret"])')
+batches=$([[ $mode == quick ]] && echo 4 || echo 20)
+python3 bench/batch_load.py --url "http://127.0.0.1:$api_port" --token "$partner_token" --merchant "$merchant" \
+    --users "$work/tokens.txt" --batches "$batches" --size 500 --concurrency 2 >"$work/batch.json"
+log "   $(cat "$work/batch.json")"
+
 log "2. ingest -> confirmed latency (worker running, verifier instant)"
 psql_q -c "TRUNCATE purchase_verifications" >/dev/null
 worker=$(start worker1 $(worker_env) "$bin" worker)

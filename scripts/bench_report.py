@@ -105,6 +105,7 @@ def main():
         },
         "fan_out": [load(directory, f"fanout_{m}.json") for m in fanouts],
         "idle": load(directory, "idle.json"),
+        "partner_batch": load(directory, "batch.json"),
         "start_to_ready": {**load(directory, "api_ready.json"), **load(directory, "worker_ready.json")},
     }
     drain = results["backlog_drain"]
@@ -130,6 +131,9 @@ def main():
         rows.append(f"| backlog drain, {label} | {run['settles_per_s']:.0f} settles/s ({run['count']} in {run['seconds']:.1f} s) | peak RSS {run['peak_rss_mb']} MB |")
     for run in results["fan_out"]:
         rows.append(f"| fan-out, max_in_flight {run['max_in_flight']}, 200 ms bank | {run['settles_per_s']:.0f} settles/s (ideal {run['ideal_per_s']:.0f}, {run['settles_per_s'] / run['ideal_per_s']:.2f}×) | RSS {run['idle_rss_mb']} → {run['peak_rss_mb']} MB, {run['threads']} threads |")
+    batch = results["partner_batch"]
+    best_single = max(run["rps"] for run in results["ingest"]["http"]) if "ingest" in results else 0
+    rows.append(f"| partner batches of {batch['size']} ({batch['concurrency']} at a time) | {batch['purchases_per_s']:.0f} purchases/s, {batch['ms_per_purchase']:.2f} ms each | vs best single posts {best_single:.0f} req/s ({batch['purchases_per_s'] / best_single:.1f}×); batch p50 {batch['batch_p50_ms']:.0f} ms, {batch['item_errors']} item errors |")
     idle = results["idle"]
     ready = results["start_to_ready"]
     rows.append(f"| idle worker | {idle['cpu_percent']:.2f} % CPU over {idle['idle_seconds']} s | RSS {idle['idle_rss_mb']} MB |")
