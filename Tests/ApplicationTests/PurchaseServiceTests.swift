@@ -58,6 +58,32 @@ import Testing
         #expect(store.snapshot.wallets[alice.id]?.pending == Money(minorUnits: 600))
     }
 
+    @Test func aBatchQuotesTheCapAcrossItsOwnItemsAndAnswersEachItem() async throws {
+        let foreign = PurchaseSubmission(
+            externalID: "other", userID: .random(), merchantID: shop.id, amount: Money(minorUnits: 100), currency: "EUR"
+        )
+        let results = await service.ingestBatch(
+            [
+                submission("b1"), submission("b2"), foreign, submission("b1"), submission("b3"),
+                submission("usd", currency: "USD"),
+            ],
+            by: .user(alice))
+        let cashbacks = results.map { try? $0.get().purchase.cashbackAmount }
+        #expect(cashbacks == [Money(minorUnits: 500), Money(minorUnits: 100), nil, nil, .zero, nil])
+        #expect(throws: PurchaseError.notOwnSubmission) { try results[2].get() }
+        #expect(throws: PurchaseError.self) { try results[3].get() }
+        #expect(throws: PurchaseError.unsupportedCurrency("USD")) { try results[5].get() }
+        #expect(store.snapshot.purchases.count == 3)
+        #expect(store.snapshot.wallets[alice.id]?.pending == Money(minorUnits: 600))
+    }
+
+    @Test func aBatchFallsBackItemByItemWhenTheWalletChanged() async throws {
+        store.seed { $0.walletConflicts = 1 }
+        let results = await service.ingestBatch([submission("c1"), submission("c2")], by: .user(alice))
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        #expect(store.snapshot.wallets[alice.id]?.pending == Money(minorUnits: 600), "the cap still holds")
+    }
+
     @Test func theMonthlyCapLimitsLaterPurchases() async throws {
         _ = try await service.ingest(submission(), by: alice)
         let second = try await service.ingest(submission(), by: alice)

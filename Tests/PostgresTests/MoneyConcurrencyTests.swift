@@ -131,6 +131,35 @@ struct MoneyFixture: Sendable {
         }
     }
 
+    @Test func concurrentBatchesAndSinglesNeverExceedTheMonthlyCap() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 12)
+            let credited = try await withThrowingTaskGroup(of: Money.self) { group in
+                for batch in 0..<3 {
+                    group.addTask {
+                        let results = await fixture.purchases.ingestBatch(
+                            (0..<5).map { fixture.submission("batch-\(batch)-\($0)", cents: 10_000) },
+                            by: .user(fixture.user))
+                        return results.compactMap { try? $0.get().purchase.cashbackAmount }.reduce(Money.zero, +)
+                    }
+                }
+                for single in 0..<5 {
+                    group.addTask {
+                        try await fixture.purchases.ingest(
+                            fixture.submission("single-\(single)", cents: 10_000), by: fixture.user
+                        )
+                        .purchase.cashbackAmount
+                    }
+                }
+                return try await group.reduce(Money.zero, +)
+            }
+            #expect(credited == Money(minorUnits: 1200))
+            #expect(try await TestData.count(client, "purchases") == 20, "every item is recorded, capped ones at 0.00")
+            #expect(try await fixture.wallet()?.pending == Money(minorUnits: 1200))
+            try await fixture.expectReconciled()
+        }
+    }
+
     @Test func twentyConcurrentWithdrawalsNeverOverdraw() async throws {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(100), cap: 1000)

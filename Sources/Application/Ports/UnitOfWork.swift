@@ -24,6 +24,7 @@ public protocol Repositories: Sendable {
     var verifications: any VerificationQueueRepository { get }
     var payoutQueue: any PayoutQueueRepository { get }
     var partners: any PartnerRepository { get }
+    var batchIngestion: any BatchIngestionRepository { get }
 }
 
 /// The database cannot be reached or gave no connection in time: the caller may retry later (HTTP 503).

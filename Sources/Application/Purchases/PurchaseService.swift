@@ -151,7 +151,7 @@ public struct PurchaseService: Sendable {
     }
 
     /// The pending purchase and its audit row, with the cashback quoted against what was already earned.
-    private static func draft(
+    static func draft(
         _ submission: PurchaseSubmission, offer: Offer, earned: Money, actor: AuditActor, at now: Date
     ) -> (
         ingested: Ingested, audit: AuditEntry

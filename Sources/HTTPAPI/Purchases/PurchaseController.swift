@@ -20,12 +20,35 @@ struct PurchaseController {
                 PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), status: .created)
         }
         routes.on(.post, "/api/v1/purchases/batch") { request, context in
-            let ingest = try ingestion(for: context)
+            let submitter = try batchSubmitter(for: context)
             let body = try await BodyFields.read(request, context: context)
             guard case .array(let items)? = body.field("purchases"), (1...Self.maxBatch).contains(items.count) else {
                 throw APIError.validation([("purchases", "Provide an array of 1 to \(Self.maxBatch) purchases")])
             }
-            let results = await Self.ingestAll(items, ingest)
+            let parsed = items.enumerated().map { Self.parse($1, index: $0) }
+            let valid = parsed.enumerated().compactMap { index, item in (try? item.get()).map { (index, $0) } }
+            let outcomes = await purchases.ingestBatch(valid.map(\.1), by: submitter)
+            var results = parsed.enumerated().map { index, item -> BatchItemResult in
+                if case .failure(let error) = item { return Self.failed(index, error) }
+                return Self.failed(
+                    index, APIError(.internalServerError, code: "INTERNAL_SERVER_ERROR", message: "Not processed."))
+            }
+            for ((index, _), outcome) in zip(valid, outcomes) {
+                switch outcome {
+                case .success(let ingested):
+                    results[index] = BatchItemResult(
+                        index: index, status: 201,
+                        purchase: PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), error: nil)
+                case .failure(let error):
+                    results[index] = Self.failed(
+                        index,
+                        DomainErrorMapping.apiError(for: error)
+                            ?? APIError(.internalServerError, code: "INTERNAL_SERVER_ERROR", message: "Not processed."))
+                }
+            }
+            let partnerID: String? =
+                if case .partner(let partner) = submitter { partner.id.description } else { nil }
+            for result in results where result.status == 201 { APIMetrics.ingested(partner: partnerID) }
             return try JSONResponse.make(BatchResponse(results: results))
         }
         routes.on(.get, "/api/v1/purchases/{purchase_id}") { _, context in
@@ -73,8 +96,6 @@ struct PurchaseController {
 
     /// Purchases per batch request.
     static let maxBatch = 500
-    /// Items of one batch ingested at the same time.
-    static let batchConcurrency = 8
 
     /// Who ingests: a partner (for its merchants) or a user (for themselves), each rate limited.
     private func ingestion(for context: APIRequestContext) throws
@@ -97,47 +118,35 @@ struct PurchaseController {
         }
     }
 
-    /// Each item answered on its own (one bad item does not fail the rest), in request order.
-    private static func ingestAll(
-        _ items: [JSONValue],
-        _ ingest: @escaping @Sendable (PurchaseSubmission) async throws -> PurchaseService.Ingested
-    ) async -> [BatchItemResult] {
-        await withTaskGroup(of: BatchItemResult.self) { group in
-            var results: [BatchItemResult] = []
-            for (index, item) in items.enumerated() {
-                if index >= batchConcurrency, let done = await group.next() { results.append(done) }
-                group.addTask { await ingestOne(item, index: index, ingest) }
-            }
-            for await done in group { results.append(done) }
-            return results.sorted { $0.index < $1.index }
+    /// Who posts a batch, rate limited like single posts.
+    private func batchSubmitter(for context: APIRequestContext) throws -> Submitter {
+        if let partner = context.partner {
+            if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
+            return .partner(partner)
+        }
+        let caller = try context.requireCaller()
+        if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
+        return .user(caller)
+    }
+
+    private static func parse(_ item: JSONValue, index: Int) -> Result<PurchaseSubmission, APIError> {
+        guard case .object(let fields) = item else {
+            return .failure(APIError.validation([("purchases[\(index)]", "Input should be an object")]))
+        }
+        var body = BodyFields.object(fields)
+        do {
+            return .success(try submission(from: &body))
+        } catch let error as APIError {
+            return .failure(error)
+        } catch {
+            return .failure(APIError.validation(body.violations))
         }
     }
 
-    private static func ingestOne(
-        _ item: JSONValue, index: Int, _ ingest: @Sendable (PurchaseSubmission) async throws -> PurchaseService.Ingested
-    ) async -> BatchItemResult {
-        do {
-            guard case .object(let fields) = item else {
-                throw APIError.validation([("purchases[\(index)]", "Input should be an object")])
-            }
-            var body = BodyFields.object(fields)
-            let ingested = try await ingest(try submission(from: &body))
-            return BatchItemResult(
-                index: index, status: 201,
-                purchase: PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied),
-                error: nil)
-        } catch {
-            let apiError =
-                DomainErrorMapping.apiError(for: error)
-                ?? APIError(
-                    .internalServerError, code: "INTERNAL_SERVER_ERROR", message: "This item could not be ingested.")
-            return BatchItemResult(
-                index: index, status: Int(apiError.status.code), purchase: nil,
-                error: [
-                    "code": .string(apiError.code), "message": .string(apiError.message),
-                    "details": .object(apiError.details),
-                ])
-        }
+    private static func failed(_ index: Int, _ error: APIError) -> BatchItemResult {
+        BatchItemResult(
+            index: index, status: Int(error.status.code), purchase: nil,
+            error: ["code": .string(error.code), "message": .string(error.message), "details": .object(error.details)])
     }
 
     private static func submission(from body: inout BodyFields) throws -> PurchaseSubmission {

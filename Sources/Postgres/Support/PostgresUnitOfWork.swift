@@ -94,4 +94,7 @@ struct PostgresRepositories: Repositories {
         PostgresPayoutQueueRepository(connection: connection, logger: logger)
     }
     var partners: any PartnerRepository { PostgresPartnerRepository(connection: connection, logger: logger) }
+    var batchIngestion: any BatchIngestionRepository {
+        PostgresBatchIngestionRepository(connection: connection, logger: logger)
+    }
 }

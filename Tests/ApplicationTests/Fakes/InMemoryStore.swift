@@ -82,6 +82,7 @@ struct InMemoryRepositories: Repositories {
     var reconciliation: any ReconciliationRepository { InMemoryReconciliation(working: working) }
     var verifications: any VerificationQueueRepository { InMemoryVerifications(working: working) }
     var partners: any PartnerRepository { InMemoryPartners(working: working) }
+    var batchIngestion: any BatchIngestionRepository { InMemoryBatchIngestion(working: working) }
     var payoutQueue: any PayoutQueueRepository { InMemoryPayoutQueue(working: working) }
 }
 
