@@ -67,7 +67,7 @@ import Testing
                         #expect(status != 401 && status != 403, "\(label)")
                     case (_, .anonymous), (_, .expired), (_, .otherKey), (_, .algNone):
                         #expect(status == 401, "\(label)")
-                    case ("admin", .user):
+                    case ("admin", .user), ("partner", .user), ("partner", .admin):
                         #expect(status == 403, "\(label)")
                     default:
                         #expect(status != 401 && status != 403, "\(label)")

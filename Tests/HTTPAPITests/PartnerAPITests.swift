@@ -42,12 +42,12 @@ import Testing
 
     func signed(
         _ api: APIHarness, _ setup: Setup, _ json: String, timestamp: Int = Int(Date().timeIntervalSince1970),
-        signing: String? = nil, secret: String? = nil
+        signing: String? = nil, secret: String? = nil, upperCaseSignature: Bool = false
     ) async throws -> TestResponse {
         let message = Data("\(timestamp).\(signing ?? json)".utf8)
         let mac = HMAC<SHA256>.authenticationCode(
             for: message, using: SymmetricKey(data: Data((secret ?? setup.secret).utf8)))
-        let hex = mac.map { String(format: "%02x", $0) }.joined()
+        let hex = mac.map { String(format: upperCaseSignature ? "%02X" : "%02x", $0) }.joined()
         return try await api.client.execute(
             uri: "/api/v1/purchases/", method: .post,
             headers: [
@@ -94,6 +94,8 @@ import Testing
             #expect(try await signed(api, setup, json, timestamp: now).status == .created)
             let replay = try await signed(api, setup, json, timestamp: now)
             #expect(replay.status == .unauthorized && replay.errorCode == "SIGNATURE_REPLAYED")
+            let shouted = try await signed(api, setup, json, timestamp: now, upperCaseSignature: true)
+            #expect(shouted.errorCode == "SIGNATURE_REPLAYED", "another letter case is the same signature")
             let tampered = try await signed(
                 api, setup, body(setup, "s-2", amount: "\"999.00\""), signing: body(setup, "s-2"))
             #expect(tampered.status == .unauthorized && tampered.errorCode == "INVALID_PARTNER_CREDENTIALS")
@@ -116,6 +118,10 @@ import Testing
                 token: setup.admin)
             #expect(rotated.status == .created)
             let new = "\(rotated.json["key_id"] as? String ?? "").\(rotated.json["secret"] as? String ?? "")"
+            let again = try await api.send(
+                .post, "/api/v1/admin/partners/\(setup.partnerID)/credentials/\(setup.keyID)/rotation",
+                token: setup.admin)
+            #expect(again.status == .notFound, "a rotated key cannot be rotated again to extend its life")
             #expect(
                 try await api.send(.post, "/api/v1/purchases/", token: old, json: body(setup, "r-1")).status == .created
             )
@@ -158,6 +164,10 @@ import Testing
             #expect(answer.json["created"] as? Int == 2 && answer.json["failed"] as? Int == 4)
             #expect(((results[2]["error"] as? [String: Any])?["code"] as? String) == "DUPLICATE_PURCHASE")
             #expect(try await TestData.count(api.database, "purchases") == 3)
+            let user = try await api.account()
+            let userBatch = try await api.send(
+                .post, "/api/v1/purchases/batch", token: user.token, json: #"{"purchases": [\#(body(setup, "u-1"))]}"#)
+            #expect(userBatch.status == .forbidden, "batches are for partners")
             let tooMany = try await api.send(
                 .post, "/api/v1/purchases/batch", token: bearer,
                 json: #"{"purchases": [\#(Array(repeating: body(setup, "x"), count: 501).joined(separator: ","))]}"#)

@@ -93,7 +93,10 @@ public struct PartnerService: Sendable {
                 try await $0.partners.credential(keyID: keyID)
             }), credential.isUsable(at: clock.now()), partner.active
         else { return nil }
-        return (partner, try sealer.open(ciphertext, keyID: keyID))
+        // A secret sealed under another server key (the key changed) cannot authenticate anything: refuse it
+        // like a wrong secret rather than failing the request.
+        guard let secret = try? sealer.open(ciphertext, keyID: keyID) else { return nil }
+        return (partner, secret)
     }
 
     private func existing(_ rawID: String) async throws -> Partner {

@@ -11,7 +11,8 @@ public protocol PartnerRepository: Sendable {
     func credentials(of partnerID: PartnerID) async throws -> [PartnerCredential]
     /// The credential, its sealed secret and its partner, for authenticating a request.
     func credential(keyID: String) async throws -> (PartnerCredential, Data, Partner)?
-    /// Gives a usable credential an expiry (rotation); `false` when it is not usable any more.
+    /// Gives a credential that has no expiry yet one (rotation); `false` when it is revoked, already rotated or
+    /// unknown, so repeated rotations cannot keep an old key alive.
     func expire(keyID: String, partnerID: PartnerID, at instant: Date) async throws -> Bool
     /// Ends a credential now; `false` when it does not exist or was already revoked.
     func revoke(keyID: String, partnerID: PartnerID, at instant: Date) async throws -> Bool

@@ -3791,11 +3791,11 @@ enum OpenAPIDocument {
               "post": {
                 "operationId": "ingestPurchaseBatch",
                 "summary": "Ingest up to 500 purchases, each answered on its own",
-                "x-access": "user",
+                "x-access": "partner",
                 "tags": [
                   "purchases"
                 ],
-                "description": "For partners (bearer key or signed request, docs/partners.md) and users (own purchases only). Items are ingested with the same rules as single posts; each result carries the status it would have had alone and the purchase or the error body.",
+                "description": "For partners only (bearer key or signed request, docs/partners.md); a user's token gets 403. Items are ingested with the same rules as single posts, set-based; each result carries the status it would have had alone and the purchase or the error body.",
                 "requestBody": {
                   "required": true,
                   "content": {

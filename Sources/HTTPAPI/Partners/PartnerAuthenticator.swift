@@ -81,7 +81,8 @@ public final class PartnerAuthenticator: Sendable {
         let key = SymmetricKey(data: Array(Self.encode(secret).utf8))
         guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: key)
         else { throw Self.invalid }
-        guard firstUse(of: keyID + ":" + signature, at: instant) else {
+        // Keyed by the decoded bytes: the same signature in another letter case is the same signature.
+        guard firstUse(of: keyID + ":" + mac.map { String(format: "%02x", $0) }.joined(), at: instant) else {
             throw Self.refused("SIGNATURE_REPLAYED", "This signature was already used; sign each request anew.")
         }
         return partner

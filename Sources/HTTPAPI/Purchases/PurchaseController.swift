@@ -118,15 +118,15 @@ struct PurchaseController {
         }
     }
 
-    /// Who posts a batch, rate limited like single posts.
+    /// Batches are for partners (high volume, server to server); a user's token gets 403 — the per-user ingest
+    /// limit counts requests, and a batch would multiply it by 500.
     private func batchSubmitter(for context: APIRequestContext) throws -> Submitter {
-        if let partner = context.partner {
-            if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
-            return .partner(partner)
+        guard let partner = context.partner else {
+            _ = try context.requireCaller()
+            throw AuthError.forbidden
         }
-        let caller = try context.requireCaller()
-        if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
-        return .user(caller)
+        if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
+        return .partner(partner)
     }
 
     private static func parse(_ item: JSONValue, index: Int) -> Result<PurchaseSubmission, APIError> {

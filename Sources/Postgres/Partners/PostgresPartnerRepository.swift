@@ -80,7 +80,7 @@ struct PostgresPartnerRepository: PartnerRepository {
             """
             UPDATE partner_credentials SET expires_at = \(instant)
             WHERE key_id = \(keyID) AND partner_id = \(partnerID.uuid) AND revoked_at IS NULL
-              AND (expires_at IS NULL OR expires_at > now()) RETURNING key_id
+              AND expires_at IS NULL RETURNING key_id
             """)
     }
 
