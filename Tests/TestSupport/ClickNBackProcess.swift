@@ -46,8 +46,23 @@ public final class ClickNBackProcess: @unchecked Sendable {
         ((try? String(contentsOf: logFile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    /// A free-looking loopback port for a child's listener.
-    public static func freePort() -> Int { Int.random(in: 20_000...40_000) }
+    /// A loopback port nobody listens on right now: the kernel picks it (bind to port 0), so it cannot collide
+    /// with another test's listener or with a client's ephemeral port in use.
+    public static func freePort() -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : Int.random(in: 20_000...30_000)
+    }
 
     /// GET over loopback; returns status and body.
     public static func get(_ url: String) async throws -> (status: Int, body: String) {

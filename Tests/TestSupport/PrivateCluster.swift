@@ -12,14 +12,27 @@ public struct PrivateCluster: Sendable {
 
     /// Creates the cluster (fsync off), its role and database, and applies the migrations.
     public static func start() async throws -> PrivateCluster {
-        let port = Int.random(in: 41_000...44_000)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pg-fault-\(port)").path
-        let cluster = PrivateCluster(directory: directory, port: port)
-        try await cluster.up()
-        try await run(script, ["ensure-db", directory, "\(port)", "clicknback", "fault_test", "clicknback"])
-        try await runBinary(
-            ["migrate"], environment: ["DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "LOG_LEVEL": "warning"])
-        return cluster
+        var attempt = 0
+        while true {
+            // A free port can still be taken by a client's outgoing connection before PostgreSQL binds it:
+            // then try another one.
+            let port = ClickNBackProcess.freePort()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pg-fault-\(port)").path
+            let cluster = PrivateCluster(directory: directory, port: port)
+            do {
+                try await cluster.up()
+            } catch {
+                attempt += 1
+                try? await cluster.destroy()
+                if attempt < 5 { continue }
+                throw error
+            }
+            try await run(script, ["ensure-db", directory, "\(port)", "clicknback", "fault_test", "clicknback"])
+            try await runBinary(
+                ["migrate"],
+                environment: ["DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "LOG_LEVEL": "warning"])
+            return cluster
+        }
     }
 
     /// Runs the `clicknback` binary to completion (migrate, seed…); throws unless it exits 0.
