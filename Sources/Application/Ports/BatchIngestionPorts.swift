@@ -1,5 +1,5 @@
 public import Domain
-public import Foundation
+import Foundation
 
 /// Everything a batch ingestion must know, read with a handful of statements for the whole batch.
 /// Wallet versions are read first: a version older than the figures read after it can only make the record's
