@@ -39,7 +39,12 @@ import Testing
                 let refused = try await api.ingest(user.token, user: user.id, merchant: shop, amount: amount)
                 #expect(refused.status == .unprocessableContent, "amount \(amount): \(refused.status)")
             }
+            let nestedNUL = try await api.send(
+                .post, "/api/v1/users/me/payouts", token: user.token,
+                json: #"{"amount": "10.00", "method": "card", "details": {"card_token": "a\u0000b"}}"#)
+            #expect(nestedNUL.status == .badRequest && nestedNUL.errorCode == "VALIDATION_ERROR", "\(nestedNUL.status)")
             #expect(try await TestData.count(api.database, "purchases") == 0)
+            #expect(try await TestData.count(api.database, "payouts") == 0)
         }
     }
 

@@ -86,8 +86,9 @@ public struct PartnerService: Sendable {
         }
     }
 
-    /// The active partner behind a usable credential, with the credential's secret; `nil` otherwise.
-    public func authenticate(keyID: String) async throws -> (partner: Partner, secret: [UInt8])? {
+    /// The active partner behind a usable credential, with the credential's secret in the text form the partner
+    /// holds (the bearer secret and the HMAC key); `nil` otherwise.
+    public func authenticate(keyID: String) async throws -> (partner: Partner, secret: String)? {
         guard
             let (credential, ciphertext, partner) = try await unitOfWork.read({
                 try await $0.partners.credential(keyID: keyID)
@@ -96,7 +97,7 @@ public struct PartnerService: Sendable {
         // A secret sealed under another server key (the key changed) cannot authenticate anything: refuse it
         // like a wrong secret rather than failing the request.
         guard let secret = try? sealer.open(ciphertext, keyID: keyID) else { return nil }
-        return (partner, secret)
+        return (partner, Self.base64URL(secret))
     }
 
     private func existing(_ rawID: String) async throws -> Partner {
@@ -129,6 +130,7 @@ public struct PartnerService: Sendable {
         return IssuedCredential(credential: credential, secret: Self.base64URL(secretBytes))
     }
 
+    /// A secret's text form: base64url without padding.
     static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

@@ -55,7 +55,7 @@ public final class PartnerAuthenticator: Sendable {
         }
         let parts = token.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let (partner, secret) = try await partners.authenticate(keyID: parts[0]),
-            Self.constantTimeEqual(Array(parts[1].utf8), Array(Self.encode(secret).utf8))
+            Self.constantTimeEqual(Array(parts[1].utf8), Array(secret.utf8))
         else { throw Self.invalid }
         return partner
     }
@@ -78,7 +78,7 @@ public final class PartnerAuthenticator: Sendable {
         guard let (partner, secret) = try await partners.authenticate(keyID: keyID) else { throw Self.invalid }
         let signed = Array(timestamp.utf8) + [UInt8(ascii: ".")] + body
         // The key is the secret exactly as the partner received it (its text), so `openssl dgst -hmac` works.
-        let key = SymmetricKey(data: Array(Self.encode(secret).utf8))
+        let key = SymmetricKey(data: Array(secret.utf8))
         guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: key)
         else { throw Self.invalid }
         // Keyed by the decoded bytes: the same signature in another letter case is the same signature.
@@ -103,11 +103,6 @@ public final class PartnerAuthenticator: Sendable {
         let key = SymmetricKey(size: .bits256)
         let mac = HMAC<SHA256>.authenticationCode(for: left, using: key)
         return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: right, using: key)
-    }
-
-    static func encode(_ secret: [UInt8]) -> String {
-        Data(secret).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     static func bytes(hex: String) -> [UInt8]? {

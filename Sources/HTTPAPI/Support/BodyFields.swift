@@ -30,10 +30,7 @@ struct BodyFields {
             throw APIError.validation(
                 [("body", "Input should be a valid dictionary or object to extract fields from")], status: status)
         }
-        if let field = firstFieldWithNUL(in: fields) {
-            throw APIError.validation([(field, "String should not contain NUL characters")], status: status)
-        }
-        return BodyFields(fields: fields)
+        return object(fields)
     }
 
     /// PostgreSQL text cannot hold U+0000: a string carrying it is refused here, with its field, rather than
@@ -56,7 +53,8 @@ struct BodyFields {
         }
     }
 
-    /// Fields of an object nested in a body (a batch item), with the same NUL check as a whole body.
+    /// The fields of a JSON object (a whole body or a batch item); a string holding NUL is reported as a
+    /// violation of its field.
     static func object(_ fields: [String: JSONValue]) -> BodyFields {
         var body = BodyFields(fields: fields)
         if let field = firstFieldWithNUL(in: fields) {
