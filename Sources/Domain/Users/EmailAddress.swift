@@ -4,9 +4,19 @@ import Foundation
 ///
 /// The rules follow the `email-validator` behaviour the spec describes: trimmed input, an optional
 /// display-name form, a dotted domain and no special-use top-level names. Deliverability is not checked.
+/// On top of them, addresses that mix writing systems or imitate Latin letters with Cyrillic or Greek ones
+/// are refused, and ``mailboxKey`` names the mailbox so that one mailbox can hold only one account.
 public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
-    /// The normalised address, as stored and compared.
+    /// The normalised address, as stored and displayed: local part as typed (in NFC), domain lower-cased.
     public let value: String
+
+    /// The canonical identity of the mailbox the address reaches, with an ASCII-only domain.
+    ///
+    /// Two addresses with the same key are one account: it ignores case and compatibility forms (fullwidth
+    /// letters, ligatures), the Unicode-or-`xn--` spelling of the domain, `+tags` and provider quirks such as
+    /// Gmail's periods, so `Alice.Smith+x@GoogleMail.com` is keyed `alicesmith@gmail.com`. See
+    /// ``mailboxKey(of:)`` for the rules.
+    public let mailboxKey: String
 
     /// Validates and normalises; the error's text completes "value is not a valid email address: …".
     public init(parsing input: String) throws(EmailAddressError) {
@@ -21,11 +31,22 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         try Self.validateDomain(domain)
         let normalised = "\(local.precomposedStringWithCanonicalMapping)@\(domain)"
         guard normalised.utf8.count <= 254 else { throw EmailAddressError("The email address is too long.") }
+        try Self.validateWritingSystems(local: local, labels: Self.unicodeLabels(of: domain))
+        guard let key = Self.mailboxKey(of: normalised) else {
+            throw EmailAddressError("The part after the @-sign is not valid.")
+        }
         self.value = normalised
+        self.mailboxKey = key
     }
 
-    /// Wraps a value read back from storage, where it was validated on the way in.
-    public init(trusted value: String) { self.value = value }
+    /// Wraps a value read back from storage, where it was validated on the way in (perhaps under older rules).
+    ///
+    /// The mailbox key is computed by ``mailboxKey(of:)``, falling back to the lower-cased value for a stored
+    /// value it cannot key.
+    public init(trusted value: String) {
+        self.value = value
+        self.mailboxKey = Self.mailboxKey(of: value) ?? value.lowercased()
+    }
 
     public var description: String { value }
 
