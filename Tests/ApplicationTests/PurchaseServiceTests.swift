@@ -141,20 +141,30 @@ import Testing
         #expect(try await ReconciliationService(unitOfWork: store).run().isClean)
     }
 
-    @Test func reversingWithdrawnCashbackIsRefused() async throws {
+    @Test func reversingWithdrawnCashbackLeavesADebtThatLaterCashbackRepays() async throws {
         let ingested = try await service.ingest(submission(), by: alice)
         _ = try await service.confirm(purchaseID: ingested.purchase.id.description, by: admin)
-        store.seed { state in
+        store.seed { [alice] state in
             try? state.apply([
                 LedgerMovement(
-                    userID: alice.id, bucket: .available, delta: Money(minorUnits: -500), reason: .payoutRequested,
+                    userID: alice.id, bucket: .available, delta: Money(minorUnits: -300), reason: .payoutRequested,
                     referenceID: UUID())
             ])
         }
-        await #expect(throws: PurchaseError.self) {
-            try await service.reverse(purchaseID: ingested.purchase.id.description, by: admin)
-        }
-        #expect(store.snapshot.purchases.first?.status == .confirmed)
+        let reversed = try await service.reverse(purchaseID: ingested.purchase.id.description, by: admin)
+        #expect(reversed.status == .reversed && reversed.cashbackAmount == .zero)
+        #expect(store.snapshot.wallets[alice.id]?.available == .zero)
+        #expect(store.snapshot.wallets[alice.id]?.owed == Money(minorUnits: 300), "5.00 taken back, 2.00 was left")
+
+        let later = try await service.ingest(submission(), by: alice)
+        #expect(
+            later.purchase.cashbackAmount == Money(minorUnits: 500), "a reversed purchase no longer counts to the cap")
+        _ = try await service.confirm(purchaseID: later.purchase.id.description, by: admin)
+        let wallet = try #require(store.snapshot.wallets[alice.id])
+        #expect(wallet.available == Money(minorUnits: 200) && wallet.owed == .zero)
+        let repaid = store.snapshot.ledger.filter { $0.reason == .debtRepaid }
+        #expect(repaid.map(\.delta) == [Money(minorUnits: -300), Money(minorUnits: -300)])
+        #expect(repaid.allSatisfy { $0.referenceID == later.purchase.id.uuid })
     }
 
     @Test func detailsAreForTheOwnerOnly() async throws {
@@ -206,7 +216,7 @@ import Testing
     @Test func refusesOverdraftAndAmountsBelowTheMinimum() async throws {
         await #expect(
             throws: PayoutError.insufficientBalance(
-                requested: Money(minorUnits: 5001), available: Money(minorUnits: 5000), pending: .zero)
+                requested: Money(minorUnits: 5001), available: Money(minorUnits: 5000), pending: .zero, owed: .zero)
         ) {
             try await service.request(request(5001), by: user)
         }
@@ -243,6 +253,29 @@ import Testing
         #expect(
             try await service.list(userID: user, status: .completed, page: PageRequest(offset: 0, limit: 10)).total == 1
         )
+        #expect(try await ReconciliationService(unitOfWork: store).run().isClean)
+    }
+
+    @Test func aRefundedPayoutRepaysWhatTheUserOwesFirst() async throws {
+        let payout = try await service.request(request(5000), by: user).payout
+        store.seed { [user] state in
+            try? state.apply([
+                LedgerMovement(
+                    userID: user, bucket: .owed, delta: Money(minorUnits: 1500), reason: .purchaseReversed,
+                    referenceID: UUID())
+            ])
+        }
+        await #expect(
+            throws: PayoutError.insufficientBalance(
+                requested: Money(minorUnits: 1000), available: .zero, pending: .zero, owed: Money(minorUnits: 1500))
+        ) {
+            try await service.request(request(1000), by: user)
+        }
+        _ = try await service.process(payoutID: payout.id.description, to: .failed, actor: .system)
+        let wallet = store.snapshot.wallets[user]
+        #expect(wallet?.available == Money(minorUnits: 3500) && wallet?.owed == .zero)
+        let repaid = store.snapshot.ledger.filter { $0.reason == .debtRepaid }
+        #expect(repaid.map(\.bucket) == [.available, .owed] && repaid.allSatisfy { $0.referenceID == payout.id.uuid })
         #expect(try await ReconciliationService(unitOfWork: store).run().isClean)
     }
 }

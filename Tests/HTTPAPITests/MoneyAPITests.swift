@@ -192,7 +192,7 @@ extension APIHarness {
             let wallet = try await api.send(.get, "/api/v1/users/me/wallet", token: user.token)
             #expect(
                 wallet.json as? [String: String] == [
-                    "pending_balance": "0", "available_balance": "0", "paid_balance": "0",
+                    "pending_balance": "0", "available_balance": "0", "paid_balance": "0", "owed_balance": "0",
                 ])
         }
     }

@@ -164,7 +164,7 @@ struct MoneyFixture: Sendable {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(100), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
-                fixture.submission("funds", cents: 5000), by: fixture.user)
+                fixture.submission("funds", cents: 50_000), by: fixture.user)
             _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 1500), method: .bankTransfer, details: ["iban": "x"], idempotencyKey: nil)
@@ -262,10 +262,10 @@ struct MoneyFixture: Sendable {
             let payouts = try await TestData.count(client, "payouts")
             #expect(wallet.pending == .zero)
             #expect(
-                wallet.available + Money(minorUnits: Int64(payouts) * 5000)
+                wallet.available - wallet.owed + Money(minorUnits: Int64(payouts) * 5000)
                     == Money(minorUnits: Int64(confirmed) * 5000),
-                "every cent confirmed is either available or withdrawn, once")
-            #expect(payouts <= confirmed, "no withdrawal of money that was never confirmed or was reversed")
+                "every cent still confirmed is available or withdrawn, once; a reversal after a withdrawal is owed")
+            #expect(wallet.available == .zero || wallet.owed == .zero, "a debt is paid before money is available")
             try await fixture.expectReconciled()
             print(
                 "figures: 20 rounds of confirm vs reverse vs withdraw on the same 50.00 -> \(outcomes), balances exact")
@@ -303,6 +303,56 @@ struct MoneyFixture: Sendable {
             await #expect(throws: (any Error).self) {
                 try await client.query("DELETE FROM wallet_ledger", logger: TestDatabase.logger)
             }
+        }
+    }
+}
+
+/// The worker's set-based settle repays debts like the admin path does (ADR 017), per purchase in id order.
+@Suite struct DebtRepaymentSettleTests {
+    @Test func aBatchOfConfirmationsRepaysTheDebtFirstAndExactly() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(6), cap: 1000)
+            var confirmed: [String] = []
+            for name in ["a", "b"] {
+                let id = try await fixture.purchases.ingest(fixture.submission(name, cents: 10_000), by: fixture.user)
+                    .purchase.id.description
+                _ = try await fixture.purchases.confirm(purchaseID: id, by: fixture.user.id)
+                confirmed.append(id)
+            }
+            _ = try await fixture.payouts.request(
+                PayoutRequest(
+                    amount: Money(minorUnits: 1000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil),
+                by: fixture.user.id)
+            for id in confirmed { _ = try await fixture.purchases.reverse(purchaseID: id, by: fixture.user.id) }
+            #expect(try await fixture.wallet()?.owed == Money(minorUnits: 1000), "2.00 taken back, 4.00 + 6.00 owed")
+
+            for name in ["c", "d", "e"] {
+                _ = try await fixture.purchases.ingest(fixture.submission(name, cents: 10_000), by: fixture.user)
+            }
+            let claims = try await database.read {
+                try await $0.verifications.claim(limit: 10, owner: "w", lease: .seconds(30))
+            }
+            #expect(claims.count == 3)
+            let batch = claims.map {
+                PendingSettlement(claim: $0, settlement: .confirmation, action: .purchaseConfirmed, reason: nil)
+            }
+            let applied = try await database.read { try await $0.purchases.settleIfPending(batch, at: Date()) }
+            #expect(applied.count == 3)
+
+            let wallet = try #require(try await fixture.wallet())
+            #expect(wallet.available == Money(minorUnits: 800) && wallet.owed == .zero && wallet.pending == .zero)
+            let order = claims.map(\.purchaseID.uuid).sorted { $0.uuidString.lowercased() < $1.uuidString.lowercased() }
+            var repaid: [Money] = []
+            for id in order {
+                let rows = try await client.query(
+                    """
+                    SELECT coalesce(sum(delta), 0) FROM wallet_ledger
+                    WHERE reference_id = \(id) AND reason = 'debt_repaid' AND bucket = 'owed'
+                    """, logger: TestDatabase.logger)
+                for try await sum in rows.decode(Decimal.self) { repaid.append(Money(exactly: -sum) ?? .zero) }
+            }
+            #expect(repaid == [Money(minorUnits: 600), Money(minorUnits: 400), .zero])
+            try await fixture.expectReconciled()
         }
     }
 }

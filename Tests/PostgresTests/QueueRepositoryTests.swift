@@ -140,7 +140,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(50), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
-                fixture.submission("funds", cents: 1000), by: fixture.user)
+                fixture.submission("funds", cents: 10_000), by: fixture.user)
             _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)

@@ -33,7 +33,7 @@ public struct PayoutService: Sendable {
             if let replay = try await replayed(request, userID: userID, repositories: repositories) { return replay }
             guard wallet.available >= request.amount else {
                 throw PayoutError.insufficientBalance(
-                    requested: request.amount, available: wallet.available, pending: wallet.pending)
+                    requested: request.amount, available: wallet.available, pending: wallet.pending, owed: wallet.owed)
             }
             let payout = Payout(
                 id: .random(), userID: userID, amount: request.amount, method: request.method, details: request.details,
@@ -65,7 +65,7 @@ public struct PayoutService: Sendable {
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
             guard let payout = try await repositories.payouts.lock(id: id) else { throw PayoutError.notFound(rawID) }
-            let movements = try PayoutPolicy.process(payout, to: target)
+            let movements = try await Self.movements(processing: payout, to: target, repositories: repositories)
             let processedAt = target == .processing ? nil : now
             try await repositories.payouts.update(id: id, status: target, processedAt: processedAt)
             try await repositories.wallets.apply(movements)
@@ -91,7 +91,7 @@ public struct PayoutService: Sendable {
             guard let payout = try await repositories.payouts.lock(id: claim.payoutID),
                 try await repositories.payoutQueue.holdsLease(claim), payout.status == .processing
             else { return false }
-            let movements = try PayoutPolicy.process(payout, to: target)
+            let movements = try await Self.movements(processing: payout, to: target, repositories: repositories)
             try await repositories.payouts.update(id: payout.id, status: target, processedAt: now)
             try await repositories.wallets.apply(movements)
             try await repositories.audit.append(
@@ -103,6 +103,17 @@ public struct PayoutService: Sendable {
                     ]))
             return true
         }
+    }
+
+    /// A transition's movements; a refund to the available bucket first repays what the user owes, read under
+    /// the wallet lock (taken after the payout's, ADR 009).
+    private static func movements(processing payout: Payout, to target: PayoutStatus, repositories: any Repositories)
+        async throws -> [LedgerMovement]
+    {
+        let movements = try PayoutPolicy.process(payout, to: target)
+        guard movements.contains(where: { $0.bucket == .available && $0.delta > .zero }) else { return movements }
+        let wallet = try await repositories.wallets.lock(userID: payout.userID)
+        return DebtRepayment.applied(to: movements, against: wallet)
     }
 
     /// The earlier payout for the same idempotency key, if the request repeats it exactly.

@@ -37,3 +37,10 @@ public struct DatabaseUnavailable: Error, Equatable, Sendable {
         self.reason = reason
     }
 }
+
+/// A value derived from the input does not fit the books: a balance or a sum would exceed what its column holds
+/// (`NUMERIC(14,2)`, just under a trillion). Nothing was written; the request cannot succeed as sent (HTTP 422).
+/// Every single input is bounded before it gets here; this catches what only sums of many inputs reach.
+public struct ValueOutOfRange: Error, Equatable, Sendable {
+    public init() {}
+}

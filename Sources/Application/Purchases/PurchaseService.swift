@@ -117,15 +117,15 @@ public struct PurchaseService: Sendable {
 
     /// Admin confirmation of a pending purchase (T3), audited with the admin as actor.
     public func confirm(purchaseID rawID: String, by admin: UserID) async throws -> Purchase {
-        try await transition(rawID, action: .purchaseConfirmed, actor: .admin(admin)) { purchase in
+        try await transition(rawID, action: .purchaseConfirmed, actor: .admin(admin)) { purchase, _ in
             try PurchaseTransitions.confirm(purchase)
         }
     }
 
-    /// Admin reversal of a pending or confirmed purchase (T5/T6).
+    /// Admin reversal of a pending or confirmed purchase (T5/T6); cashback already withdrawn becomes owed.
     public func reverse(purchaseID rawID: String, by admin: UserID) async throws -> Purchase {
-        try await transition(rawID, action: .purchaseReversed, actor: .admin(admin)) { purchase in
-            try PurchaseTransitions.reverse(purchase)
+        try await transition(rawID, action: .purchaseReversed, actor: .admin(admin)) { purchase, wallet in
+            try PurchaseTransitions.reverse(purchase, from: wallet)
         }
     }
 
@@ -180,10 +180,11 @@ public struct PurchaseService: Sendable {
         return PurchaseError.duplicate(existing)
     }
 
-    /// Locks the purchase, re-checks its status under the lock, then applies the outcome with its audit row.
+    /// Locks the purchase, then the wallet, decides from the status read under the lock, repays any debt from
+    /// the cashback it makes available, then applies the outcome with its audit row.
     private func transition(
         _ rawID: String, action: AuditAction, actor: AuditActor,
-        _ decide: @Sendable (Purchase) throws -> PurchaseTransitions.Outcome
+        _ decide: @Sendable (Purchase, Wallet) throws -> PurchaseTransitions.Outcome
     ) async throws -> Purchase {
         guard let id = PurchaseID(parsing: rawID) else { throw PurchaseError.notFound(rawID) }
         let now = clock.now()
@@ -191,12 +192,9 @@ public struct PurchaseService: Sendable {
             guard let purchase = try await repositories.purchases.lock(id: id) else {
                 throw PurchaseError.notFound(rawID)
             }
-            let outcome = try decide(purchase)
             let wallet = try await repositories.wallets.lock(userID: purchase.userID)
-            guard wallet.canApply(outcome.movements) else {
-                throw PurchaseError.cashbackAlreadyWithdrawn(
-                    id, cashback: purchase.cashbackAmount, available: wallet.available)
-            }
+            let outcome = try decide(purchase, wallet).repayingDebt(of: wallet)
+            guard wallet.canApply(outcome.movements) else { throw WalletError.balanceWouldBeNegative(wallet.userID) }
             let audit = PurchaseAudit.entry(for: purchase, outcome: outcome, action: action, actor: actor, at: now)
             try await repositories.purchases.applyTransition(purchase, outcome: outcome, audit: audit, at: now)
             return Purchase(

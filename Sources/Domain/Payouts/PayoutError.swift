@@ -1,7 +1,7 @@
 /// Failures of the payout use cases.
 public enum PayoutError: Error, Equatable, Sendable {
-    /// 409 `INSUFFICIENT_BALANCE`.
-    case insufficientBalance(requested: Money, available: Money, pending: Money)
+    /// 409 `INSUFFICIENT_BALANCE`; `owed` is what a reversal left to pay back (ADR 017), which blocks payouts.
+    case insufficientBalance(requested: Money, available: Money, pending: Money, owed: Money)
     /// 422 `UNPROCESSABLE_ENTITY`: the withdrawal policy refuses the request (one sentence per rule).
     case policyViolation([String])
     /// 404 `NOT_FOUND` (resource type payout).

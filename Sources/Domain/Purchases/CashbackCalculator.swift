@@ -15,7 +15,8 @@ public enum CashbackCalculator {
     }
 
     /// `credited = round2(min(raw, max(0, cap − alreadyEarned)))`, where `raw` is the fixed amount or
-    /// `amount × percentage ÷ 100`, with no intermediate rounding.
+    /// `amount × percentage ÷ 100`, with no intermediate rounding, and never more than the purchase amount
+    /// (ADR 016: a fixed 500.00 on a 0.01 purchase pays 0.01). `capApplied` reports the monthly cap only.
     public static func quote(rule: CashbackRule, amount: Money, monthlyCap: Decimal, alreadyEarned: Money) -> Quote {
         let raw = rawCashback(rule: rule, amount: amount)
         let remaining = max(0, monthlyCap - alreadyEarned.decimal)
@@ -23,12 +24,15 @@ public enum CashbackCalculator {
         return Quote(amount: Money(roundingHalfEven: min(raw, remaining)), capApplied: capApplied)
     }
 
-    /// The uncapped, unrounded cashback.
+    /// The unrounded cashback before the monthly cap: the rule's amount, at most the purchase amount. This also
+    /// keeps any stored offer, however large its values, from producing a cashback the columns cannot hold.
     public static func rawCashback(rule: CashbackRule, amount: Money) -> Decimal {
-        switch rule {
-        case .fixed(let value): value
-        case .percent(let percentage): amount.decimal * percentage / 100
-        }
+        let raw: Decimal =
+            switch rule {
+            case .fixed(let value): value
+            case .percent(let percentage): amount.decimal * percentage / 100
+            }
+        return max(0, min(raw, amount.decimal))
     }
 }
 

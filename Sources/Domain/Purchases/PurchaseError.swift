@@ -22,8 +22,6 @@ public enum PurchaseError: Error, Equatable, Sendable {
     case alreadyReversed(PurchaseID)
     /// 400 `PURCHASE_NOT_REVERSIBLE`: rejected purchases cannot be reversed (spec IC-21).
     case notReversible(PurchaseID, current: PurchaseStatus)
-    /// 409 `INSUFFICIENT_BALANCE`: the confirmed cashback to take back has already been withdrawn.
-    case cashbackAlreadyWithdrawn(PurchaseID, cashback: Money, available: Money)
     /// 422 `INVALID_PURCHASE_STATUS`.
     case invalidStatusFilter(String)
 }

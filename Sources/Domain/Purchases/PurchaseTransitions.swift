@@ -8,6 +8,14 @@ public enum PurchaseTransitions {
         /// The purchase's `cashback_amount` afterwards (zeroed by a reversal).
         public let cashbackAmount: Money
         public let movements: [LedgerMovement]
+
+        /// The same outcome followed by the repayment its credit to the available bucket makes against
+        /// `wallet`'s debt (`DebtRepayment`).
+        public func repayingDebt(of wallet: Wallet) -> Outcome {
+            Outcome(
+                status: status, cashbackStatus: cashbackStatus, cashbackAmount: cashbackAmount,
+                movements: DebtRepayment.applied(to: movements, against: wallet))
+        }
     }
 
     /// Ingestion: the cashback enters the pending bucket.
@@ -63,18 +71,23 @@ public enum PurchaseTransitions {
     }
 
     /// T5/T6: pending or confirmed → reversed; the cashback leaves the bucket it sits in and is zeroed.
-    public static func reverse(_ purchase: Purchase) throws(PurchaseError) -> Outcome {
+    /// Confirmed cashback that `wallet` no longer holds (withdrawn since) is not refused: what is available is
+    /// taken, and the rest becomes owed (ADR 017), paid off by the next credits to the available bucket.
+    public static func reverse(_ purchase: Purchase, from wallet: Wallet) throws(PurchaseError) -> Outcome {
         let cashback = purchase.cashbackAmount
-        let bucket: WalletBucket
+        let changes: [(WalletBucket, Money)]
         switch purchase.status {
-        case .pending: bucket = .pending
-        case .confirmed: bucket = .available
+        case .pending:
+            changes = [(.pending, .zero - cashback)]
+        case .confirmed:
+            let taken = min(cashback, max(wallet.available, .zero))
+            changes = [(.available, .zero - taken), (.owed, cashback - taken)]
         case .reversed: throw .alreadyReversed(purchase.id)
         case .rejected: throw .notReversible(purchase.id, current: .rejected)
         }
         return Outcome(
             status: .reversed, cashbackStatus: .reversed, cashbackAmount: .zero,
-            movements: movements(purchase, [(bucket, .zero - cashback)], .purchaseReversed))
+            movements: movements(purchase, changes, .purchaseReversed))
     }
 
     private static func movements(

@@ -1,17 +1,21 @@
 public import Foundation
 
-/// A user's three balances. Each equals the sum of the user's ledger rows for that bucket.
+/// A user's balances. Each equals the sum of the user's ledger rows for that bucket.
 public struct Wallet: Equatable, Sendable {
     public let userID: UserID
     public let pending: Money
     public let available: Money
     public let paid: Money
+    /// Cashback taken back after it had been withdrawn (ADR 017): a debt that later credits to the available
+    /// bucket pay off first (`DebtRepayment`). Never positive while `available` is.
+    public let owed: Money
 
-    public init(userID: UserID, pending: Money, available: Money, paid: Money) {
+    public init(userID: UserID, pending: Money, available: Money, paid: Money, owed: Money = .zero) {
         self.userID = userID
         self.pending = pending
         self.available = available
         self.paid = paid
+        self.owed = owed
     }
 
     /// Whether applying `movements` (of this wallet) keeps every balance non-negative.
@@ -30,15 +34,18 @@ public struct Wallet: Equatable, Sendable {
         case .pending: pending
         case .available: available
         case .paid: paid
+        case .owed: owed
         }
     }
 }
 
-/// The three places money sits in a wallet.
+/// The places money sits in a wallet, and the debt a reversal can leave.
 public enum WalletBucket: String, Sendable, CaseIterable {
     case pending
     case available
     case paid
+    /// What the user owes back (ADR 017); it grows only by a reversal and shrinks only by a repayment.
+    case owed
 }
 
 /// Why money moved; with the reference and bucket it identifies a movement, so each happens once.
@@ -50,6 +57,8 @@ public enum LedgerReason: String, Sendable, CaseIterable {
     case payoutRequested = "payout_requested"
     case payoutCompleted = "payout_completed"
     case payoutFailed = "payout_failed"
+    /// A credit to the available bucket paying off what a reversal left owed (`DebtRepayment`).
+    case debtRepaid = "debt_repaid"
 }
 
 /// One signed change of one bucket, written to the append-only ledger with the balance change it explains.

@@ -21,6 +21,11 @@ enum DomainErrorMapping {
             APIError(
                 .conflict, code: "INSUFFICIENT_BALANCE", message: "The wallet balance cannot cover this movement.",
                 details: ["action": "Retry once pending operations on this wallet have settled."])
+        case is ValueOutOfRange:
+            APIError(
+                .unprocessableContent, code: "VALUE_OUT_OF_RANGE",
+                message: "The request would take a balance beyond what the books can hold (999999999999.99).",
+                details: ["action": "Nothing was recorded. Split the amount or contact support."])
         case let error as DatabaseUnavailable:
             APIError(
                 .serviceUnavailable, code: "SERVICE_UNAVAILABLE",

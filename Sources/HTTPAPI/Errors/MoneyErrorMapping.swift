@@ -77,15 +77,6 @@ extension DomainErrorMapping {
             notReversible(id, code: "PURCHASE_ALREADY_REVERSED", status: .reversed, wording: "already reversed")
         case .notReversible(let id, let current):
             notReversible(id, code: "PURCHASE_NOT_REVERSIBLE", status: current, wording: current.rawValue)
-        case .cashbackAlreadyWithdrawn(let id, let cashback, let available):
-            APIError(
-                .conflict, code: "INSUFFICIENT_BALANCE",
-                message: "Cannot reverse purchase '\(id)'. Its cashback has already been withdrawn.",
-                details: [
-                    "purchase_id": .string(id.description), "cashback_amount": .string(cashback.description),
-                    "available_balance": .string(available.description),
-                    "action": "Fail the user's open payout first (failing refunds it), then reverse the purchase.",
-                ])
         case .invalidStatusFilter(let status):
             APIError(
                 .unprocessableContent, code: "INVALID_PURCHASE_STATUS",
@@ -95,15 +86,19 @@ extension DomainErrorMapping {
 
     static func map(_ error: PayoutError) -> APIError {
         switch error {
-        case .insufficientBalance(let requested, let available, let pending):
+        case .insufficientBalance(let requested, let available, let pending, let owed):
             APIError(
                 .conflict, code: "INSUFFICIENT_BALANCE",
-                message: "Insufficient available balance. Requested: \(requested), Available: \(available).",
+                message: "Insufficient available balance. Requested: \(requested), Available: \(available)."
+                    + (owed > .zero ? " Owed after a reversal: \(owed)." : ""),
                 details: [
                     "requested_amount": .string(requested.description),
                     "available_balance": .string(available.description),
                     "pending_balance": .string(pending.description),
-                    "action": "Request a smaller amount or wait for pending cashback to be confirmed.",
+                    "owed_balance": .string(owed.description),
+                    "action": owed > .zero
+                        ? "Cashback reversed after it was withdrawn is owed; confirmed cashback pays it off first."
+                        : "Request a smaller amount or wait for pending cashback to be confirmed.",
                 ])
         case .policyViolation(let sentences):
             APIError(

@@ -2101,7 +2101,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "Purchases"
                 ],
-                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nNo request body. A pending or confirmed purchase becomes `reversed`.",
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nNo request body. A pending or confirmed purchase becomes `reversed`; its cashback is zeroed and leaves the bucket it sits in. Confirmed cashback that was already withdrawn is not refused: what is available is taken back and the rest becomes the wallet's `owed_balance`, which later cashback pays off and which blocks payouts meanwhile. Rejected and already reversed purchases answer 400.",
                 "x-access": "admin",
                 "parameters": [
                   {
@@ -2170,21 +2170,6 @@ enum OpenAPIDocument {
                               "$ref": "#/components/schemas/RoutingError"
                             }
                           ]
-                        }
-                      }
-                    }
-                  },
-                  "409": {
-                    "description": "`INSUFFICIENT_BALANCE`: the confirmed cashback was already withdrawn; nothing changes.",
-                    "headers": {
-                      "X-Request-ID": {
-                        "$ref": "#/components/headers/X-Request-ID"
-                      }
-                    },
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/ErrorEnvelope"
                         }
                       }
                     }
@@ -4759,7 +4744,8 @@ enum OpenAPIDocument {
                 "required": [
                   "pending_balance",
                   "available_balance",
-                  "paid_balance"
+                  "paid_balance",
+                  "owed_balance"
                 ],
                 "properties": {
                   "pending_balance": {
@@ -4776,6 +4762,11 @@ enum OpenAPIDocument {
                     "type": "string",
                     "pattern": "^(?:-?[0-9]+\\.[0-9]{2}|0)$",
                     "description": "Decimal string with two decimals; `\"0\"` when the user has no wallet row."
+                  },
+                  "owed_balance": {
+                    "type": "string",
+                    "pattern": "^(?:[0-9]+\\.[0-9]{2}|0)$",
+                    "description": "What the user owes back: cashback reversed after it had been withdrawn. Later confirmed cashback (and refunded payouts) pay it off first; while it is above zero the available balance is zero, so no payout can be requested. An addition to the spec; `\"0\"` when the user has no wallet row."
                   }
                 }
               },
@@ -4832,7 +4823,8 @@ enum OpenAPIDocument {
                     "enum": [
                       "pending",
                       "available",
-                      "paid"
+                      "paid",
+                      "owed"
                     ]
                   },
                   "delta": {
@@ -4852,7 +4844,8 @@ enum OpenAPIDocument {
                       "purchase_reversed",
                       "payout_requested",
                       "payout_completed",
-                      "payout_failed"
+                      "payout_failed",
+                      "debt_repaid"
                     ]
                   },
                   "reference_id": {

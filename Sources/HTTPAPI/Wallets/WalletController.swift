@@ -35,22 +35,26 @@ struct WalletController {
     }
 }
 
-/// Balances as strings; a user without a wallet row sees `"0"` (spec 7.1).
+/// Balances as strings; a user without a wallet row sees `"0"` (spec 7.1). `owed_balance` is an addition to the
+/// spec: cashback reversed after it was withdrawn, paid off by later cashback (ADR 017).
 struct WalletResponse: Encodable {
     let pendingBalance: String
     let availableBalance: String
     let paidBalance: String
+    let owedBalance: String
 
     init(_ wallet: Wallet?) {
         self.pendingBalance = wallet?.pending.description ?? "0"
         self.availableBalance = wallet?.available.description ?? "0"
         self.paidBalance = wallet?.paid.description ?? "0"
+        self.owedBalance = wallet?.owed.description ?? "0"
     }
 
     enum CodingKeys: String, CodingKey {
         case pendingBalance = "pending_balance"
         case availableBalance = "available_balance"
         case paidBalance = "paid_balance"
+        case owedBalance = "owed_balance"
     }
 }
 

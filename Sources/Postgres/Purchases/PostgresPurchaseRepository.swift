@@ -205,6 +205,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                         pending_balance = pending_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'pending'), 0),
                         available_balance = available_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'available'), 0),
                         paid_balance = paid_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'paid'), 0),
+                        owed_balance = owed_balance + coalesce((SELECT sum(delta) FROM moves WHERE bucket = 'owed'), 0),
                         updated_at = \(instant)
                     WHERE user_id = \(purchase.userID.uuid) AND EXISTS (SELECT 1 FROM moves)
                 ), ledger AS (
@@ -255,25 +256,41 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 FROM target t WHERE c.purchase_id = t.id
             ), dequeued AS (
                 DELETE FROM purchase_verifications WHERE purchase_id IN (SELECT id FROM target)
-            ), moves AS (
+            ), settled AS (
                 SELECT t.id AS purchase_id, t.user_id, m.bucket, m.sign * t.cashback AS delta, t.ledger_reason
                 FROM target t
                 JOIN unnest(\(moves.map(\.0))::uuid[], \(moves.map(\.1))::text[], \(moves.map(\.2))::int8[])
                     AS m (purchase_id, bucket, sign) ON m.purchase_id = t.id
                 WHERE t.cashback > 0
             ), locked AS (
-                SELECT w.user_id FROM wallets w WHERE w.user_id IN (SELECT user_id FROM moves)
+                SELECT w.user_id, w.owed_balance FROM wallets w WHERE w.user_id IN (SELECT user_id FROM settled)
                 ORDER BY w.user_id FOR UPDATE
+            ), repaid AS (
+                -- DebtRepayment in SQL (ADR 017): each credit to the available bucket repays what the wallet owes,
+                -- the earlier purchases of the batch first; the owed amount comes from the locked row.
+                SELECT s.purchase_id, s.user_id,
+                       least(s.delta, greatest(l.owed_balance - coalesce(sum(s.delta) OVER (
+                           PARTITION BY s.user_id ORDER BY s.purchase_id
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0), 0)) AS amount
+                FROM settled s JOIN locked l USING (user_id)
+                WHERE s.bucket = 'available' AND s.delta > 0 AND l.owed_balance > 0
+            ), moves AS (
+                SELECT purchase_id, user_id, bucket, delta, ledger_reason FROM settled
+                UNION ALL
+                SELECT r.purchase_id, r.user_id, b.bucket, -r.amount, 'debt_repaid'
+                FROM repaid r CROSS JOIN (VALUES ('available'), ('owed')) AS b (bucket) WHERE r.amount > 0
             ), wallet AS (
                 UPDATE wallets w SET
                     pending_balance = pending_balance + d.pending,
                     available_balance = available_balance + d.available,
                     paid_balance = paid_balance + d.paid,
+                    owed_balance = owed_balance + d.owed,
                     updated_at = \(instant)
                 FROM (SELECT user_id,
                              coalesce(sum(delta) FILTER (WHERE bucket = 'pending'), 0) AS pending,
                              coalesce(sum(delta) FILTER (WHERE bucket = 'available'), 0) AS available,
-                             coalesce(sum(delta) FILTER (WHERE bucket = 'paid'), 0) AS paid
+                             coalesce(sum(delta) FILTER (WHERE bucket = 'paid'), 0) AS paid,
+                             coalesce(sum(delta) FILTER (WHERE bucket = 'owed'), 0) AS owed
                       FROM moves GROUP BY user_id) d
                 WHERE w.user_id = d.user_id AND w.user_id IN (SELECT user_id FROM locked)
             ), ledger AS (

@@ -12,22 +12,33 @@ struct PostgresReconciliationRepository: ReconciliationRepository {
         (
             "wallet_equals_ledger",
             """
-            SELECT w.user_id::text, format('balances %s/%s/%s, ledger %s/%s/%s', w.pending_balance, w.available_balance,
-                   w.paid_balance, coalesce(l.pending, 0), coalesce(l.available, 0), coalesce(l.paid, 0))
+            SELECT w.user_id::text, format('balances %s/%s/%s owed %s, ledger %s/%s/%s owed %s', w.pending_balance,
+                   w.available_balance, w.paid_balance, w.owed_balance, coalesce(l.pending, 0),
+                   coalesce(l.available, 0), coalesce(l.paid, 0), coalesce(l.owed, 0))
             FROM wallets w LEFT JOIN (
                 SELECT user_id, sum(delta) FILTER (WHERE bucket = 'pending') AS pending,
                        sum(delta) FILTER (WHERE bucket = 'available') AS available,
-                       sum(delta) FILTER (WHERE bucket = 'paid') AS paid
+                       sum(delta) FILTER (WHERE bucket = 'paid') AS paid,
+                       sum(delta) FILTER (WHERE bucket = 'owed') AS owed
                 FROM wallet_ledger GROUP BY user_id) l USING (user_id)
             WHERE w.pending_balance <> coalesce(l.pending, 0) OR w.available_balance <> coalesce(l.available, 0)
-               OR w.paid_balance <> coalesce(l.paid, 0)
+               OR w.paid_balance <> coalesce(l.paid, 0) OR w.owed_balance <> coalesce(l.owed, 0)
             """
         ),
         (
             "balance_not_negative",
             """
-            SELECT user_id::text, format('balances %s/%s/%s', pending_balance, available_balance, paid_balance)
-            FROM wallets WHERE pending_balance < 0 OR available_balance < 0 OR paid_balance < 0
+            SELECT user_id::text, format('balances %s/%s/%s owed %s', pending_balance, available_balance,
+                   paid_balance, owed_balance)
+            FROM wallets
+            WHERE pending_balance < 0 OR available_balance < 0 OR paid_balance < 0 OR owed_balance < 0
+            """
+        ),
+        (
+            "debt_nets_available",
+            """
+            SELECT user_id::text, format('available %s while owing %s', available_balance, owed_balance)
+            FROM wallets WHERE available_balance > 0 AND owed_balance > 0
             """
         ),
         (
@@ -41,17 +52,22 @@ struct PostgresReconciliationRepository: ReconciliationRepository {
             """
         ),
         (
+            // A purchase's own rows: its cashback in pending while pending; while confirmed, in available net of
+            // what it repaid (debt_repaid rows in available and owed cancel out in available − owed); nothing
+            // once reversed (a reversal's shortfall is owed: −available + owed = the cashback taken back).
             "purchase_matches_ledger",
             """
-            SELECT p.id::text, format('status %s, cashback %s, ledger pending %s available %s', p.status, c.amount,
-                   coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'pending'), 0),
-                   coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'available'), 0))
+            SELECT p.id::text, format('status %s, cashback %s, ledger pending %s available − owed %s', p.status,
+                   c.amount, coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'pending'), 0),
+                   coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'available'), 0)
+                       - coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'owed'), 0))
             FROM purchases p JOIN cashback_transactions c ON c.purchase_id = p.id
             LEFT JOIN wallet_ledger l ON l.reference_id = p.id
             GROUP BY p.id, p.status, c.amount
             HAVING coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'pending'), 0)
                        <> CASE WHEN p.status = 'pending' THEN c.amount ELSE 0 END
                 OR coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'available'), 0)
+                       - coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'owed'), 0)
                        <> CASE WHEN p.status = 'confirmed' THEN c.amount ELSE 0 END
                 OR coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'paid'), 0) <> 0
             """
@@ -59,12 +75,14 @@ struct PostgresReconciliationRepository: ReconciliationRepository {
         (
             "payout_matches_ledger",
             """
-            SELECT p.id::text, format('status %s, amount %s, ledger available %s paid %s', p.status, p.amount,
-                   coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'available'), 0),
+            SELECT p.id::text, format('status %s, amount %s, ledger available − owed %s paid %s', p.status, p.amount,
+                   coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'available'), 0)
+                       - coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'owed'), 0),
                    coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'paid'), 0))
             FROM payouts p LEFT JOIN wallet_ledger l ON l.reference_id = p.id
             GROUP BY p.id, p.status, p.amount
             HAVING coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'available'), 0)
+                       - coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'owed'), 0)
                        <> CASE WHEN p.status = 'failed' THEN 0 ELSE -p.amount END
                 OR coalesce(sum(l.delta) FILTER (WHERE l.bucket = 'paid'), 0)
                        <> CASE WHEN p.status = 'completed' THEN p.amount ELSE 0 END

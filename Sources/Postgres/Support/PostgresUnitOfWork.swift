@@ -31,9 +31,10 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
             if let rollbackError = error.rollbackError {
                 logger.error("rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
             }
-            throw ConnectionFailure.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
+            throw NumericOverflow.translate(
+                ConnectionFailure.translate(error.closureError ?? error.beginError ?? error.commitError ?? error))
         } catch {
-            throw ConnectionFailure.translate(error)
+            throw NumericOverflow.translate(ConnectionFailure.translate(error))
         }
     }
 
@@ -48,7 +49,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
                 }
             }
         } catch {
-            throw ConnectionFailure.translate(error)
+            throw NumericOverflow.translate(ConnectionFailure.translate(error))
         }
     }
 
@@ -61,7 +62,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
                 }
             }
         } catch {
-            throw ConnectionFailure.translate(error)
+            throw NumericOverflow.translate(ConnectionFailure.translate(error))
         }
     }
 }

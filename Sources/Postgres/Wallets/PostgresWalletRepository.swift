@@ -9,12 +9,13 @@ struct PostgresWalletRepository: WalletRepository {
     let connection: PostgresConnection
     let logger: Logger
 
-    private typealias WalletRow = (UUID, Decimal, Decimal, Decimal)
+    private typealias WalletRow = (UUID, Decimal, Decimal, Decimal, Decimal)
 
     func find(userID: UserID) async throws -> Wallet? {
         let rows = try await connection.query(
             """
-            SELECT user_id, pending_balance, available_balance, paid_balance FROM wallets WHERE user_id = \(userID.uuid)
+            SELECT user_id, pending_balance, available_balance, paid_balance, owed_balance
+            FROM wallets WHERE user_id = \(userID.uuid)
             """, logger: logger)
         for try await row in rows.decode(WalletRow.self) { return try Self.wallet(row) }
         return nil
@@ -25,7 +26,7 @@ struct PostgresWalletRepository: WalletRepository {
             """
             INSERT INTO wallets (user_id) VALUES (\(userID.uuid))
             ON CONFLICT (user_id) DO UPDATE SET user_id = EXCLUDED.user_id
-            RETURNING user_id, pending_balance, available_balance, paid_balance
+            RETURNING user_id, pending_balance, available_balance, paid_balance, owed_balance
             """, logger: logger)
         for try await row in rows.decode(WalletRow.self) { return try Self.wallet(row) }
         throw MalformedStoredValue(column: "wallets", value: "lock returned no row")
@@ -41,7 +42,8 @@ struct PostgresWalletRepository: WalletRepository {
                     """
                     UPDATE wallets SET pending_balance = pending_balance + \(total(.pending)),
                                        available_balance = available_balance + \(total(.available)),
-                                       paid_balance = paid_balance + \(total(.paid)), updated_at = now()
+                                       paid_balance = paid_balance + \(total(.paid)),
+                                       owed_balance = owed_balance + \(total(.owed)), updated_at = now()
                     WHERE user_id = \(userID.uuid)
                     """, logger: logger)
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23514" {
@@ -105,6 +107,7 @@ struct PostgresWalletRepository: WalletRepository {
         Wallet(
             userID: UserID(row.0), pending: try MalformedStoredValue.money(row.1, column: "wallets.pending_balance"),
             available: try MalformedStoredValue.money(row.2, column: "wallets.available_balance"),
-            paid: try MalformedStoredValue.money(row.3, column: "wallets.paid_balance"))
+            paid: try MalformedStoredValue.money(row.3, column: "wallets.paid_balance"),
+            owed: try MalformedStoredValue.money(row.4, column: "wallets.owed_balance"))
     }
 }

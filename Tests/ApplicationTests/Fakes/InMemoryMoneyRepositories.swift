@@ -9,11 +9,12 @@ extension StoreState {
             let wallet =
                 wallets[movement.userID]
                 ?? Wallet(userID: movement.userID, pending: .zero, available: .zero, paid: .zero)
+            func change(_ bucket: WalletBucket) -> Money { movement.bucket == bucket ? movement.delta : .zero }
             let changed = Wallet(
-                userID: wallet.userID, pending: wallet.pending + (movement.bucket == .pending ? movement.delta : .zero),
-                available: wallet.available + (movement.bucket == .available ? movement.delta : .zero),
-                paid: wallet.paid + (movement.bucket == .paid ? movement.delta : .zero))
-            guard changed.pending >= .zero, changed.available >= .zero, changed.paid >= .zero else {
+                userID: wallet.userID, pending: wallet.pending + change(.pending),
+                available: wallet.available + change(.available), paid: wallet.paid + change(.paid),
+                owed: wallet.owed + change(.owed))
+            guard WalletBucket.allCases.allSatisfy({ changed.balance(of: $0) >= .zero }) else {
                 throw WalletError.balanceWouldBeNegative(movement.userID)
             }
             wallets[movement.userID] = changed
@@ -118,7 +119,10 @@ struct InMemoryPurchases: PurchaseRepository {
                 purchase.status == .pending,
                 working.state.withLock({ $0.leases[claim.purchaseID.uuid] == claim.leaseToken })
             else { continue }
-            let outcome = try PurchaseTransitions.settle(purchase, request.settlement)
+            let wallet =
+                working.state.withLock { $0.wallets[purchase.userID] }
+                ?? Wallet(userID: purchase.userID, pending: .zero, available: .zero, paid: .zero)
+            let outcome = try PurchaseTransitions.settle(purchase, request.settlement).repayingDebt(of: wallet)
             try await applyTransition(
                 purchase, outcome: outcome,
                 audit: PurchaseAudit.entry(
@@ -216,7 +220,7 @@ struct InMemoryReconciliation: ReconciliationRepository {
                         $0 + $1.delta
                     }
                 }
-                guard sums != [wallet.pending, wallet.available, wallet.paid] else { return nil }
+                guard sums != WalletBucket.allCases.map(wallet.balance(of:)) else { return nil }
                 return Drift(rule: "wallet_equals_ledger", subject: wallet.userID.description, detail: "\(sums)")
             }
             return ReconciliationReport(

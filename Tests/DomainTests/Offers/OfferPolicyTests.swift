@@ -38,11 +38,49 @@ import Testing
                     field: "cashback_value", reason: "Percentage must be between 0 (exclusive) and 20.0 (inclusive)."))
     }
 
-    @Test func fixedAmountsHaveNoUpperBoundButMustBePositive() {
+    @Test func fixedAmountsAreWholeCentsUpToTheLargestPurchase() {
         #expect(violation(draft(type: .fixed, value: 500)) == nil)
+        #expect(violation(draft(type: .fixed, value: Decimal(string: "9999999999.99")!)) == nil)
         #expect(
             violation(draft(type: .fixed, value: 0))
                 == Violation(field: "cashback_value", reason: "Fixed amount must be greater than 0."))
+        #expect(
+            violation(draft(type: .fixed, value: Decimal(sign: .plus, exponent: 15, significand: 1)))
+                == Violation(field: "cashback_value", reason: "Fixed amount must be at most 9999999999.99."))
+        #expect(
+            violation(draft(type: .fixed, value: Decimal(string: "0.001")!))
+                == Violation(
+                    field: "cashback_value",
+                    reason: "Fixed amount must be a whole number of cents (at most two decimals)."))
+    }
+
+    @Test func percentagesHaveAtMostFourDecimals() {
+        #expect(violation(draft(value: Decimal(string: "2.5125")!)) == nil)
+        #expect(
+            violation(draft(value: Decimal(string: "0.00001")!))
+                == Violation(field: "cashback_value", reason: "Percentage must have at most 4 decimals."))
+    }
+
+    @Test func capsAreWholeCentsUpToTheLargestPurchase() {
+        #expect(violation(draft(cap: Decimal(string: "0.01")!)) == nil)
+        #expect(
+            violation(draft(cap: Decimal(sign: .plus, exponent: 15, significand: 1)))
+                == Violation(field: "monthly_cap", reason: "Monthly cap must be at most 9999999999.99."))
+        #expect(
+            violation(draft(cap: Decimal(string: "0.005")!))
+                == Violation(
+                    field: "monthly_cap", reason: "Monthly cap must be a whole number of cents (at most two decimals).")
+        )
+    }
+
+    @Test func startsAtMostAYearAhead() {
+        #expect(violation(draft(start: "2027-06-16", end: "2027-07-01")) == nil)
+        #expect(
+            violation(draft(start: "2027-06-17", end: "2027-07-01"))
+                == Violation(
+                    field: "start_date",
+                    reason: "Start date must be at most 366 days ahead (2027-06-16). Got: '2027-06-17'."))
+        #expect(violation(draft(start: "9999-01-01", end: "9999-12-31"))?.field == "start_date")
     }
 
     @Test func refusesAStartInThePast() {

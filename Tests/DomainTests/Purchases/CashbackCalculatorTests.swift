@@ -18,9 +18,18 @@ import Testing
         #expect(quote(.percent(Decimal(string: percentage)!), amount).amount.description == expected)
     }
 
-    @Test func fixedOffersIgnoreThePurchaseAmountAndRoundHalfEven() {
-        #expect(quote(.fixed(3), "1.00").amount.description == "3.00")
+    @Test func fixedOffersRoundHalfEvenAndNeverPayMoreThanThePurchase() {
+        #expect(quote(.fixed(3), "10.00").amount.description == "3.00")
         #expect(quote(.fixed(Decimal(string: "2.005")!), "75.00").amount.description == "2.00")
+        #expect(quote(.fixed(3), "1.00").amount.description == "1.00")
+        let tiny = quote(.fixed(500), "0.01", cap: 1000)
+        #expect(tiny == CashbackCalculator.Quote(amount: Money(minorUnits: 1), capApplied: false))
+    }
+
+    @Test func offersStoredWithAbsurdValuesStillYieldACashbackThePurchaseCanHold() {
+        let huge = Decimal(sign: .plus, exponent: 15, significand: 1)
+        #expect(quote(.fixed(huge), "9999999999.99", cap: huge).amount == Money.maximum)
+        #expect(quote(.percent(100), "12.34", cap: huge).amount.description == "12.34")
     }
 
     @Test func theCapCreditsOnlyWhatRemains() {

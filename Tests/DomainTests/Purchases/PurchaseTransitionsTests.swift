@@ -35,11 +35,45 @@ import Testing
         #expect(deltas(outcome.movements) == [.pending: -500])
     }
 
+    func wallet(of purchase: Purchase, available: Int64 = 0, owed: Int64 = 0) -> Wallet {
+        Wallet(
+            userID: purchase.userID, pending: Money(minorUnits: 10_000), available: Money(minorUnits: available),
+            paid: .zero, owed: Money(minorUnits: owed))
+    }
+
     @Test func reversalTakesFromTheRightBucketAndZeroes() throws {
-        let fromPending = try PurchaseTransitions.reverse(purchase(.pending))
+        let pending = purchase(.pending)
+        let fromPending = try PurchaseTransitions.reverse(pending, from: wallet(of: pending))
         #expect(deltas(fromPending.movements) == [.pending: -500] && fromPending.cashbackAmount == .zero)
-        let fromConfirmed = try PurchaseTransitions.reverse(purchase(.confirmed))
+        let confirmed = purchase(.confirmed)
+        let fromConfirmed = try PurchaseTransitions.reverse(confirmed, from: wallet(of: confirmed, available: 800))
         #expect(deltas(fromConfirmed.movements) == [.available: -500])
+    }
+
+    @Test func reversingWithdrawnCashbackTakesWhatIsAvailableAndOwesTheRest() throws {
+        let confirmed = purchase(.confirmed)
+        let partly = try PurchaseTransitions.reverse(confirmed, from: wallet(of: confirmed, available: 120))
+        #expect(deltas(partly.movements) == [.available: -120, .owed: 380])
+        #expect(partly.movements.allSatisfy { $0.reason == .purchaseReversed })
+        let whollyWithdrawn = try PurchaseTransitions.reverse(confirmed, from: wallet(of: confirmed, owed: 70))
+        #expect(deltas(whollyWithdrawn.movements) == [.owed: 500])
+        #expect(wallet(of: confirmed, available: 120).canApply(partly.movements))
+    }
+
+    @Test func creditsToAvailableRepayTheDebtFirst() throws {
+        let pending = purchase(.pending)
+        let small = try PurchaseTransitions.confirm(pending).repayingDebt(of: wallet(of: pending, owed: 200))
+        #expect(deltas(small.movements) == [.pending: -500, .available: 300, .owed: -200])
+        #expect(
+            small.movements.filter { $0.reason == .debtRepaid }.map(\.delta) == [
+                Money(minorUnits: -200), Money(minorUnits: -200),
+            ])
+        let large = try PurchaseTransitions.confirm(pending).repayingDebt(of: wallet(of: pending, owed: 900))
+        #expect(deltas(large.movements) == [.pending: -500, .available: 0, .owed: -500])
+        let none = try PurchaseTransitions.confirm(pending).repayingDebt(of: wallet(of: pending))
+        #expect(none == (try PurchaseTransitions.confirm(pending)))
+        let rejected = try PurchaseTransitions.reject(pending).repayingDebt(of: wallet(of: pending, owed: 900))
+        #expect(deltas(rejected.movements) == [.pending: -500])
     }
 
     @Test func refusedTransitionsNameTheSpecError() {
@@ -51,10 +85,12 @@ import Testing
             try PurchaseTransitions.reject(confirmed)
         }
         let reversed = purchase(.reversed)
-        #expect(throws: PurchaseError.alreadyReversed(reversed.id)) { try PurchaseTransitions.reverse(reversed) }
+        #expect(throws: PurchaseError.alreadyReversed(reversed.id)) {
+            try PurchaseTransitions.reverse(reversed, from: wallet(of: reversed))
+        }
         let rejected = purchase(.rejected)
         #expect(throws: PurchaseError.notReversible(rejected.id, current: .rejected)) {
-            try PurchaseTransitions.reverse(rejected)
+            try PurchaseTransitions.reverse(rejected, from: wallet(of: rejected))
         }
     }
 
@@ -65,7 +101,7 @@ import Testing
 
     @Test func walletsRefuseMovementsThatWouldGoNegative() throws {
         let confirmed = purchase(.confirmed)
-        let outcome = try PurchaseTransitions.reverse(confirmed)
+        let outcome = try PurchaseTransitions.reverse(confirmed, from: wallet(of: confirmed, available: 500))
         let rich = Wallet(userID: confirmed.userID, pending: .zero, available: Money(minorUnits: 500), paid: .zero)
         let poor = Wallet(userID: confirmed.userID, pending: .zero, available: Money(minorUnits: 499), paid: .zero)
         #expect(rich.canApply(outcome.movements))
