@@ -26,15 +26,13 @@ public struct APIDependencies: Sendable {
     public let catalogLimits: PageLimits
     /// Browser origins allowed to call the API.
     public let cors: CORSPolicy
-    /// The process's metrics in Prometheus text, served at `GET /metrics`.
-    public let metrics: @Sendable () -> String
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
         payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, partners: PartnerService,
         partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
-        cors: CORSPolicy, metrics: @escaping @Sendable () -> String
+        cors: CORSPolicy
     ) {
         self.auth = auth
         self.users = users
@@ -52,7 +50,6 @@ public struct APIDependencies: Sendable {
         self.partnerLimiter = partnerLimiter
         self.catalogLimits = catalogLimits
         self.cors = cors
-        self.metrics = metrics
     }
 }
 
@@ -83,7 +80,6 @@ public enum APIRouter {
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)
         OpenAPIController().register(on: publicRoutes)
-        MetricsController(render: dependencies.metrics).register(on: publicRoutes)
         AuthController(auth: dependencies.auth, failedLogins: dependencies.loginLimiter).register(on: publicRoutes)
         let users = UserController(users: dependencies.users)
         users.registerPublic(on: publicRoutes)

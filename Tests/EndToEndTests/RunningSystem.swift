@@ -10,6 +10,8 @@ final class RunningSystem: @unchecked Sendable {
     let cluster: PrivateCluster
     let apiPort = ClickNBackProcess.freePort()
     let adminPort = ClickNBackProcess.freePort()
+    /// The API's admin listener (`/metrics`).
+    let apiAdminPort = ClickNBackProcess.freePort()
     var api: ClickNBackProcess?
     var workers: [ClickNBackProcess] = []
     var userToken = ""
@@ -31,13 +33,15 @@ final class RunningSystem: @unchecked Sendable {
             "DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "OAUTH_HASH_KEY": Self.secret, "LOG_FORMAT": "json",
             "LOG_LEVEL": "info", "BCRYPT_COST": "4", "HTTP_PORT": "\(apiPort)", "INGEST_RATE_LIMIT_ENABLED": "false",
             "PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "60", "WORKER_BACKOFF_CAP_SECONDS": "1",
-            "DATABASE_LEASE_TIMEOUT_MS": "2000",
+            "DATABASE_LEASE_TIMEOUT_MS": "2000", "API_ADMIN_PORT": "\(apiAdminPort)",
         ]
     }
 
     /// Runs `body` against a fresh system and tears it down afterwards, whatever happened.
-    static func with(_ body: (RunningSystem) async throws -> Void) async throws {
-        let system = try await start()
+    static func with(
+        api extra: [String: String] = [:], openFileLimit: Int? = nil, _ body: (RunningSystem) async throws -> Void
+    ) async throws {
+        let system = try await start(api: extra, openFileLimit: openFileLimit)
         do {
             try await body(system)
         } catch {
@@ -48,10 +52,10 @@ final class RunningSystem: @unchecked Sendable {
     }
 
     /// Starts the cluster and the API (workers on demand), and prepares a merchant, an offer and a user token.
-    static func start(api extra: [String: String] = [:]) async throws -> RunningSystem {
+    static func start(api extra: [String: String] = [:], openFileLimit: Int? = nil) async throws -> RunningSystem {
         let system = RunningSystem(cluster: try await PrivateCluster.start())
         try await PrivateCluster.runBinary(["admin", "seed"], environment: system.environment)
-        try await system.startAPI(extra)
+        try await system.startAPI(extra, openFileLimit: openFileLimit)
         let admin = try await system.login("carol@clicknback.com")
         let merchant = try await HTTPCall.send(
             "POST", "\(system.base)/api/v1/merchants/", token: admin,
@@ -71,12 +75,13 @@ final class RunningSystem: @unchecked Sendable {
     }
 
     /// Starts (or replaces) the API process.
-    func startAPI(_ extra: [String: String] = [:]) async throws {
+    func startAPI(_ extra: [String: String] = [:], openFileLimit: Int? = nil) async throws {
         if let old = api, old.process.isRunning {
             old.signal(SIGTERM)
             _ = try await old.waitForExit(timeout: .seconds(15))
         }
-        api = try ClickNBackProcess(["api"], environment: environment.merging(extra) { _, new in new })
+        api = try ClickNBackProcess(
+            ["api"], environment: environment.merging(extra) { _, new in new }, openFileLimit: openFileLimit)
         #expect(await HTTPCall.waitUntilOK("\(base)/health/ready"), "the API became ready")
     }
 

@@ -18,12 +18,20 @@ public final class ClickNBackProcess: @unchecked Sendable {
             .appendingPathComponent("../../.build/debug/clicknback").standardizedFileURL
     }
 
-    public init(_ arguments: [String], environment: [String: String]) throws {
+    /// Starts the binary; with `openFileLimit`, under that `ulimit -n` (through `sh`, which then execs it, so the
+    /// pid is the binary's).
+    public init(_ arguments: [String], environment: [String: String], openFileLimit: Int? = nil) throws {
         logFile = FileManager.default.temporaryDirectory.appendingPathComponent("clicknback-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let output = try FileHandle(forWritingTo: logFile)
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let openFileLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments =
+                ["-c", #"ulimit -n "$0" && exec "$@""#, String(openFileLimit), Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardOutput = output
         process.standardError = output

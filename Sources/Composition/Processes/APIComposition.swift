@@ -44,8 +44,7 @@ public enum APIComposition {
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(
-                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern),
-            metrics: MetricsExport.render)
+                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern))
     }
 
     /// The API process: the HTTP application in a bounded-shutdown service group (SIGTERM/SIGINT; in-flight
@@ -55,8 +54,9 @@ public enum APIComposition {
         return ProcessServiceGroup.make(services: [.init(service: application)], graceful: .seconds(10), logger: logger)
     }
 
-    /// The HTTP application with the pool and the systemd notifier (READY=1 once listening with the database
-    /// reachable) as managed services.
+    /// The HTTP application with the pool, the systemd notifier (READY=1 once listening with the database
+    /// reachable) and the admin listener (`/metrics`) as managed services. Connections are capped below the file
+    /// limit, which is first raised to its hard maximum (ADR 018).
     static func application(settings: Settings, logger: Logger) async throws -> some ApplicationProtocol {
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(
@@ -71,10 +71,25 @@ public enum APIComposition {
             guard listening.isOpen else { return false }
             return (try? await database.ping()) != nil
         }
+        let fileLimit = FileDescriptorLimit.raiseToHardLimit()
+        let governor = ConnectionGovernor(
+            capacity: FileDescriptorLimit.connectionCap(
+                configured: settings.server.maxConnections, fileLimit: fileLimit,
+                databasePool: settings.databasePoolSize))
+        var services: [any Service] = [client, systemd]
+        if settings.server.adminPort != 0 {
+            services.append(
+                AdminServer.make(
+                    host: settings.server.adminHost, port: settings.server.adminPort,
+                    health: HealthService(probe: database), logger: logger))
+        }
         return Application(
             router: api.router,
+            server: APIServer.http1(
+                governor: governor, headerTimeout: settings.server.headerTimeout,
+                idleTimeout: settings.server.idleTimeout),
             configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: nil),
-            services: [client, systemd],
+            services: services,
             onServerRunning: { _ in
                 listening.open()
                 logger.info(
@@ -82,6 +97,8 @@ public enum APIComposition {
                     metadata: [
                         "address": .string("http://\(settings.httpHost):\(settings.httpPort)"),
                         "routes": .stringConvertible(routeCount),
+                        "max_connections": .stringConvertible(governor.capacity),
+                        "file_limit": .stringConvertible(fileLimit),
                     ])
             },
             logger: logger)

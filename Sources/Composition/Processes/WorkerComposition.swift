@@ -21,7 +21,7 @@ public enum WorkerComposition {
                 probe: PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout))
             services.append(
                 .init(
-                    service: WorkerAdminServer.make(
+                    service: AdminServer.make(
                         host: settings.worker.adminHost, port: settings.worker.adminPort, health: health,
                         logger: logger)))
         }

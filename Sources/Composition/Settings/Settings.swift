@@ -20,6 +20,8 @@ public struct Settings: Sendable {
     /// `HTTP_HOST` (default `127.0.0.1`) and `HTTP_PORT` (default 8080) of the API.
     public let httpHost: String
     public let httpPort: Int
+    /// Connection limits, timeouts, trusted proxies and the admin listener of the API (`HTTPServerSettings`).
+    public let server: HTTPServerSettings
     public let logging: LoggingSettings
     /// `BCRYPT_COST` (4–31, default 12): the spec's 12 in production; tests lower it.
     public let bcryptCost: UInt8
@@ -59,6 +61,7 @@ public struct Settings: Sendable {
             try read.int("DATABASE_LEASE_TIMEOUT_MS", default: 5000, range: 50...120_000))
         self.httpHost = read.string("HTTP_HOST", default: "127.0.0.1")
         self.httpPort = try read.int("HTTP_PORT", default: 8080, range: 1...65535)
+        self.server = try HTTPServerSettings(read)
         self.logging = try LoggingSettings(read)
         self.bcryptCost = UInt8(try read.int("BCRYPT_COST", default: 12, range: 4...31))
         self.reader = read

@@ -3256,33 +3256,6 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "/metrics": {
-              "get": {
-                "operationId": "getMetrics",
-                "summary": "Prometheus metrics of this API process",
-                "security": [],
-                "x-access": "anonymous",
-                "tags": [
-                  "health"
-                ],
-                "description": "Request counts and latency histograms by route and status, business counters, database pool usage. Keep it off the public load balancer.",
-                "responses": {
-                  "200": {
-                    "description": "Prometheus text exposition format 0.0.4.",
-                    "content": {
-                      "text/plain": {
-                        "schema": {
-                          "type": "string"
-                        }
-                      }
-                    }
-                  },
-                  "400": {
-                    "$ref": "#/components/responses/BadRequest"
-                  }
-                }
-              }
-            },
             "/api/v1/admin/partners": {
               "post": {
                 "operationId": "createPartner",

@@ -4,9 +4,10 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The worker's small admin HTTP server (loopback by default): `/metrics` in Prometheus text,
-/// `/health/live`, and `/health/ready` (the database answers).
-enum WorkerAdminServer {
+/// A process's small admin HTTP server, apart from the public listener and on loopback by default, so metrics
+/// never face the internet: `/metrics` in Prometheus text, `/health/live`, and `/health/ready` (the database
+/// answers). The worker serves it on `WORKER_ADMIN_*`, the API on `API_ADMIN_*`.
+enum AdminServer {
     static func make(host: String, port: Int, health: HealthService, logger: Logger) -> some Service {
         let router = Router()
         router.get("/metrics") { _, _ in

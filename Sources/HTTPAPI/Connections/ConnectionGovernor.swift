@@ -1,0 +1,57 @@
+import Metrics
+import NIOCore
+import Synchronization
+
+/// Keeps the API's open connections under a cap that sits below the process's file limit, so no flood of
+/// sockets can exhaust file descriptors (at that point the runtime itself cannot open files and the process
+/// dies). At the cap, a new connection takes the place of the oldest *idle* one — a socket with no request in
+/// progress, like a client that connected and never sent anything — so health checks and real requests still
+/// get in while a flood is held; when every connection is busy, the new one is closed at once and the work in
+/// progress goes on. Each connection reports itself through a `ConnectionGovernorHandler`.
+public final class ConnectionGovernor: Sendable {
+    /// Most connections open at once.
+    public let capacity: Int
+    private let registry = Mutex(ConnectionRegistry<ObjectIdentifier, any Channel>())
+
+    public init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Connections open now.
+    public var openConnections: Int { registry.withLock { $0.count } }
+
+    /// Registers a new connection; at the cap, closes the oldest idle one to make room, or returns `false` when
+    /// every connection is busy (the caller closes the new one).
+    func admit(_ channel: any Channel) -> Bool {
+        let (admitted, victim, open) = registry.withLock { registry -> (Bool, (any Channel)?, Int) in
+            var victim: (any Channel)?
+            if registry.count >= capacity {
+                victim = registry.popOldestIdle()
+                guard victim != nil else { return (false, nil, registry.count) }
+            }
+            registry.insert(ObjectIdentifier(channel), handle: channel)
+            return (true, victim, registry.count)
+        }
+        if let victim {
+            victim.close(promise: nil)
+            Counter(label: "clicknback_http_connections_evicted_total").increment()
+        }
+        if !admitted { Counter(label: "clicknback_http_connections_refused_total").increment() }
+        Gauge(label: "clicknback_http_connections_open").record(open)
+        return admitted
+    }
+
+    /// A request started (`busy`) or its response ended on `channel`.
+    func setBusy(_ channel: any Channel, _ busy: Bool) {
+        registry.withLock { $0.setBusy(ObjectIdentifier(channel), busy) }
+    }
+
+    /// The connection closed (or was evicted, which already removed it).
+    func remove(_ channel: any Channel) {
+        let open = registry.withLock { registry -> Int in
+            registry.remove(ObjectIdentifier(channel))
+            return registry.count
+        }
+        Gauge(label: "clicknback_http_connections_open").record(open)
+    }
+}
