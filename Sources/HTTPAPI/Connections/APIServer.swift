@@ -9,7 +9,9 @@ public enum APIServer {
     {
         .http1(
             configuration: .init(
-                additionalChannelHandlers: [ConnectionGovernorHandler(governor: governor, headerTimeout: headerTimeout)],
+                additionalChannelHandlers: [
+                    ConnectionGovernorHandler(governor: governor, headerTimeout: headerTimeout)
+                ],
                 idleTimeout: TimeAmount(idleTimeout)))
     }
 }
