@@ -16,6 +16,8 @@ public struct APIDependencies: Sendable {
     public let ingestLimiter: RateLimiter
     /// Per-address limit of failed logins.
     public let loginLimiter: RateLimiter
+    /// Per-client-address limits of failed logins and of sign-ups, and how the client address is found.
+    public let clientLimits: ClientLimits
     /// Partner administration and credential lookup (ADR 015).
     public let partners: PartnerService
     /// Checks partner bearer keys and signatures.
@@ -30,7 +32,8 @@ public struct APIDependencies: Sendable {
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
-        payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, partners: PartnerService,
+        payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, clientLimits: ClientLimits,
+        partners: PartnerService,
         partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
         cors: CORSPolicy
     ) {
@@ -45,6 +48,7 @@ public struct APIDependencies: Sendable {
         self.payouts = payouts
         self.ingestLimiter = ingestLimiter
         self.loginLimiter = loginLimiter
+        self.clientLimits = clientLimits
         self.partners = partners
         self.partnerAuthenticator = partnerAuthenticator
         self.partnerLimiter = partnerLimiter
@@ -70,6 +74,7 @@ public enum APIRouter {
     public static func build(_ dependencies: APIDependencies) -> BuiltAPI {
         let router = Router(context: APIRequestContext.self)
         let table = RouteTable()
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
@@ -80,8 +85,10 @@ public enum APIRouter {
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)
         OpenAPIController().register(on: publicRoutes)
-        AuthController(auth: dependencies.auth, failedLogins: dependencies.loginLimiter).register(on: publicRoutes)
-        let users = UserController(users: dependencies.users)
+        AuthController(
+            auth: dependencies.auth, failedLogins: dependencies.loginLimiter, clients: dependencies.clientLimits
+        ).register(on: publicRoutes)
+        let users = UserController(users: dependencies.users, clients: dependencies.clientLimits)
         users.registerPublic(on: publicRoutes)
 
         let protected = router.group().add(

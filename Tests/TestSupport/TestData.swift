@@ -1,3 +1,4 @@
+import Domain
 public import Foundation
 import Logging
 public import PostgresNIO
@@ -16,10 +17,11 @@ public enum TestData {
         active: Bool = true
     ) async throws -> UUID {
         let id = UUID()
+        let key = EmailAddress(trusted: email).mailboxKey
         try await client.query(
             """
-            INSERT INTO users (id, email, hashed_password, role, active)
-            VALUES (\(id), \(email), \(passwordHash), \(role), \(active))
+            INSERT INTO users (id, email, mailbox_key, hashed_password, role, active)
+            VALUES (\(id), \(email), \(key), \(passwordHash), \(role), \(active))
             """, logger: TestDatabase.logger)
         return id
     }

@@ -5,8 +5,8 @@ VALUES ('bbbbbbbb-0000-4000-8000-000000000001', 'Bench Store', 5, true) ON CONFL
 INSERT INTO offers (id, merchant_id, percentage, start_date, end_date, monthly_cap_per_user, active)
 VALUES ('bbbbbbbb-0000-4000-8000-000000000002', 'bbbbbbbb-0000-4000-8000-000000000001', 5, '2020-01-01',
         '2099-12-31', 1000000000, true) ON CONFLICT DO NOTHING;
-INSERT INTO users (id, email, hashed_password, role, active)
-SELECT gen_random_uuid(), 'bench-' || n || '@example.com', :'hash', 'user', true
+INSERT INTO users (id, email, mailbox_key, hashed_password, role, active)
+SELECT gen_random_uuid(), 'bench-' || n || '@example.com', 'bench-' || n || '@example.com', :'hash', 'user', true
 FROM generate_series(1, :users) AS n ON CONFLICT DO NOTHING;
 CREATE TABLE IF NOT EXISTS bench_users AS
 SELECT row_number() OVER (ORDER BY email) AS n, id FROM users WHERE email LIKE 'bench-%@example.com';

@@ -22,14 +22,17 @@ public struct AuthService: Sendable {
         self.decoyHash = decoyHash
     }
 
-    /// Checks the credentials and issues a token pair that starts a new refresh family.
+    /// Checks the credentials and issues a token pair that starts a new refresh family. A password longer than
+    /// bcrypt reads (`PasswordPolicy.maximumBytes`) is wrong by definition: no account can have one, and bcrypt
+    /// would otherwise accept it for the account whose password is its first 72 bytes.
     public func login(email: EmailAddress, password: String) async throws -> IssuedTokens {
+        guard password.utf8.count <= PasswordPolicy.maximumBytes else { throw AuthError.invalidCredentials }
         let user = try await unitOfWork.read { try await $0.users.find(email: email) }
         guard let user else {
-            _ = await hasher.verify(password, against: decoyHash)
+            _ = try await hasher.verify(password, against: decoyHash)
             throw AuthError.invalidCredentials
         }
-        guard await hasher.verify(password, against: user.passwordHash) else { throw AuthError.invalidCredentials }
+        guard try await hasher.verify(password, against: user.passwordHash) else { throw AuthError.invalidCredentials }
         let issued = try await tokens.issueTokens(for: user, familyID: UUID(), at: clock.now())
         try await unitOfWork.transaction { try await $0.refreshTokens.insert(issued.refreshRecord) }
         return issued
@@ -70,14 +73,19 @@ public struct AuthService: Sendable {
         guard let record = try await repositories.refreshTokens.find(tokenHash: verified.tokenHash),
             record.userID == verified.userID, now < record.expiresAt
         else { return .refused(.invalidRefreshToken) }
+        guard let user = try await repositories.users.find(id: record.userID) else {
+            return .refused(.invalidRefreshToken)
+        }
+        // A deactivated account's sessions end: its refresh family is revoked, as on theft.
+        guard user.active else {
+            try await repositories.refreshTokens.revokeFamily(record.familyID, at: now)
+            return .refused(.userInactive(user.id))
+        }
         guard record.usedAt == nil, record.revokedAt == nil,
             try await repositories.refreshTokens.markUsed(tokenHash: record.tokenHash, at: now)
         else {
             try await repositories.refreshTokens.revokeFamily(record.familyID, at: now)
             return .refused(.tokenRevoked)
-        }
-        guard let user = try await repositories.users.find(id: record.userID) else {
-            throw AuthError.invalidRefreshToken
         }
         let issued = try await tokens.issueTokens(for: user, familyID: record.familyID, at: now)
         try await repositories.refreshTokens.insert(issued.refreshRecord)

@@ -15,8 +15,9 @@ public struct SystemClock: WallClock {
 /// One-way password hashing (bcrypt in production, something cheap in unit tests).
 public protocol PasswordHasher: Sendable {
     func hash(_ password: String) async throws -> String
-    /// Whether `password` matches `hash`; `false` for a malformed hash.
-    func verify(_ password: String, against hash: String) async -> Bool
+    /// Whether `password` matches `hash`; `false` for a malformed hash. Throws only when the work cannot be done
+    /// now (too many hashes in progress), never for a wrong password.
+    func verify(_ password: String, against hash: String) async throws -> Bool
 }
 
 /// Signs and checks the API's JWTs.

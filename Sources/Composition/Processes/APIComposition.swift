@@ -15,7 +15,11 @@ public enum APIComposition {
     {
         let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let clock = SystemClock()
-        let hasher = BcryptPasswordHasher(cost: settings.bcryptCost)
+        let hasher = BcryptPasswordHasher(
+            cost: settings.bcryptCost,
+            gate: BoundedWork(
+                maxRunning: settings.clientLimits.passwordHashConcurrency,
+                maxWaiting: settings.clientLimits.passwordHashQueue))
         let tokenSettings = try settings.tokens()
         let tokens = await JWTTokenService(
             secret: tokenSettings.hashKey, algorithm: tokenSettings.algorithm,
@@ -38,7 +42,12 @@ public enum APIComposition {
             wallets: WalletService(unitOfWork: database),
             payouts: PayoutService(unitOfWork: database, clock: clock, minimumAmount: settings.money.payoutMinimum),
             ingestLimiter: RateLimiter(policy: settings.money.ingestLimit),
-            loginLimiter: RateLimiter(policy: settings.loginLimit), partners: partners,
+            loginLimiter: RateLimiter(policy: settings.loginLimit),
+            clientLimits: ClientLimits(
+                addresses: try ClientAddressPolicy(trustedProxies: settings.server.trustedProxies),
+                failedLogins: RateLimiter(policy: settings.clientLimits.loginPerClient),
+                registrations: RateLimiter(policy: settings.clientLimits.registrationPerClient)),
+            partners: partners,
             partnerAuthenticator: PartnerAuthenticator(partners: partners),
             partnerLimiter: RateLimiter(policy: settings.partners.rateLimit),
             catalogLimits: PageLimits(

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPAPI
 
 /// The API's listeners and what protects them from hostile traffic (ADR 018):
 /// `HTTP_MAX_CONNECTIONS` (open connections at once, default 4096, lowered at start-up to fit under the process's
@@ -21,6 +22,11 @@ public struct HTTPServerSettings: Sendable {
         self.idleTimeout = .seconds(try read.int("HTTP_IDLE_TIMEOUT_SECONDS", default: 75, range: 1...3600))
         self.trustedProxies = read.string("TRUSTED_PROXIES", default: "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            _ = try ClientAddressPolicy(trustedProxies: trustedProxies)
+        } catch {
+            throw SettingsError("TRUSTED_PROXIES", "'\(error.entry)' is neither an IP address nor a CIDR range")
+        }
         self.adminHost = read.string("API_ADMIN_HOST", default: "127.0.0.1")
         self.adminPort = try read.int("API_ADMIN_PORT", default: 9090, range: 0...65535)
     }

@@ -31,6 +31,8 @@ public struct Settings: Sendable {
     /// `LOGIN_RATE_LIMIT_ENABLED` (default true), `LOGIN_RATE_LIMIT_BURST` (failed logins per e-mail address
     /// before 429, default 5) and `LOGIN_RATE_LIMIT_PER_MINUTE` (failures forgiven per minute, default 5).
     public let loginLimit: RateLimiter.Policy
+    /// Per-client login and sign-up limits and the password-hashing gate (`ClientLimitSettings`).
+    public let clientLimits: ClientLimitSettings
     public let partners: PartnerSettings
     public let worker: WorkerSettings
     public let cors: CORSSettings
@@ -73,6 +75,8 @@ public struct Settings: Sendable {
             enabled: try read.bool("LOGIN_RATE_LIMIT_ENABLED", default: true),
             burst: try read.int("LOGIN_RATE_LIMIT_BURST", default: 5, range: 1...10_000),
             ratePerSecond: Double(try read.int("LOGIN_RATE_LIMIT_PER_MINUTE", default: 5, range: 1...100_000)) / 60)
+        self.clientLimits = try ClientLimitSettings(
+            read, loginEnabled: loginLimit.enabled, cores: ProcessInfo.processInfo.activeProcessorCount)
         self.worker = try WorkerSettings(read)
         self.cors = try CORSSettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")

@@ -1,5 +1,9 @@
 /// The registration password rules, checked in the spec's order so the first failure is the one reported.
 public enum PasswordPolicy {
+    /// bcrypt reads only the first 72 bytes of a password, so a longer one would be silently truncated (any
+    /// other password with the same first 72 bytes would log in). Registration refuses longer ones (422).
+    public static let maximumBytes = 72
+
     /// Returns the reason for the first rule the password breaks, or `nil` when it passes.
     public static func firstViolation(of password: String) -> String? {
         let scalars = password.unicodeScalars

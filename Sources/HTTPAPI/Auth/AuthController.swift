@@ -9,6 +9,8 @@ struct AuthController {
     /// pass), successes and server-side failures give it back; once spent, every attempt on that address
     /// (even with the right password) answers 429 until the bucket refills.
     let failedLogins: RateLimiter
+    /// The same per client address (ADR 018): a client spraying guesses at many addresses is stopped too.
+    let clients: ClientLimits
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.post, "/api/v1/auth/login") { request, context in
@@ -17,24 +19,32 @@ struct AuthController {
             let password = body.string("password", maxLength: 1024)
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
-            let key = email.value.lowercased()
-            if let wait = failedLogins.retryAfter(for: key) { throw APIError.rateLimited(wait) }
+            let limits = [
+                (clients.failedLogins, context.clientKey(clients.addresses, request: request)),
+                (failedLogins, email.mailboxKey),
+            ]
+            for (index, (limiter, key)) in limits.enumerated() {
+                guard let wait = limiter.retryAfter(for: key) else { continue }
+                for (earlier, earlierKey) in limits.prefix(index) { earlier.refund(for: earlierKey) }
+                throw APIError.rateLimited(wait)
+            }
             let issued: IssuedTokens
             do {
                 issued = try await auth.login(email: email, password: password)
             } catch {
-                if !(error is AuthError) { failedLogins.refund(for: key) }
+                if !(error is AuthError) { for (limiter, key) in limits { limiter.refund(for: key) } }
                 throw error
             }
-            failedLogins.refund(for: key)
-            return try JSONResponse.make(TokenPairResponse(issued))
+            for (limiter, key) in limits { limiter.refund(for: key) }
+            return try JSONResponse.make(TokenPairResponse(issued), headers: .noStore)
         }
         routes.on(.post, "/api/v1/auth/refresh") { request, context in
             var body = try await BodyFields.read(request, context: context)
             let token = body.string("refresh_token", maxLength: 4096)
             try body.finish()
             guard let token else { throw APIError.validation(body.violations) }
-            return try JSONResponse.make(TokenPairResponse(try await auth.refresh(refreshToken: token)))
+            return try JSONResponse.make(
+                TokenPairResponse(try await auth.refresh(refreshToken: token)), headers: .noStore)
         }
     }
 }

@@ -8,6 +8,8 @@ import JWTKit
 /// `token_type`; refresh tokens carrying `user_id`, `exp`, `token_type`, `jti`, stored only as SHA-256 hashes.
 public struct JWTTokenService: TokenService {
     let keys: JWTKeyCollection
+    /// The only `alg` a token's header may name; checked before the signature (`StrictCompactToken`).
+    let algorithm: Algorithm
     let accessTokenTTL: Duration
     let refreshTokenTTL: Duration
 
@@ -26,6 +28,7 @@ public struct JWTTokenService: TokenService {
             case .hs512: .sha512
             }
         self.keys = await JWTKeyCollection().add(hmac: HMACKey(from: secret), digestAlgorithm: digest)
+        self.algorithm = algorithm
         self.accessTokenTTL = accessTokenTTL
         self.refreshTokenTTL = refreshTokenTTL
     }
@@ -47,12 +50,14 @@ public struct JWTTokenService: TokenService {
     public func verifyAccessToken(_ token: String, at instant: Date) async throws(AuthError) -> UserID {
         let claims: LenientAccessClaims
         do {
+            try StrictCompactToken.check(token, algorithm: algorithm.rawValue)
             claims = try await keys.verify(token, as: LenientAccessClaims.self)
         } catch {
             throw .invalidToken
         }
         guard let exp = claims.exp else { throw .invalidToken }
         guard Double(exp) > instant.timeIntervalSince1970 else { throw .expiredToken }
+        guard Self.isValid(notBefore: claims.nbf, at: instant) else { throw .invalidToken }
         guard claims.userRole != nil, let raw = claims.userID, let userID = UserID(parsing: raw) else {
             throw .invalidToken
         }
@@ -62,14 +67,20 @@ public struct JWTTokenService: TokenService {
     public func verifyRefreshToken(_ token: String, at instant: Date) async throws(AuthError) -> VerifiedRefreshToken {
         let claims: LenientRefreshClaims
         do {
+            try StrictCompactToken.check(token, algorithm: algorithm.rawValue)
             claims = try await keys.verify(token, as: LenientRefreshClaims.self)
         } catch {
             throw .invalidRefreshToken
         }
         guard let exp = claims.exp, Double(exp) > instant.timeIntervalSince1970, claims.tokenType == "refresh",
-            let raw = claims.userID, let userID = UserID(parsing: raw)
+            Self.isValid(notBefore: claims.nbf, at: instant), let raw = claims.userID, let userID = UserID(parsing: raw)
         else { throw .invalidRefreshToken }
         return VerifiedRefreshToken(userID: userID, tokenHash: Self.sha256Hex(token))
+    }
+
+    /// A token with `nbf` (not before) is not valid until then; no leeway, like `exp`.
+    private static func isValid(notBefore: Int?, at instant: Date) -> Bool {
+        notBefore.map { Double($0) <= instant.timeIntervalSince1970 } ?? true
     }
 
     /// Lower-case hex SHA-256, the form under which refresh tokens are stored.
@@ -131,11 +142,12 @@ struct LenientAccessClaims: JWTPayload {
     let userID: String?
     let userRole: String?
     let exp: Int?
+    let nbf: Int?
 
     enum CodingKeys: String, CodingKey {
         case userID = "user_id"
         case userRole = "user_role"
-        case exp
+        case exp, nbf
     }
 
     func verify(using algorithm: some JWTAlgorithm) async throws {}
@@ -145,11 +157,12 @@ struct LenientAccessClaims: JWTPayload {
 struct LenientRefreshClaims: JWTPayload {
     let userID: String?
     let exp: Int?
+    let nbf: Int?
     let tokenType: String?
 
     enum CodingKeys: String, CodingKey {
         case userID = "user_id"
-        case exp
+        case exp, nbf
         case tokenType = "token_type"
     }
 

@@ -21,6 +21,12 @@ enum DomainErrorMapping {
             APIError(
                 .conflict, code: "INSUFFICIENT_BALANCE", message: "The wallet balance cannot cover this movement.",
                 details: ["action": "Retry once pending operations on this wallet have settled."])
+        case is BoundedWork.Overloaded:
+            APIError(
+                .serviceUnavailable, code: "SERVICE_UNAVAILABLE",
+                message: "Too many password checks are in progress. Please retry shortly.",
+                details: ["action": "Retry after the number of seconds in Retry-After."],
+                headers: [.retryAfter: "1"])
         case is ValueOutOfRange:
             APIError(
                 .unprocessableContent, code: "VALUE_OUT_OF_RANGE",

@@ -26,7 +26,7 @@ struct PartnerController {
         routes.on(.post, "/api/v1/admin/partners/{partner_id}/credentials") { _, context in
             let admin = try context.requireAdmin()
             let issued = try await partners.issueCredential(partnerID: Self.partnerID(context), by: admin.id)
-            return try JSONResponse.make(IssuedCredentialResponse(issued), status: .created)
+            return try JSONResponse.make(IssuedCredentialResponse(issued), status: .created, headers: .noStore)
         }
         routes.on(.get, "/api/v1/admin/partners/{partner_id}/credentials") { _, context in
             _ = try context.requireAdmin()
@@ -38,7 +38,7 @@ struct PartnerController {
             let admin = try context.requireAdmin()
             let issued = try await partners.rotate(
                 partnerID: Self.partnerID(context), keyID: context.parameters.get("key_id") ?? "", by: admin.id)
-            return try JSONResponse.make(IssuedCredentialResponse(issued), status: .created)
+            return try JSONResponse.make(IssuedCredentialResponse(issued), status: .created, headers: .noStore)
         }
         routes.on(.delete, "/api/v1/admin/partners/{partner_id}/credentials/{key_id}") { _, context in
             let admin = try context.requireAdmin()

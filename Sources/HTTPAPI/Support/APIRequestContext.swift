@@ -1,4 +1,5 @@
 public import Domain
+import HTTPTypes
 public import Hummingbird
 
 /// Per-request state: the request id every log line carries and, on protected routes, the caller.
@@ -10,16 +11,24 @@ public struct APIRequestContext: RequestContext {
     public var caller: User?
     /// The authenticated partner, when the request carried partner credentials instead of a user token.
     public var partner: Partner?
+    /// The connection's peer address (a proxy's, behind one); see `ClientAddressPolicy`.
+    public let peerAddress: String?
     /// Shared by every copy of this request's context, so the access log (outside authentication) learns
     /// who the caller was.
     let facts = RequestFacts()
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies above 1 MiB are refused with 413 before anything parses them.
     public var maxUploadSize: Int { 1024 * 1024 }
+
+    /// The key per-client limits count this request under (`ClientAddressPolicy`).
+    func clientKey(_ policy: ClientAddressPolicy, request: Request) -> String {
+        policy.clientKey(peer: peerAddress, forwardedFor: request.headers[values: .xForwardedFor])
+    }
 
     /// The authenticated caller; routes behind `AuthenticationMiddleware` always have one.
     func requireCaller() throws -> User {
@@ -34,4 +43,13 @@ public struct APIRequestContext: RequestContext {
         guard caller.role == .admin else { throw AuthError.forbidden }
         return caller
     }
+}
+
+extension HTTPField.Name {
+    /// The addresses a request passed through, appended to by each proxy (`ClientAddressPolicy`).
+    static let xForwardedFor: HTTPField.Name = {
+        // A valid literal; the failable initializer only refuses malformed names.
+        guard let name = HTTPField.Name("X-Forwarded-For") else { preconditionFailure("invalid header name literal") }
+        return name
+    }()
 }

@@ -2,12 +2,20 @@ import Domain
 import Foundation
 import Hummingbird
 
-/// Reads query parameters with the API's rules, collecting every problem for one 422.
+/// Reads query parameters with the API's rules, collecting every problem for one 422. Every parameter of the
+/// API is single-valued, so one given twice (`?limit=5&limit=500`) is refused rather than silently read once.
 struct QueryFields {
     private let request: Request
     private(set) var violations: [(field: String, reason: String)] = []
 
-    init(_ request: Request) { self.request = request }
+    init(_ request: Request) {
+        self.request = request
+        var seen: [Substring: Int] = [:]
+        for (name, _) in request.uri.queryParameters { seen[name, default: 0] += 1 }
+        for (name, count) in seen.sorted(by: { $0.key < $1.key }) where count > 1 {
+            violations.append((String(name), "Query parameter given \(count) times; send it once"))
+        }
+    }
 
     func finish(status: HTTPResponse.Status = .unprocessableContent) throws {
         if !violations.isEmpty { throw APIError.validation(violations, status: status) }

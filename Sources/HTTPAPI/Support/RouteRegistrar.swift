@@ -17,11 +17,19 @@ struct RouteRegistrar<Methods: RouterMethods<APIRequestContext>> {
 
 /// Builds JSON responses with the API's one encoder configuration.
 enum JSONResponse {
-    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try JSONWire.encode(value))))
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:])
+        throws -> Response
+    {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        headers.append(contentsOf: extra)
+        return Response(
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONWire.encode(value))))
     }
+}
+
+extension HTTPFields {
+    /// For responses that carry secrets (tokens, partner credentials): no browser or proxy cache may keep them.
+    static let noStore: HTTPFields = [.cacheControl: "no-store"]
 }
 
 /// The standard list envelope `{"data": [...], "pagination": {"offset", "limit", "total"}}`.

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 public import Logging
 public import PostgresNIO
@@ -28,8 +29,9 @@ public struct DemoSeed: Sendable {
             for user in Self.users {
                 try await connection.query(
                     """
-                    INSERT INTO users (id, email, hashed_password, role, active)
-                    VALUES (\(user.id)::uuid, \(user.email), \(passwordHash), \(user.role), true)
+                    INSERT INTO users (id, email, mailbox_key, hashed_password, role, active)
+                    VALUES (\(user.id)::uuid, \(user.email), \(EmailAddress(trusted: user.email).mailboxKey),
+                            \(passwordHash), \(user.role), true)
                     ON CONFLICT DO NOTHING
                     """, logger: logger)
             }

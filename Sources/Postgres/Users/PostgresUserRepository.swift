@@ -3,7 +3,7 @@ import Domain
 import Foundation
 import PostgresNIO
 
-/// Accounts in the `users` table.
+/// Accounts in the `users` table, one per mailbox (`mailbox_key`, ADR 019).
 struct PostgresUserRepository: UserRepository {
     let connection: PostgresConnection
     let logger: Logger
@@ -14,12 +14,15 @@ struct PostgresUserRepository: UserRepository {
         do {
             try await connection.query(
                 """
-                INSERT INTO users (id, email, hashed_password, role, active, created_at)
-                VALUES (\(user.id.uuid), \(user.email.value), \(user.passwordHash), \(user.role.rawValue),
-                        \(user.active), \(user.createdAt))
+                INSERT INTO users (id, email, mailbox_key, hashed_password, role, active, created_at)
+                VALUES (\(user.id.uuid), \(user.email.value), \(user.email.mailboxKey), \(user.passwordHash),
+                        \(user.role.rawValue), \(user.active), \(user.createdAt))
                 """, logger: logger)
             return true
-        } catch  where UniqueViolation.matches(error, constraint: "users_email_key") {
+        } catch
+            where UniqueViolation.matches(error, constraint: "users_email_key")
+            || UniqueViolation.matches(error, constraint: "users_mailbox_key_key")
+        {
             return false
         }
     }
@@ -29,9 +32,18 @@ struct PostgresUserRepository: UserRepository {
             PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM users WHERE id = $1", binds: binding(id.uuid)))
     }
 
+    /// The account of this mailbox. An account stored exactly as typed wins, so an old duplicate that
+    /// `clicknback migrate` could not key (it shares a mailbox with an older account) can still log in.
     func find(email: EmailAddress) async throws -> User? {
-        try await first(
-            PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM users WHERE email = $1", binds: binding(email.value)))
+        var binds = PostgresBindings()
+        binds.append(email.mailboxKey)
+        binds.append(email.value)
+        return try await first(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(Self.columns) FROM users WHERE mailbox_key = $1 OR email = $2
+                    ORDER BY email = $2 DESC LIMIT 1
+                    """, binds: binds))
     }
 
     private func first(_ query: PostgresQuery) async throws -> User? {

@@ -15,7 +15,7 @@ final class FixedClock: WallClock {
 final class FakeHasher: PasswordHasher {
     let verifications = Mutex(0)
     func hash(_ password: String) async throws -> String { "hashed:" + password }
-    func verify(_ password: String, against hash: String) async -> Bool {
+    func verify(_ password: String, against hash: String) async throws -> Bool {
         verifications.withLock { $0 += 1 }
         return hash == "hashed:" + password
     }

@@ -6,14 +6,14 @@ struct InMemoryUsers: UserRepository {
     let working: WorkingCopy
     func insert(_ user: User) async throws -> Bool {
         working.state.withLock { state in
-            guard !state.users.contains(where: { $0.email == user.email }) else { return false }
+            guard !state.users.contains(where: { $0.email.mailboxKey == user.email.mailboxKey }) else { return false }
             state.users.append(user)
             return true
         }
     }
     func find(id: UserID) async throws -> User? { working.state.withLock { $0.users.first { $0.id == id } } }
     func find(email: EmailAddress) async throws -> User? {
-        working.state.withLock { $0.users.first { $0.email == email } }
+        working.state.withLock { $0.users.first { $0.email.mailboxKey == email.mailboxKey } }
     }
 }
 
