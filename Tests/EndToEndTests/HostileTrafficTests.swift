@@ -43,6 +43,76 @@ import Testing
         }
     }
 
+    /// Logins from a client behind the trusted proxy (loopback), as `X-Forwarded-For` names it.
+    static func login(_ system: RunningSystem, _ email: String, client: String) async throws -> HTTPCall.Answer {
+        try await HTTPCall.send(
+            "POST", "\(system.base)/api/v1/auth/login", json: #"{"email": "\#(email)", "password": "Str0ng!Pass"}"#,
+            timeout: 30, headers: ["X-Forwarded-For": client])
+    }
+
+    /// 64 concurrent loops of logins at random addresses until `deadline`; `client` gives each its address.
+    static func flood(
+        _ system: RunningSystem, until deadline: ContinuousClock.Instant, client: @escaping @Sendable (Int) -> String
+    )
+        async -> [Int]
+    {
+        await withTaskGroup(of: [Int].self) { group in
+            for worker in 0..<64 {
+                group.addTask {
+                    var statuses: [Int] = []
+                    var round = 0
+                    while ContinuousClock.now < deadline {
+                        round += 1
+                        let email = "flood-\(UUID().uuidString.prefix(8))@example.com"
+                        let status = (try? await login(system, email, client: client(worker * 10_000 + round)))?.status
+                        statuses.append(status ?? 0)
+                    }
+                    return statuses
+                }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+    }
+
+    @Test func aLoginFloodNeitherLocksRealUsersOutNorQueuesWithoutBound() async throws {
+        try await RunningSystem.with(
+            api: ["BCRYPT_COST": "10", "TRUSTED_PROXIES": "127.0.0.1", "LOGIN_CLIENT_RATE_LIMIT_BURST": "20"]
+        ) { system in
+            // One client spraying random addresses: its failures are limited (429, no bcrypt), others go on.
+            let oneClient = Task { await Self.flood(system, until: .now + .seconds(4)) { _ in "203.0.113.9" } }
+            try await Task.sleep(for: .seconds(1))
+            let started = ContinuousClock.now
+            let real = try await Self.login(system, "bob@clicknback.com", client: "198.51.100.7")
+            let took = ContinuousClock.now - started
+            let statuses = await oneClient.value
+            #expect(real.status == 200, "\(real.body)")
+            #expect(took < .seconds(3), "a real login during the flood took \(took)")
+            #expect(statuses.contains(429), "the flooding client is limited")
+            #expect(statuses.allSatisfy { [401, 429, 503].contains($0) }, "\(Set(statuses))")
+
+            // Many clients at once (a botnet): the bcrypt gate sheds what it cannot run soon with 503 + Retry-After.
+            let many = await Self.flood(system, until: .now + .seconds(3)) {
+                "10.\($0 / 65_536 % 256).\($0 / 256 % 256).\($0 % 256)"
+            }
+            #expect(many.contains(503), "excess password checks are shed, not queued")
+            #expect(many.allSatisfy { [401, 429, 503].contains($0) }, "\(Set(many))")
+            let shed = try await Self.login(system, "nobody@example.com", client: "192.0.2.200")
+            #expect([401, 503].contains(shed.status))
+            #expect(try await Self.login(system, "bob@clicknback.com", client: "198.51.100.8").status == 200)
+            print(
+                "figures: one-client flood \(statuses.count) logins (\(statuses.filter { $0 == 429 }.count) × 429), real login "
+                    + "\(took); many-client flood \(many.count) logins (\(many.filter { $0 == 503 }.count) × 503)")
+        }
+    }
+
+    @Test func metricsAreServedOnTheAdminListenerOnly() async throws {
+        try await RunningSystem.with { system in
+            let admin = try await HTTPCall.send("GET", "http://127.0.0.1:\(system.apiAdminPort)/metrics")
+            #expect(admin.status == 200 && admin.body.contains("clicknback_http_connections_open"))
+            #expect(try await HTTPCall.send("GET", "\(system.base)/metrics").status == 404)
+        }
+    }
+
     /// A string field of a JSON log line.
     static func field(_ name: String, in line: String) -> String? {
         let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]

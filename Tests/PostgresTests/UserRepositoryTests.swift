@@ -97,3 +97,65 @@ import Testing
         }
     }
 }
+
+/// Accounts stored before mailbox keys existed are keyed by `clicknback migrate`; two spellings of one mailbox
+/// are reported, never merged (ADR 019).
+@Suite struct MailboxKeyBackfillTests {
+    /// Inserts a row the way an older binary did: no mailbox key.
+    func legacyUser(_ client: PostgresClient, _ email: String, createdAt: Date) async throws -> UUID {
+        let id = UUID()
+        try await client.query(
+            """
+            INSERT INTO users (id, email, hashed_password, role, active, created_at)
+            VALUES (\(id), \(email), 'x', 'user', true, \(createdAt))
+            """, logger: TestDatabase.logger)
+        return id
+    }
+
+    @Test func keysOldRowsOldestFirstAndReportsTheSharedMailboxes() async throws {
+        try await withDatabase { (database, client) async throws in
+            let tag = UUID().uuidString.prefix(6).lowercased()
+            let start = Date(timeIntervalSince1970: 1_767_225_600)
+            let first = try await legacyUser(client, "Alice\(tag)@example.com", createdAt: start)
+            let second = try await legacyUser(client, "alice\(tag)@example.com", createdAt: start + 60)
+            let third = try await legacyUser(client, "alice\(tag)+2@example.com", createdAt: start + 120)
+            let other = try await legacyUser(client, "bob\(tag)@bücher.de", createdAt: start + 180)
+            let reconciliation = ReconciliationService(unitOfWork: database)
+            #expect(try await reconciliation.run().drifts.filter { $0.rule == "account_has_mailbox_key" }.count == 4)
+
+            let shared = try await MailboxKeyBackfill(client: client, logger: TestDatabase.logger).run()
+            #expect(
+                shared == [
+                    .init(userID: second, keptBy: first), .init(userID: third, keptBy: first),
+                ])
+            #expect(try await TestData.count(client, "users", where: "mailbox_key = 'bob\(tag)@xn--bcher-kva.de'") == 1)
+            let drifts = try await reconciliation.run().drifts.filter { $0.rule == "account_has_mailbox_key" }
+            #expect(Set(drifts.map(\.subject)) == [second.uuidString.lowercased(), third.uuidString.lowercased()])
+            #expect(try await MailboxKeyBackfill(client: client, logger: TestDatabase.logger).run().count == 2)
+
+            // The duplicate still logs in with its exact address; any other spelling reaches the keyed account.
+            let exact = try await database.read {
+                try await $0.users.find(email: EmailAddress(parsing: "alice\(tag)@example.com"))
+            }
+            #expect(exact?.id.uuid == second)
+            let variant = try await database.read {
+                try await $0.users.find(email: EmailAddress(parsing: "ALICE\(tag)@example.com"))
+            }
+            #expect(variant?.id.uuid == first)
+            _ = other
+        }
+    }
+
+    @Test func aRegistrationOfAnotherSpellingIsADuplicate() async throws {
+        try await withDatabase { (database, _) async throws in
+            let carla = User(
+                id: .random(), email: try EmailAddress(parsing: "carla@example.com"), passwordHash: "x", role: .user,
+                active: true, createdAt: Date())
+            let again = User(
+                id: .random(), email: try EmailAddress(parsing: "Carla+x@EXAMPLE.com"), passwordHash: "x",
+                role: .user, active: true, createdAt: Date())
+            #expect(try await database.transaction { try await $0.users.insert(carla) })
+            #expect(try await !database.transaction { try await $0.users.insert(again) })
+        }
+    }
+}

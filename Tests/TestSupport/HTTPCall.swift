@@ -28,11 +28,13 @@ public enum HTTPCall {
     }
 
     public static func send(
-        _ method: String, _ url: String, token: String? = nil, json: String? = nil, timeout: TimeInterval = 30
+        _ method: String, _ url: String, token: String? = nil, json: String? = nil, timeout: TimeInterval = 30,
+        headers extra: [String: String] = [:]
     ) async throws -> Answer {
         guard let target = URL(string: url) else { throw URLError(.badURL) }
         var request = URLRequest(url: target, timeoutInterval: timeout)
         request.httpMethod = method
+        for (name, value) in extra { request.setValue(value, forHTTPHeaderField: name) }
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         if let json {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")

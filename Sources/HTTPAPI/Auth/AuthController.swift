@@ -31,8 +31,15 @@ struct AuthController {
             let issued: IssuedTokens
             do {
                 issued = try await auth.login(email: email, password: password)
+            } catch let refused as AuthError {
+                throw refused
+            } catch let overloaded as BoundedWork.Overloaded {
+                // Shed for overload: the client's attempt counts (a flooding client spends its burst at once
+                // instead of keeping the bcrypt queue full), the address's does not (its owner is not to blame).
+                failedLogins.refund(for: email.mailboxKey)
+                throw overloaded
             } catch {
-                if !(error is AuthError) { for (limiter, key) in limits { limiter.refund(for: key) } }
+                for (limiter, key) in limits { limiter.refund(for: key) }
                 throw error
             }
             for (limiter, key) in limits { limiter.refund(for: key) }

@@ -23,6 +23,11 @@ public struct MailboxKeyBackfill: Sendable {
     public struct SharedMailbox: Equatable, Sendable {
         public let userID: UUID
         public let keptBy: UUID
+
+        public init(userID: UUID, keptBy: UUID) {
+            self.userID = userID
+            self.keptBy = keptBy
+        }
     }
 
     /// Keys what can be keyed, oldest accounts first; returns the accounts that share a mailbox.
