@@ -48,7 +48,7 @@ tps_of() { grep -oE 'tps = [0-9.]+' | awk 'NR == 1 {print $3}'; }
 common_env=(
     DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(printf 'b%.0s' {1..64})" LOG_LEVEL=info
     LOG_FORMAT=json BCRYPT_COST=4 MIGRATIONS_DIR="$root/migrations" HTTP_PORT="$api_port"
-    INGEST_RATE_LIMIT_ENABLED=false PURCHASE_CONFIRMATION_INTERVAL_SECONDS=60 DATABASE_POOL_SIZE=40 API_ADMIN_PORT=0
+    INGEST_RATE_LIMIT_ENABLED=false PURCHASE_CONFIRMATION_INTERVAL_SECONDS=60 DATABASE_POOL_SIZE=40 API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false
 )
 start() { # start NAME ARGS... -> pid
     local name=$1; shift

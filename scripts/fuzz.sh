@@ -53,7 +53,7 @@ log "database $db from the template, demo seed"
 psql -q "$maintenance_url" -c "CREATE DATABASE $db TEMPLATE ${template_url##*/}" >/dev/null
 env=(DATABASE_URL="$db_url" CLICKNBACK_ENV=test LOG_LEVEL=info LOG_FORMAT=json BCRYPT_COST=4
     OAUTH_HASH_KEY="$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 48)"
-    HTTP_PORT="$port" API_ADMIN_PORT=0 INGEST_RATE_LIMIT_ENABLED=false LLVM_PROFILE_FILE="$work/%p.profraw")
+    HTTP_PORT="$port" API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false INGEST_RATE_LIMIT_ENABLED=false LLVM_PROFILE_FILE="$work/%p.profraw")
 env "${env[@]}" LOG_LEVEL=warning .build/debug/clicknback admin seed
 
 log "api on 127.0.0.1:$port"

@@ -34,7 +34,7 @@ trap cleanup EXIT
 common_env=(DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(printf 's%.0s' {1..64})"
     LOG_LEVEL=info LOG_FORMAT=json BCRYPT_COST=4 MIGRATIONS_DIR="$root/migrations" HTTP_PORT="$api_port"
     INGEST_RATE_LIMIT_ENABLED=false PURCHASE_CONFIRMATION_INTERVAL_SECONDS=10 WORKER_LEASE_SECONDS=5
-    DATABASE_LEASE_TIMEOUT_MS=2000 VERIFIER_LATENCY_MS=20 API_ADMIN_PORT=0)
+    DATABASE_LEASE_TIMEOUT_MS=2000 VERIFIER_LATENCY_MS=20 API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false)
 start() { # start NAME ARGS... (records the pid in $started)
     local name=$1; shift
     env "${common_env[@]}" "$@" >>"$work/$name.log" 2>&1 &

@@ -1,4 +1,5 @@
 import HTTPAPI
+import Synchronization
 import Testing
 
 /// The eviction order behind the connection cap (ADR 018): the connection idle longest goes first, busy ones never.
@@ -36,5 +37,30 @@ import Testing
         var evicted: [Int] = []
         while let next = registry.popOldestIdle() { evicted.append(next) }
         #expect(evicted == Array(stride(from: 1, to: 1000, by: 2)))
+    }
+}
+
+/// The per-caller limiter's memory stays bounded without forgiving its active callers.
+@Suite struct RateLimiterMemoryTests {
+    final class Clock: Sendable {
+        let seconds = Mutex(0.0)
+        func set(_ value: Double) { seconds.withLock { $0 = value } }
+    }
+
+    @Test func aFloodOfNewCallersForgetsTheStalestNotAnActiveOne() {
+        let clock = Clock()
+        let limiter = RateLimiter(
+            policy: .init(enabled: true, burst: 1, ratePerSecond: 0.000_001), now: { clock.seconds.withLock { $0 } })
+        for caller in 0..<60_000 {
+            clock.set(Double(caller) / 1_000_000)
+            _ = limiter.retryAfter(for: "old-\(caller)")
+        }
+        clock.set(1)
+        #expect(limiter.retryAfter(for: "victim") == nil)
+        #expect(limiter.retryAfter(for: "victim") != nil, "spent")
+        clock.set(2)
+        for caller in 0..<45_000 { _ = limiter.retryAfter(for: "flood-\(caller)") }
+        #expect(limiter.retryAfter(for: "victim") != nil, "still limited after the table was pruned")
+        #expect(limiter.retryAfter(for: "old-0") == nil, "a stale caller was forgotten")
     }
 }

@@ -56,8 +56,8 @@ import Testing
     @Test func roundTripsBothCashbackRulesExactly() async throws {
         try await withDatabase { (database, _) async throws in
             let shop = merchant()
-            let percent = offer(for: shop.id, cashback: .percent(Decimal(string: "7.5")!))
-            let fixed = offer(for: shop.id, cashback: .fixed(Decimal(string: "2.005")!), active: false)
+            let percent = offer(for: shop.id, cashback: .percent(Decimal(string: "7.125")!))
+            let fixed = offer(for: shop.id, cashback: .fixed(Decimal(string: "2.05")!), active: false)
             try await database.transaction { repositories in
                 _ = try await repositories.merchants.insert(shop)
                 try await repositories.offers.insert(percent)
@@ -69,6 +69,21 @@ import Testing
             #expect(storedFixed?.offer == fixed)
             #expect(storedFixed?.merchantName == shop.name)
             #expect(try await database.read { try await $0.offers.hasActiveOffer(merchantID: shop.id) })
+        }
+    }
+
+    @Test func theTableRefusesAmountsThatAreNotWholeCentsInRange() async throws {
+        try await withDatabase { (database, _) async throws in
+            let shop = merchant()
+            try await database.transaction { _ = try await $0.merchants.insert(shop) }
+            for value in ["2.005", "0", "10000000000.00"] {
+                await #expect(throws: (any Error).self, "\(value)") {
+                    try await database.transaction { repositories in
+                        try await repositories.offers.insert(
+                            offer(for: shop.id, cashback: .fixed(Decimal(string: value)!), active: false))
+                    }
+                }
+            }
         }
     }
 

@@ -11,7 +11,10 @@ func withDatabase(
     _ body: @Sendable (PostgresUnitOfWork, PostgresClient) async throws -> Void
 ) async throws {
     try await TestDatabase.withFresh { (client, _) async throws in
-        try await body(PostgresUnitOfWork(client: client, logger: TestDatabase.logger), client)
+        // A generous lease wait: the whole suite runs in parallel on two cores, and these tests check outcomes,
+        // not how fast a connection frees up (the lease timeout has tests of its own).
+        try await body(
+            PostgresUnitOfWork(client: client, logger: TestDatabase.logger, leaseTimeout: .seconds(60)), client)
     }
 }
 

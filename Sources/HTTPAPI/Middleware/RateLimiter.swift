@@ -20,8 +20,9 @@ public final class RateLimiter: Sendable {
     private let policy: Policy
     private let now: @Sendable () -> Double
     private let buckets = Mutex<[String: TokenBucket]>([:])
-    /// Full buckets are forgotten once the table grows past this, so memory stays bounded.
-    private let pruneThreshold = 10_000
+    /// Past this many callers (about 10 MB), full buckets are forgotten, then the least recently used half of the
+    /// rest, so memory stays bounded and a flood of new keys forgets the stalest callers rather than everyone.
+    private let pruneThreshold = 100_000
 
     public init(policy: Policy, now: @escaping @Sendable () -> Double = RateLimiter.monotonicSeconds) {
         self.policy = policy
@@ -39,8 +40,10 @@ public final class RateLimiter: Sendable {
             buckets[caller] = bucket
             if buckets.count > pruneThreshold {
                 buckets = buckets.filter { !$0.value.isFull(now: instant) }
-                // Still too many active callers: start over rather than scan on every request (forgives bursts).
-                if buckets.count > pruneThreshold { buckets = [:] }
+                if buckets.count > pruneThreshold / 2 {
+                    let recent = buckets.sorted { $0.value.updatedAt > $1.value.updatedAt }.prefix(pruneThreshold / 2)
+                    buckets = Dictionary(uniqueKeysWithValues: recent.map { ($0.key, $0.value) })
+                }
             }
             return wait
         }

@@ -10,7 +10,7 @@ enum OpenAPIDocument {
             "title": "ClickNBack API",
             "version": "1.0.0",
             "summary": "Cashback platform HTTP API.",
-            "description": "Conventions: JSON in, JSON out (except 204). Application errors use the `ErrorEnvelope`; schema-level validation problems answer 422 `VALIDATION_ERROR` (400 on the payout endpoints). Authentication runs before body validation. Unknown paths answer 404 `{\"detail\": \"Not Found\"}` and known paths with another method 405 `{\"detail\": \"Method Not Allowed\"}` with `Allow`. Bodies over 1 MiB answer 413 `PAYLOAD_TOO_LARGE`. Collection paths are served with and without the trailing slash. Money travels as decimal strings with two decimals; percentages and offer amounts as JSON numbers. Every response carries `X-Request-ID`."
+            "description": "Conventions: JSON in, JSON out (except 204). Application errors use the `ErrorEnvelope`; schema-level validation problems answer 422 `VALIDATION_ERROR` (400 on the payout endpoints). Authentication runs before body validation. Unknown paths answer 404 `{\"detail\": \"Not Found\"}` and known paths with another method 405 `{\"detail\": \"Method Not Allowed\"}` with `Allow`. Bodies over 1 MiB answer 413 `PAYLOAD_TOO_LARGE`. Collection paths are served with and without the trailing slash. Money travels as decimal strings with two decimals; percentages and offer amounts as JSON numbers. Every response carries `X-Request-ID`. Every query parameter is single-valued: one given twice answers 422 `VALIDATION_ERROR` (400 on the payout endpoints). Responses carry `X-Content-Type-Options: nosniff`; responses with secrets carry `Cache-Control: no-store`. `/metrics` is not on this port: it is served on the admin listener (`API_ADMIN_HOST`:`API_ADMIN_PORT`, loopback by default)."
           },
           "servers": [
             {
@@ -209,7 +209,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "Auth"
                 ],
-                "description": "Access: anonymous (no token).\n\nAn inactive account can still log in; its protected calls then answer `USER_INACTIVE`.",
+                "description": "Access: anonymous (no token).\n\nAn inactive account can still log in; its protected calls then answer `USER_INACTIVE`. Any spelling of the account's mailbox works (case, `+tag`, the IDN form of the domain). A password longer than 72 bytes of UTF-8 never matches. Failed logins are limited per address and per client address; the client address is the peer, or the `X-Forwarded-For` entry added by a proxy listed in `TRUSTED_PROXIES`.",
                 "x-access": "anonymous",
                 "security": [],
                 "requestBody": {
@@ -229,6 +229,9 @@ enum OpenAPIDocument {
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/Cache-Control"
                       }
                     },
                     "content": {
@@ -276,7 +279,7 @@ enum OpenAPIDocument {
                     }
                   },
                   "429": {
-                    "description": "`RATE_LIMITED`: too many failed logins for this e-mail address (`LOGIN_RATE_LIMIT_*`); retry after `Retry-After` seconds.",
+                    "description": "`RATE_LIMITED`: too many failed logins for this e-mail address (`LOGIN_RATE_LIMIT_*`) or from this client address (`LOGIN_CLIENT_RATE_LIMIT_*`); retry after `Retry-After` seconds.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/X-Request-ID"
@@ -297,7 +300,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/InternalError"
                   },
                   "503": {
-                    "$ref": "#/components/responses/ServiceUnavailable"
+                    "$ref": "#/components/responses/ServiceUnavailable",
+                    "description": "`SERVICE_UNAVAILABLE`: the database is unreachable, or too many password checks are in progress (the excess is shed rather than queued); retry after `Retry-After` seconds."
                   }
                 }
               }
@@ -329,6 +333,9 @@ enum OpenAPIDocument {
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/Cache-Control"
                       }
                     },
                     "content": {
@@ -391,7 +398,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "Users"
                 ],
-                "description": "Access: anonymous (no token).\n\nAlso served without the trailing slash. `role` in the body is ignored.",
+                "description": "Access: anonymous (no token).\n\nAlso served without the trailing slash. `role` in the body is ignored. Addresses whose local part or a domain label mixes writing systems (a Cyrillic `а` in a Latin name), or that imitate Latin letters with Cyrillic or Greek ones, are refused with 422.",
                 "x-access": "anonymous",
                 "security": [],
                 "requestBody": {
@@ -437,7 +444,7 @@ enum OpenAPIDocument {
                     }
                   },
                   "409": {
-                    "description": "`EMAIL_ALREADY_REGISTERED` (`details.email`), also when two registrations race.",
+                    "description": "`EMAIL_ALREADY_REGISTERED`: an account already holds this mailbox, whatever its spelling: case, Unicode compatibility forms, the IDN domain in Unicode or punycode, a `+tag`, Gmail's periods.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/X-Request-ID"
@@ -473,7 +480,26 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/InternalError"
                   },
                   "503": {
-                    "$ref": "#/components/responses/ServiceUnavailable"
+                    "$ref": "#/components/responses/ServiceUnavailable",
+                    "description": "`SERVICE_UNAVAILABLE`: the database is unreachable, or too many password hashes are in progress; retry after `Retry-After` seconds."
+                  },
+                  "429": {
+                    "description": "`RATE_LIMITED`: too many sign-ups from this client address (`REGISTRATION_RATE_LIMIT_*`); retry after `Retry-After` seconds.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/Retry-After"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
                   }
                 }
               }
@@ -1700,7 +1726,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "Purchases"
                 ],
-                "description": "Access: any authenticated, active account (admins included).\n\nAlso served without the trailing slash. Checks in order: 401, 429, schema 422, ownership 403, duplicate 409, currency, user, merchant, offer (422). The cashback is computed now from the merchant's offer valid today, limited by the offer's monthly cap. Partners authenticate with `Authorization: Bearer <key_id>.<secret>` or a signed request (`X-Partner-Key`, `X-Partner-Timestamp`, `X-Partner-Signature: sha256=<hex>`; docs/partners.md); they may ingest for any active user, only for their merchants (403 otherwise).",
+                "description": "Access: any authenticated, active account (admins included).\n\nAlso served without the trailing slash. Checks in order: 401, 429, schema 422, ownership 403, duplicate 409, currency, user, merchant, offer (422). The cashback is computed now from the merchant's offer valid today, limited by the offer's monthly cap. Partners authenticate with `Authorization: Bearer <key_id>.<secret>` or a signed request (`X-Partner-Key`, `X-Partner-Timestamp`, `X-Partner-Signature: sha256=<hex>`; docs/partners.md); they may ingest for any active user, only for their merchants (403 otherwise). The cashback never exceeds the purchase amount. A purchase whose cashback would take the user's pending balance past 999999999999.99 answers 422 `VALUE_OUT_OF_RANGE` and records nothing.",
                 "x-access": "user",
                 "requestBody": {
                   "required": true,
@@ -3506,6 +3532,11 @@ enum OpenAPIDocument {
                           }
                         }
                       }
+                    },
+                    "headers": {
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/Cache-Control"
+                      }
                     }
                   },
                   "404": {
@@ -3671,6 +3702,11 @@ enum OpenAPIDocument {
                             }
                           }
                         }
+                      }
+                    },
+                    "headers": {
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/Cache-Control"
                       }
                     }
                   },
@@ -4165,12 +4201,12 @@ enum OpenAPIDocument {
                   "email": {
                     "type": "string",
                     "format": "email",
-                    "description": "A syntactically valid e-mail address (trimmed; display-name form `Name <addr>` accepted; the domain needs a dot and must not be a special-use name such as `.test` or `.local`). The domain is lower-cased before lookup."
+                    "description": "A syntactically valid e-mail address (trimmed; display-name form `Name <addr>` accepted; the domain needs a dot and must not be a special-use name such as `.test` or `.local`). The domain is lower-cased before lookup. One account per mailbox (409 for another spelling of a registered one); mixed-script and look-alike addresses answer 422."
                   },
                   "password": {
                     "type": "string",
                     "minLength": 8,
-                    "description": "Complexity (400 `PASSWORD_NOT_COMPLEX_ENOUGH`, first broken rule reported): at least 8 characters, an ASCII upper-case letter, an ASCII lower-case letter, a digit and a character outside `A-Z a-z 0-9`.",
+                    "description": "Complexity (400 `PASSWORD_NOT_COMPLEX_ENOUGH`, first broken rule reported): at least 8 characters, an ASCII upper-case letter, an ASCII lower-case letter, a digit and a character outside `A-Z a-z 0-9`. At most 72 bytes of UTF-8 (bcrypt reads no more), else 422 `VALIDATION_ERROR`.",
                     "maxLength": 128
                   },
                   "active": {
@@ -4338,7 +4374,7 @@ enum OpenAPIDocument {
                         "$ref": "#/components/schemas/PositiveDecimalInput"
                       }
                     ],
-                    "description": "A decimal (number or numeric string). Business rules (400 `VALIDATION_ERROR`): `percent` needs `0 < value <= MAX_CASHBACK_PERCENTAGE` (default 20); `fixed` needs `value > 0`."
+                    "description": "A decimal (number or numeric string). Business rules (400 `VALIDATION_ERROR`): `percent` needs `0 < value <= MAX_CASHBACK_PERCENTAGE` (default 20) with at most 4 decimals; `fixed` needs whole cents from 0.01 to 9999999999.99. A fixed cashback never exceeds the purchase amount."
                   },
                   "start_date": {
                     "allOf": [
@@ -4346,7 +4382,7 @@ enum OpenAPIDocument {
                         "$ref": "#/components/schemas/DateInput"
                       }
                     ],
-                    "description": "`YYYY-MM-DD`; must be today (UTC) or later, else 400."
+                    "description": "`YYYY-MM-DD`; from today (UTC) to 366 days ahead, else 400."
                   },
                   "end_date": {
                     "allOf": [
@@ -4362,7 +4398,7 @@ enum OpenAPIDocument {
                         "$ref": "#/components/schemas/PositiveDecimalInput"
                       }
                     ],
-                    "description": "A decimal (number or numeric string); must be > 0, else 400."
+                    "description": "A decimal (number or numeric string); whole cents from 0.01 to 9999999999.99, else 400."
                   }
                 }
               },
@@ -5502,6 +5538,20 @@ enum OpenAPIDocument {
                   "enum": [
                     "true"
                   ]
+                }
+              },
+              "Cache-Control": {
+                "description": "`no-store`: the body carries a secret (tokens, a partner secret); no browser or proxy cache may keep it.",
+                "schema": {
+                  "type": "string",
+                  "const": "no-store"
+                }
+              },
+              "X-Content-Type-Options": {
+                "description": "`nosniff` on every response.",
+                "schema": {
+                  "type": "string",
+                  "const": "nosniff"
                 }
               }
             },
