@@ -54,6 +54,10 @@ extension APIHarness {
                 #expect(refused.status == .unprocessableContent && refused.errorCode == "VALIDATION_ERROR", "\(email)")
             }
             #expect(try await api.register("иван@почта.рф").status == .created, "one writing system is fine")
+            // An account stored before the rule still signs in: login looks addresses up, it does not refuse them.
+            let hash = try await BcryptPasswordHasher(cost: 4).hash("ValidPass1!")
+            try await TestData.insertUser(api.database, email: "\u{0430}lice@clicknback.com", passwordHash: hash)
+            #expect(try await api.login("\u{0430}lice@clicknback.com").status == .ok)
         }
     }
 

@@ -143,6 +143,11 @@ import Testing
             }
             #expect(variant?.id.uuid == first)
             _ = other
+
+            // The operator's resolution: the duplicate is deactivated, and reconcile is clean of it.
+            try await client.query(
+                "UPDATE users SET active = false WHERE id IN (\(second), \(third))", logger: TestDatabase.logger)
+            #expect(try await reconciliation.run().drifts.filter { $0.rule == "account_has_mailbox_key" }.isEmpty)
         }
     }
 

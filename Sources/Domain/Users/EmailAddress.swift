@@ -19,7 +19,10 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public let mailboxKey: String
 
     /// Validates and normalises; the error's text completes "value is not a valid email address: …".
-    public init(parsing input: String) throws(EmailAddressError) {
+    ///
+    /// `refusingLookalikes` applies the writing-system rules, for addresses about to be stored (registration).
+    /// Looking an account up (login) passes `false`, so an account registered before those rules can still sign in.
+    public init(parsing input: String, refusingLookalikes: Bool = true) throws(EmailAddressError) {
         guard input.count <= 2048 else { throw EmailAddressError("The email address is too long.") }
         let address = Self.stripDisplayName(input.trimmingCharacters(in: .whitespacesAndNewlines))
         guard let at = address.lastIndex(of: "@") else {
@@ -31,7 +34,9 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         try Self.validateDomain(domain)
         let normalised = "\(local.precomposedStringWithCanonicalMapping)@\(domain)"
         guard normalised.utf8.count <= 254 else { throw EmailAddressError("The email address is too long.") }
-        try Self.validateWritingSystems(local: local, labels: Self.unicodeLabels(of: domain))
+        if refusingLookalikes {
+            try Self.validateWritingSystems(local: local, labels: Self.unicodeLabels(of: domain))
+        }
         guard let key = Self.mailboxKey(of: normalised) else {
             throw EmailAddressError("The part after the @-sign is not valid.")
         }

@@ -15,7 +15,7 @@ struct AuthController {
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.post, "/api/v1/auth/login") { request, context in
             var body = try await BodyFields.read(request, context: context)
-            let email = body.email("email")
+            let email = body.email("email", refusingLookalikes: false)
             let password = body.string("password", maxLength: 1024)
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
@@ -76,10 +76,10 @@ struct TokenPairResponse: Encodable {
 
 extension BodyFields {
     /// A required, syntactically valid e-mail address, normalised.
-    mutating func email(_ name: String) -> EmailAddress? {
+    mutating func email(_ name: String, refusingLookalikes: Bool = true) -> EmailAddress? {
         guard let text = string(name) else { return nil }
         do {
-            return try EmailAddress(parsing: text)
+            return try EmailAddress(parsing: text, refusingLookalikes: refusingLookalikes)
         } catch {
             reject(name, "value is not a valid email address: \(error.reason)")
             return nil

@@ -350,7 +350,7 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/BadRequest"
                   },
                   "401": {
-                    "description": "`INVALID_REFRESH_TOKEN` (unknown, malformed or expired token) or `TOKEN_REVOKED` (already used or revoked; presenting a used token revokes its whole family). No `WWW-Authenticate` header.",
+                    "description": "`INVALID_REFRESH_TOKEN` (unknown, malformed or expired token) or `TOKEN_REVOKED` (already used or revoked; presenting a used token revokes its whole family). No `WWW-Authenticate` header; `USER_INACTIVE`: the account was deactivated (its refresh family is revoked).",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/X-Request-ID"

@@ -90,13 +90,14 @@ struct PostgresReconciliationRepository: ReconciliationRepository {
             """
         ),
         (
-            // One account per mailbox (ADR 019): an account without a key shares its mailbox with another one (or
-            // was written by an older binary; `clicknback migrate` keys it).
+            // One account per mailbox (ADR 019): an active account without a key shares its mailbox with another
+            // one (or was written by an older binary; `clicknback migrate` keys it). Deactivating the duplicate
+            // resolves it.
             "account_has_mailbox_key",
             """
             SELECT u.id::text,
                    'no mailbox key: another account holds its mailbox, or clicknback migrate has not keyed it yet'
-            FROM users u WHERE u.mailbox_key IS NULL
+            FROM users u WHERE u.mailbox_key IS NULL AND u.active
             """
         ),
         (

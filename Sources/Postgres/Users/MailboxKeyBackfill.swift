@@ -45,7 +45,10 @@ public struct MailboxKeyBackfill: Sendable {
                     shared.append(SharedMailbox(userID: id, keptBy: holder))
                     logger.warning(
                         "two accounts share a mailbox; the later one keeps no mailbox key",
-                        metadata: ["user_id": .string(id.uuidString), "kept_by": .string(holder.uuidString)])
+                        metadata: [
+                            "user_id": .string(id.uuidString.lowercased()),
+                            "kept_by": .string(holder.uuidString.lowercased()),
+                        ])
                 }
             }
             return shared
