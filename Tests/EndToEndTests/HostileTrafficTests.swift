@@ -10,7 +10,8 @@ import Testing
 
     @Test func socketsBeyondTheCapNeitherKillTheAPINorKeepRealClientsOut() async throws {
         try await RunningSystem.with(
-            api: ["HTTP_HEADER_TIMEOUT_SECONDS": "4", "DATABASE_POOL_SIZE": "4"], openFileLimit: Self.fileLimit
+            api: ["HTTP_HEADER_TIMEOUT_SECONDS": "4", "HTTP_IDLE_TIMEOUT_SECONDS": "6", "DATABASE_POOL_SIZE": "4"],
+            openFileLimit: Self.fileLimit
         ) { system in
             let api = try #require(system.api)
             let listening = try #require(api.logLines.first { $0.contains(#""msg":"api listening""#) })
@@ -20,6 +21,11 @@ import Testing
             let idle = HeldSockets(count: 3 * cap, port: system.apiPort)
             let slowloris = HeldSockets(
                 count: 50, port: system.apiPort, preamble: "GET /health/live HTTP/1.1\r\nHost: x\r\n")
+            // Complete heads whose bodies never finish: busy by the old rule, evictable as "still reading" now.
+            let trickle = HeldSockets(
+                count: 2 * cap, port: system.apiPort,
+                preamble: "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000000\r\n\r\n{")
             #expect(idle.descriptors.count + slowloris.descriptors.count > cap, "more sockets held than the cap")
 
             let health = try await HTTPCall.send("GET", "\(system.base)/health/live", timeout: 10)
@@ -35,11 +41,14 @@ import Testing
                 atLeast: slowloris.descriptors.count, timeout: .seconds(60))
             #expect(closedIdle == idle.descriptors.count, "every idle socket was evicted or timed out")
             #expect(closedSlow == slowloris.descriptors.count, "every unfinished request head was timed out")
+            let closedTrickle = await trickle.waitUntilClosed(atLeast: trickle.descriptors.count, timeout: .seconds(60))
+            #expect(closedTrickle == trickle.descriptors.count, "every unfinished body was evicted or timed out")
             #expect(try await HTTPCall.send("GET", "\(system.base)/health/live", timeout: 10).status == 200)
             #expect(api.process.isRunning)
             print(
                 "figures: cap \(cap) under ulimit -n \(Self.fileLimit); held \(idle.descriptors.count) idle + "
-                    + "\(slowloris.descriptors.count) slowloris; API at \(descriptors) files; all closed by the server")
+                    + "\(slowloris.descriptors.count) slowloris + \(trickle.descriptors.count) trickling bodies; "
+                    + "API at \(descriptors) files; all closed by the server")
         }
     }
 

@@ -2,41 +2,47 @@ import HTTPAPI
 import Synchronization
 import Testing
 
-/// The eviction order behind the connection cap (ADR 018): the connection idle longest goes first, busy ones never.
+/// The eviction order behind the connection cap (ADR 018): idle connections first, longest idle first; then the
+/// slowest uploads; never a connection being answered.
 @Suite struct ConnectionRegistryTests {
-    @Test func evictsTheLongestIdleAndNeverABusyConnection() {
+    @Test func evictsTheLongestIdleThenTheLongestReadingNeverOneBeingAnswered() {
         var registry = ConnectionRegistry<Int, String>()
-        for id in 1...3 { registry.insert(id, handle: "c\(id)") }
-        registry.setBusy(1, true)
-        #expect(registry.popOldestIdle() == "c2")
-        registry.setBusy(1, false)
-        #expect(registry.popOldestIdle() == "c3", "c1 turned idle after c3 was opened")
-        #expect(registry.popOldestIdle() == "c1")
-        #expect(registry.popOldestIdle() == nil && registry.count == 0)
+        for id in 1...4 { registry.insert(id, handle: "c\(id)") }
+        registry.set(1, .answering)
+        registry.set(2, .reading)
+        #expect(registry.popEvictable() == "c3")
+        registry.set(1, .idle)
+        #expect(registry.popEvictable() == "c4", "c1 turned idle after c4 was opened")
+        #expect(registry.popEvictable() == "c1")
+        #expect(registry.popEvictable() == "c2", "then the connection still reading its request body")
+        #expect(registry.popEvictable() == nil && registry.count == 0)
     }
 
-    @Test func allBusyMeansNothingToEvict() {
+    @Test func connectionsBeingAnsweredAreNeverEvicted() {
         var registry = ConnectionRegistry<Int, String>()
         for id in 1...3 {
             registry.insert(id, handle: "c\(id)")
-            registry.setBusy(id, true)
+            registry.set(id, .reading)
+            registry.set(id, .answering)
         }
-        #expect(registry.popOldestIdle() == nil && registry.count == 3)
+        #expect(registry.popEvictable() == nil && registry.count == 3)
         registry.remove(2)
         #expect(registry.count == 2)
     }
 
-    @Test func closedAndRecycledConnectionsLeaveNoStaleEntries() {
+    @Test func longLivedConnectionsWithManyRequestsLeaveNoStaleEntries() {
         var registry = ConnectionRegistry<Int, Int>()
-        for id in 0..<1000 {
-            registry.insert(id, handle: id)
-            registry.setBusy(id, true)
-            registry.setBusy(id, false)
-            if id % 2 == 0 { registry.remove(id) }
+        for id in 0..<10 { registry.insert(id, handle: id) }
+        for _ in 0..<10_000 {
+            for id in 0..<10 {
+                registry.set(id, .reading)
+                registry.set(id, .answering)
+                registry.set(id, .idle)
+            }
         }
         var evicted: [Int] = []
-        while let next = registry.popOldestIdle() { evicted.append(next) }
-        #expect(evicted == Array(stride(from: 1, to: 1000, by: 2)))
+        while let next = registry.popEvictable() { evicted.append(next) }
+        #expect(evicted == Array(0..<10))
     }
 }
 

@@ -95,6 +95,14 @@ extension APIHarness {
         return signingInput + "." + encode(signature)
     }
 
+    /// The same token with its last character's unused low bits set: it decodes to the same bytes.
+    static func respell(_ token: String) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard let last = token.last, let index = alphabet.firstIndex(of: last) else { return token }
+        // A 32-byte HMAC is 43 characters: the last one carries 2 bits of data and 4 unused ones.
+        return String(token.dropLast()) + String(alphabet[index | 0b1111])
+    }
+
     @Test func notBeforeAlgorithmAndEncodingAreEnforced() async throws {
         try await APIHarness.run { api in
             let user = try await api.account()
@@ -106,6 +114,7 @@ extension APIHarness {
             let cases = [
                 ("nbf in the future", Self.forge(header: header, claims: claims + #","nbf":\#(now + 300)}"#)),
                 ("trailing =", valid + "="),
+                ("unused bits set in the signature's last character", Self.respell(valid)),
                 ("padded payload", valid.replacingOccurrences(of: ".", with: "=.")),
                 (
                     "another alg",
@@ -265,6 +274,11 @@ extension APIHarness {
         #expect(proxied.clientKey(peer: "10.1.2.3", forwardedFor: []) == "10.1.2.3")
         #expect(proxied.clientKey(peer: "192.0.2.7", forwardedFor: ["203.0.113.1"]) == "192.0.2.7")
         #expect(proxied.clientKey(peer: nil, forwardedFor: ["203.0.113.1"]) == "unknown")
+        #expect(proxied.clientKey(peer: "10.1.2.3", forwardedFor: ["203.0.113.1:5123"]) == "203.0.113.1")
+        #expect(proxied.clientKey(peer: "10.1.2.3", forwardedFor: ["[2001:db8::7]:443"]) == "2001:db8:0:0::/64")
+        #expect(
+            proxied.clientKey(peer: "10.1.2.3", forwardedFor: ["unknown"]) == "forwarded:unknown",
+            "not the proxy's own address, which every client behind it would share")
     }
 
     @Test func ipv6ClientsCountPerSlash64AndMappedIPv4AsIPv4() throws {

@@ -96,19 +96,28 @@ extension APIHarness {
 
     @Test func aStoredOfferWithAbsurdValuesCannotBreakIngestion() async throws {
         try await APIHarness.run { api in
-            // Rows written before the bounds existed: the constraints are NOT VALID, so drop them to write one.
+            // A row written before the bounds existed: only inserts are checked, so switch the check off to write one.
             try await api.database.query(
-                """
-                ALTER TABLE offers DROP CONSTRAINT offers_fixed_amount_bounds,
-                                   DROP CONSTRAINT offers_monthly_cap_bounds
-                """, logger: TestDatabase.logger)
+                "ALTER TABLE offers DISABLE TRIGGER offers_check_bounds", logger: TestDatabase.logger)
             let user = try await api.account()
+            let admin = try await api.account(role: "admin")
             let shop = try await api.shopWithOffer(fixed: "1000000000000000", cap: "1000000000000000")
+            try await api.database.query(
+                "ALTER TABLE offers ENABLE TRIGGER offers_check_bounds", logger: TestDatabase.logger)
             let largest = try await api.ingest(user.token, user: user.id, merchant: shop, amount: "\"9999999999.99\"")
             #expect(largest.status == .created && largest.json["cashback_amount"] as? String == "9999999999.99")
             let small = try await api.ingest(user.token, user: user.id, merchant: shop, amount: "\"12.34\"")
             #expect(small.status == .created && small.json["cashback_amount"] as? String == "12.34")
             #expect(try await api.reconcile().isClean)
+            // The admin can still switch such an offer off (and on again): only new offers are bounded.
+            let offers = try await api.send(.get, "/api/v1/offers/?merchant_id=\(shop)", token: admin.token)
+            let offer = try #require((offers.json["data"] as? [[String: Any]])?.first?["id"] as? String)
+            for active in [false, true] {
+                let changed = try await api.send(
+                    .patch, "/api/v1/offers/\(offer)/status", token: admin.token,
+                    json: #"{"status": "\#(active ? "active" : "inactive")"}"#)
+                #expect(changed.status == .ok, "\(changed.json)")
+            }
         }
     }
 

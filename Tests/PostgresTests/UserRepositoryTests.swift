@@ -151,6 +151,21 @@ import Testing
         }
     }
 
+    @Test func aRowTheDatabaseRefusesIsReportedAndTheRestAreKeyed() async throws {
+        try await withDatabase { (_, client) async throws in
+            let start = Date(timeIntervalSince1970: 1_767_225_600)
+            // Garbage an old row may hold: its key ("@x") breaks the column's CHECK, like a key too long to index.
+            let huge = try await legacyUser(client, "@x", createdAt: start)
+            let normal = try await legacyUser(
+                client, "Normal\(UUID().uuidString.prefix(6))@example.com", createdAt: start + 1)
+            let shared = try await MailboxKeyBackfill(client: client, logger: TestDatabase.logger).run()
+            #expect(shared.isEmpty)
+            #expect(try await TestData.count(client, "users", where: "id = '\(huge)' AND mailbox_key IS NULL") == 1)
+            #expect(
+                try await TestData.count(client, "users", where: "id = '\(normal)' AND mailbox_key IS NOT NULL") == 1)
+        }
+    }
+
     @Test func aRegistrationOfAnotherSpellingIsADuplicate() async throws {
         try await withDatabase { (database, _) async throws in
             let carla = User(

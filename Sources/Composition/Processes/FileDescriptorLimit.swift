@@ -26,7 +26,7 @@ enum FileDescriptorLimit {
 
     /// The connection cap that fits: the configured one, or less when the file limit leaves less room.
     static func connectionCap(configured: Int, fileLimit: Int, databasePool: Int) -> Int {
-        max(16, min(configured, fileLimit - reserve - databasePool))
+        max(1, min(configured, fileLimit - reserve - databasePool))
     }
 
     #if canImport(Glibc)

@@ -7,7 +7,7 @@ import HTTPAPI
 /// default 10), `HTTP_IDLE_TIMEOUT_SECONDS` (a kept-alive connection closes after this long without a request,
 /// default 75 — longer than a load balancer's usual 60 s), `TRUSTED_PROXIES` (comma-separated addresses or CIDR
 /// ranges whose `X-Forwarded-For` names the real client, default none) and `API_ADMIN_HOST` / `API_ADMIN_PORT`
-/// (the admin listener serving `/metrics` and health, default `127.0.0.1:9090`; port 0 turns it off).
+/// (the admin listener serving `/metrics` and health, default `127.0.0.1:9095`; port 0 turns it off).
 public struct HTTPServerSettings: Sendable {
     public let maxConnections: Int
     public let headerTimeout: Duration
@@ -28,6 +28,6 @@ public struct HTTPServerSettings: Sendable {
             throw SettingsError("TRUSTED_PROXIES", "'\(error.entry)' is neither an IP address nor a CIDR range")
         }
         self.adminHost = read.string("API_ADMIN_HOST", default: "127.0.0.1")
-        self.adminPort = try read.int("API_ADMIN_PORT", default: 9090, range: 0...65535)
+        self.adminPort = try read.int("API_ADMIN_PORT", default: 9095, range: 0...65535)
     }
 }

@@ -37,12 +37,17 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         if refusingLookalikes {
             try Self.validateWritingSystems(local: local, labels: Self.unicodeLabels(of: domain))
         }
-        guard let key = Self.mailboxKey(of: normalised) else {
+        guard let key = Self.mailboxKey(of: normalised) ?? (refusingLookalikes ? nil : normalised.lowercased()) else {
             throw EmailAddressError("The part after the @-sign is not valid.")
         }
+        // Compatibility forms can expand a lot (one ligature becomes 18 letters): keep the key indexable.
+        guard key.utf8.count <= Self.maximumKeyBytes else { throw EmailAddressError("The email address is too long.") }
         self.value = normalised
         self.mailboxKey = key
     }
+
+    /// The longest mailbox key accepted, in bytes: far above any real address, far below PostgreSQL's index limit.
+    static let maximumKeyBytes = 512
 
     /// Wraps a value read back from storage, where it was validated on the way in (perhaps under older rules).
     ///

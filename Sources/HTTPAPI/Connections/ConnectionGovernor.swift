@@ -5,9 +5,10 @@ import Synchronization
 /// Keeps the API's open connections under a cap that sits below the process's file limit, so no flood of
 /// sockets can exhaust file descriptors (at that point the runtime itself cannot open files and the process
 /// dies). At the cap, a new connection takes the place of the oldest *idle* one — a socket with no request in
-/// progress, like a client that connected and never sent anything — so health checks and real requests still
-/// get in while a flood is held; when every connection is busy, the new one is closed at once and the work in
-/// progress goes on. Each connection reports itself through a `ConnectionGovernorHandler`.
+/// progress, like a client that connected and never sent anything — or, when none is idle, of the one that has
+/// been trickling a request body longest; so health checks and real requests still get in while a flood is held.
+/// When every connection is being answered, the new one is closed at once and the work in progress goes on.
+/// Each connection reports itself through a `ConnectionGovernorHandler`.
 public final class ConnectionGovernor: Sendable {
     /// Most connections open at once.
     public let capacity: Int
@@ -20,13 +21,13 @@ public final class ConnectionGovernor: Sendable {
     /// Connections open now.
     public var openConnections: Int { registry.withLock { $0.count } }
 
-    /// Registers a new connection; at the cap, closes the oldest idle one to make room, or returns `false` when
-    /// every connection is busy (the caller closes the new one).
+    /// Registers a new connection; at the cap, closes an evictable one to make room, or returns `false` when
+    /// every connection is being answered (the caller closes the new one).
     func admit(_ channel: any Channel) -> Bool {
         let (admitted, victim, open) = registry.withLock { registry -> (Bool, (any Channel)?, Int) in
             var victim: (any Channel)?
             if registry.count >= capacity {
-                victim = registry.popOldestIdle()
+                victim = registry.popEvictable()
                 guard victim != nil else { return (false, nil, registry.count) }
             }
             registry.insert(ObjectIdentifier(channel), handle: channel)
@@ -41,9 +42,9 @@ public final class ConnectionGovernor: Sendable {
         return admitted
     }
 
-    /// A request started (`busy`) or its response ended on `channel`.
-    func setBusy(_ channel: any Channel, _ busy: Bool) {
-        registry.withLock { $0.setBusy(ObjectIdentifier(channel), busy) }
+    /// What `channel` is doing now.
+    func set(_ channel: any Channel, _ activity: ConnectionRegistry<ObjectIdentifier, any Channel>.Activity) {
+        registry.withLock { $0.set(ObjectIdentifier(channel), activity) }
     }
 
     /// The connection closed (or was evicted, which already removed it).

@@ -2,9 +2,10 @@ import NIOCore
 import NIOHTTPTypes
 
 /// One connection's link to the `ConnectionGovernor`: admits it (or closes it) when it opens, tells the governor
-/// when a request is in progress, and closes a connection whose first request head has not arrived within the
-/// header timeout (an idle or slowloris socket). Later requests on a kept-alive connection are bounded by
-/// Hummingbird's idle timeout instead.
+/// whether it is idle, reading a request body or being answered (requests are counted, since HTTP/1.1 clients
+/// may pipeline), and closes a connection whose first request head has not arrived within the header timeout
+/// (an idle or slowloris socket). Later requests on a kept-alive connection are bounded by Hummingbird's idle
+/// timeout instead.
 final class ConnectionGovernorHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -15,6 +16,10 @@ final class ConnectionGovernorHandler: ChannelDuplexHandler, RemovableChannelHan
     private let headerTimeout: TimeAmount
     private var registered = false
     private var headerDeadline: Scheduled<Void>?
+    /// Request heads received whose response has not ended yet.
+    private var openRequests = 0
+    /// A request head arrived and its end has not.
+    private var readingBody = false
 
     init(governor: ConnectionGovernor, headerTimeout: Duration) {
         self.governor = governor
@@ -31,17 +36,32 @@ final class ConnectionGovernorHandler: ChannelDuplexHandler, RemovableChannelHan
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
+        switch unwrapInboundIn(data) {
+        case .head:
             headerDeadline?.cancel()
             headerDeadline = nil
-            governor.setBusy(context.channel, true)
+            openRequests += 1
+            readingBody = true
+            report(context)
+        case .end:
+            readingBody = false
+            report(context)
+        case .body: break
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { governor.setBusy(context.channel, false) }
+        if case .end = unwrapOutboundIn(data) {
+            openRequests = max(0, openRequests - 1)
+            report(context)
+        }
         context.write(data, promise: promise)
+    }
+
+    private func report(_ context: ChannelHandlerContext) {
+        guard registered else { return }
+        governor.set(context.channel, readingBody ? .reading : openRequests > 0 ? .answering : .idle)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

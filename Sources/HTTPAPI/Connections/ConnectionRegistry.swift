@@ -1,17 +1,35 @@
 /// The bookkeeping behind `ConnectionGovernor`, free of sockets so its rules are tested directly: every open
-/// connection, and the idle ones in the order they became idle. Entries of the idle queue whose connection has
-/// closed or turned busy since are skipped when popped, so every operation is amortised O(1).
+/// connection with what it is doing, and two eviction queues in the order connections entered them — idle ones
+/// (no request at all) first, then ones still reading a request body (a slow or stalled upload). A connection
+/// whose request has fully arrived and is being answered is never evicted. Queue entries whose connection has
+/// closed or moved on since are skipped when popped and compacted away, so every operation is amortised O(1).
 public struct ConnectionRegistry<Key: Hashable, Handle> {
+    /// What a connection is doing, in the order eviction prefers.
+    public enum Activity: Sendable {
+        /// No request in progress.
+        case idle
+        /// A request head arrived and its body is still coming.
+        case reading
+        /// Every request that arrived is complete, and at least one is still being answered.
+        case answering
+    }
+
     struct Connection {
         let handle: Handle
-        var busy = false
-        /// Bumped every time the connection turns idle, so stale queue entries can be told apart.
-        var idleGeneration = 0
+        var activity = Activity.idle
+        /// Bumped on every change of activity, so stale queue entries can be told apart.
+        var generation = 0
+    }
+
+    private struct Queue {
+        var entries: [(key: Key, generation: Int)] = []
+        var head = 0
+        var pending: Int { entries.count - head }
     }
 
     private var connections: [Key: Connection] = [:]
-    private var idleQueue: [(key: Key, generation: Int)] = []
-    private var idleHead = 0
+    private var idle = Queue()
+    private var reading = Queue()
 
     public init() {}
 
@@ -21,18 +39,21 @@ public struct ConnectionRegistry<Key: Hashable, Handle> {
     /// A new connection, idle until its first request starts.
     public mutating func insert(_ key: Key, handle: Handle) {
         connections[key] = Connection(handle: handle)
-        idleQueue.append((key, 0))
+        idle.entries.append((key, 0))
     }
 
-    /// A request started (`true`) or its response ended (`false`).
-    public mutating func setBusy(_ key: Key, _ busy: Bool) {
-        guard var connection = connections[key], connection.busy != busy else { return }
-        connection.busy = busy
-        if !busy {
-            connection.idleGeneration += 1
-            idleQueue.append((key, connection.idleGeneration))
-        }
+    /// The connection's activity changed.
+    public mutating func set(_ key: Key, _ activity: Activity) {
+        guard var connection = connections[key], connection.activity != activity else { return }
+        connection.activity = activity
+        connection.generation += 1
         connections[key] = connection
+        switch activity {
+        case .idle: idle.entries.append((key, connection.generation))
+        case .reading: reading.entries.append((key, connection.generation))
+        case .answering: break
+        }
+        compactIfMostlyStale()
     }
 
     /// The connection closed.
@@ -41,29 +62,43 @@ public struct ConnectionRegistry<Key: Hashable, Handle> {
         compactIfMostlyStale()
     }
 
-    /// Removes and returns the connection that has been idle longest, if any is idle.
-    public mutating func popOldestIdle() -> Handle? {
-        while idleHead < idleQueue.count {
-            let entry = idleQueue[idleHead]
-            idleHead += 1
-            if let connection = connections[entry.key], !connection.busy, connection.idleGeneration == entry.generation
+    /// Removes and returns the connection to evict: the one idle longest, else the one that has been reading a
+    /// request body longest; `nil` when every connection is answering.
+    public mutating func popEvictable() -> Handle? {
+        if let key = Self.pop(&idle, expecting: .idle, in: connections)
+            ?? Self.pop(&reading, expecting: .reading, in: connections)
+        {
+            return connections.removeValue(forKey: key)?.handle
+        }
+        return nil
+    }
+
+    /// The first entry of `queue` that is still current, consumed with every stale one before it.
+    private static func pop(_ queue: inout Queue, expecting activity: Activity, in connections: [Key: Connection])
+        -> Key?
+    {
+        while queue.head < queue.entries.count {
+            let entry = queue.entries[queue.head]
+            queue.head += 1
+            if let connection = connections[entry.key], connection.activity == activity,
+                connection.generation == entry.generation
             {
-                connections[entry.key] = nil
-                compactIfMostlyStale()
-                return connection.handle
+                return entry.key
             }
         }
         return nil
     }
 
     private mutating func compactIfMostlyStale() {
-        let pending = idleQueue.count - idleHead
-        guard idleQueue.count > 64, idleHead > idleQueue.count / 2 || pending > 4 * max(connections.count, 1) else {
-            return
-        }
-        idleQueue = idleQueue[idleHead...].filter { entry in
-            connections[entry.key].map { !$0.busy && $0.idleGeneration == entry.generation } ?? false
-        }
-        idleHead = 0
+        let limit = 64 + 2 * connections.count
+        if idle.entries.count > limit { idle = compacted(idle, activity: .idle) }
+        if reading.entries.count > limit { reading = compacted(reading, activity: .reading) }
+    }
+
+    private func compacted(_ queue: Queue, activity: Activity) -> Queue {
+        Queue(
+            entries: queue.entries[queue.head...].filter { entry in
+                connections[entry.key].map { $0.activity == activity && $0.generation == entry.generation } ?? false
+            })
     }
 }

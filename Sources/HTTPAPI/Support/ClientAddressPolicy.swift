@@ -37,12 +37,26 @@ public struct ClientAddressPolicy: Sendable {
             let hops = forwardedFor.flatMap { $0.split(separator: ",") }
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             for hop in hops.reversed() {
-                guard let address = IPAddress(hop) else { break }
+                // Something a trusted proxy wrote that is no address: count it as its own client rather than
+                // as the proxy, which would put everyone behind that proxy into one budget.
+                guard let address = Self.address(inHop: hop) else { return "forwarded:" + hop.prefix(64) }
                 client = address
                 if !isTrusted(address) { break }
             }
         }
         return client.limitKey
+    }
+
+    /// The address of one `X-Forwarded-For` entry: bare, `a.b.c.d:port` or `[v6]:port` (as some balancers write).
+    static func address(inHop hop: String) -> IPAddress? {
+        if let bare = IPAddress(hop) { return bare }
+        if hop.hasPrefix("["), let close = hop.firstIndex(of: "]") {
+            return IPAddress(String(hop[hop.index(after: hop.startIndex)..<close]))
+        }
+        if hop.filter({ $0 == ":" }).count == 1, let colon = hop.firstIndex(of: ":") {
+            return IPAddress(String(hop[..<colon]))
+        }
+        return nil
     }
 
     private func isTrusted(_ address: IPAddress) -> Bool { trusted.contains { $0.contains(address) } }

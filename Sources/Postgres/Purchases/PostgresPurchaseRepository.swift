@@ -267,7 +267,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 ORDER BY w.user_id FOR UPDATE
             ), repaid AS (
                 -- DebtRepayment in SQL (ADR 017): each credit to the available bucket repays what the wallet owes,
-                -- the earlier purchases of the batch first; the owed amount comes from the locked row.
+                -- shared out in purchase-id order; the owed amount comes from the locked row.
                 SELECT s.purchase_id, s.user_id,
                        least(s.delta, greatest(l.owed_balance - coalesce(sum(s.delta) OVER (
                            PARTITION BY s.user_id ORDER BY s.purchase_id

@@ -41,7 +41,8 @@ public struct MailboxKeyBackfill: Sendable {
             var shared: [SharedMailbox] = []
             for (id, email) in pending {
                 let key = EmailAddress.mailboxKey(of: email) ?? email.lowercased()
-                if let holder = try await assign(key, to: id, on: connection) {
+                do {
+                    guard let holder = try await assign(key, to: id, on: connection) else { continue }
                     shared.append(SharedMailbox(userID: id, keptBy: holder))
                     logger.warning(
                         "two accounts share a mailbox; the later one keeps no mailbox key",
@@ -49,21 +50,33 @@ public struct MailboxKeyBackfill: Sendable {
                             "user_id": .string(id.uuidString.lowercased()),
                             "kept_by": .string(holder.uuidString.lowercased()),
                         ])
+                } catch let error as PSQLError where error.code == .server {
+                    // One row the database will not take (a key too long to index, say) must not stop the
+                    // migration, and with it every process that waits for it: it stays keyless and reported.
+                    logger.warning(
+                        "an account cannot get a mailbox key",
+                        metadata: [
+                            "user_id": .string(id.uuidString.lowercased()),
+                            "sqlstate": .string(error.serverInfo?[.sqlState] ?? "unknown"),
+                        ])
                 }
             }
             return shared
         }
     }
 
-    /// `nil` once assigned; the id of the account that holds `key` already otherwise.
+    /// `nil` once assigned; the id of the account that holds `key` already otherwise (also when an API process
+    /// registered that mailbox while this ran: the unique index decides).
     private func assign(_ key: String, to id: UUID, on connection: PostgresConnection) async throws -> UUID? {
-        let rows = try await connection.query(
-            """
-            WITH holder AS (SELECT id FROM users WHERE mailbox_key = \(key) AND id <> \(id))
-            UPDATE users SET mailbox_key = \(key) WHERE id = \(id) AND NOT EXISTS (SELECT 1 FROM holder)
-            RETURNING NULL::uuid
-            """, logger: logger)
-        for try await _ in rows { return nil }
+        do {
+            let rows = try await connection.query(
+                """
+                WITH holder AS (SELECT id FROM users WHERE mailbox_key = \(key) AND id <> \(id))
+                UPDATE users SET mailbox_key = \(key) WHERE id = \(id) AND NOT EXISTS (SELECT 1 FROM holder)
+                RETURNING NULL::uuid
+                """, logger: logger)
+            for try await _ in rows { return nil }
+        } catch  where UniqueViolation.matches(error, constraint: "users_mailbox_key_key") {}
         let holders = try await connection.query(
             "SELECT id FROM users WHERE mailbox_key = \(key) AND id <> \(id)", logger: logger)
         for try await holder in holders.decode(UUID.self) { return holder }

@@ -110,3 +110,11 @@ import Testing
         #expect(EmailAddress(trusted: "No-At-Sign").mailboxKey == "no-at-sign")
     }
 }
+
+@Suite struct MailboxKeyLengthTests {
+    @Test func anAddressWhoseKeyWouldExpandBeyondAnIndexEntryIsTooLong() {
+        let label = String(repeating: "a", count: 60)
+        let expanding = String(repeating: "\u{FDFA}", count: 21) + "@\(label).\(label).\(label).com"
+        #expect(throws: EmailAddressError("The email address is too long.")) { try EmailAddress(parsing: expanding) }
+    }
+}
