@@ -28,6 +28,9 @@ struct APIHarness: Sendable {
                     "DATABASE_URL": "postgresql://unused@localhost/unused", "OAUTH_HASH_KEY": secret,
                     "BCRYPT_COST": "4",
                     "CLICKNBACK_ENV": "test",
+                    // Tests run many at once on a loaded machine: waiting for a pooled connection is not the
+                    // behaviour under test here, so it may take long rather than answer 503.
+                    "DATABASE_LEASE_TIMEOUT_MS": "60000",
                 ].merging(overrides) { _, new in new }))
     }
 

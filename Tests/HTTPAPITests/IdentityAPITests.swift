@@ -140,7 +140,7 @@ import Testing
             }
             let rotated = answers.filter { $0.0 == 200 }
             #expect(rotated.count == 1, "\(answers.map(\.0))")
-            #expect(answers.allSatisfy { $0.0 == 200 || $0.0 == 401 })
+            #expect(answers.allSatisfy { $0.0 == 200 || $0.0 == 401 }, "\(answers.map(\.0))")
             let successor = try #require(rotated.first?.1)
             let afterReuse = try await api.send(
                 .post, "/api/v1/auth/refresh", json: #"{"refresh_token": "\#(successor)"}"#)
