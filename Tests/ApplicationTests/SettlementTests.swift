@@ -53,7 +53,9 @@ import Testing
     @Test func aLostLeaseChangesNothing() async throws {
         let claim = try await ingestOne()
         let stale = ClaimedVerification(
-            purchaseID: claim.purchaseID, merchantID: claim.merchantID, attempts: 0, leaseToken: UUID(),
+            purchaseID: claim.purchaseID, merchantID: claim.merchantID, userID: claim.userID, amount: claim.amount,
+            currency: claim.currency,
+            lease: QueueLease(itemID: claim.lease.itemID, token: UUID(), attempts: 0, claims: 1, interruptions: 0),
             enqueuedAt: claim.enqueuedAt)
         #expect(try await PurchaseSettlement(unitOfWork: store, clock: clock).settle(stale, .confirm) == .leaseLost)
         #expect(store.snapshot.purchases.first?.status == .pending)

@@ -38,31 +38,35 @@ import Testing
                 try await database.read {
                     try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(50))
                 }.first)
-            #expect(
-                try await database.read {
-                    try await $0.verifications.reschedule(first, attempts: 1, after: .zero, error: "soft")
-                })
+            let renewed = try await database.read {
+                try await $0.jobQueue.renew(
+                    .purchaseConfirmation, owner: "a", ids: [first.lease.itemID], lease: .milliseconds(50))
+            }
+            #expect(renewed == 1)
             try await Task.sleep(for: .milliseconds(120))
             let second = try #require(
                 try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }
                     .first)
             #expect(
-                second.purchaseID == first.purchaseID && second.attempts == 1 && second.leaseToken != first.leaseToken)
+                second.purchaseID == first.purchaseID && second.lease.claims == 2 && second.lease.interruptions == 1
+                    && second.leaseToken != first.leaseToken, "an expired lease counts as a crashed attempt")
             #expect(
-                try await !database.read {
-                    try await $0.verifications.reschedule(first, attempts: 2, after: .zero, error: "x")
-                })
+                try await database.read {
+                    try await $0.jobQueue.retryBusiness(.purchaseConfirmation, first.lease, after: .zero, message: "x")
+                } == .leaseLost)
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
             #expect(try await settlement.settle(first, .confirm) == .leaseLost)
             #expect(
                 try await database.read {
-                    try await $0.verifications.renew(owner: "b", purchaseIDs: [second.purchaseID], lease: .seconds(30))
+                    try await $0.jobQueue.renew(
+                        .purchaseConfirmation, owner: "b", ids: [second.lease.itemID], lease: .seconds(30))
                 } == 1)
             #expect(
                 try await database.read {
-                    try await $0.verifications.renew(owner: "a", purchaseIDs: [second.purchaseID], lease: .seconds(30))
+                    try await $0.jobQueue.renew(
+                        .purchaseConfirmation, owner: "a", ids: [second.lease.itemID], lease: .seconds(30))
                 } == 0)
-            try await database.read { try await $0.verifications.release(second) }
+            try await database.read { try await $0.jobQueue.release(.purchaseConfirmation, second.lease, after: .zero) }
             #expect(
                 try await database.read { try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30)) }
                     .count == 1)
@@ -78,7 +82,11 @@ import Testing
                 let claims = try await database.read {
                     try await $0.verifications.claim(limit: 10, owner: "t", lease: .seconds(30))
                 }
-                for claim in claims { try await database.read { try await $0.verifications.release(claim) } }
+                for claim in claims {
+                    try await database.read {
+                        try await $0.jobQueue.release(.purchaseConfirmation, claim.lease, after: .zero)
+                    }
+                }
                 return claims.count
             }
             let key = FeatureFlagKey.purchaseAutoConfirm
@@ -161,22 +169,22 @@ import Testing
             #expect(claims.count == 1 && claim.payoutID == payout.id)
             #expect(
                 try await database.read {
-                    try await $0.payoutQueue.renew(owner: "a", payoutIDs: [payout.id], lease: .seconds(30))
+                    try await $0.jobQueue.renew(
+                        .payoutSettlement, owner: "a", ids: [payout.id.uuid], lease: .seconds(30))
                 }
                     + database.read {
-                        try await $0.payoutQueue.renew(owner: "b", payoutIDs: [payout.id], lease: .seconds(30))
+                        try await $0.jobQueue.renew(
+                            .payoutSettlement, owner: "b", ids: [payout.id.uuid], lease: .seconds(30))
                     } == 1)
-            #expect(
-                try await database.read {
-                    try await $0.payoutQueue.reschedule(claim, attempts: 1, after: .zero, error: "rail busy")
-                })
-            let stale = ClaimedPayout(payoutID: claim.payoutID, attempts: 0, leaseToken: UUID())
+            let stale = ClaimedPayout(
+                payoutID: claim.payoutID, userID: claim.userID, amount: claim.amount,
+                idempotencyKey: claim.idempotencyKey, lease: claim.lease.withToken(UUID()))
             #expect(try await !fixture.payouts.settle(stale, to: .completed))
             #expect(try await fixture.payouts.settle(claim, to: .completed))
             #expect(try await !fixture.payouts.settle(claim, to: .failed))
             #expect(try await TestData.count(client, "payout_settlements") == 0)
             #expect(try await fixture.wallet()?.paid == Money(minorUnits: 2000))
-            try await database.read { try await $0.payoutQueue.release(claim) }
+            try await database.read { try await $0.jobQueue.release(.payoutSettlement, claim.lease, after: .zero) }
             try await fixture.expectReconciled()
         }
     }
@@ -194,9 +202,7 @@ import Testing
             #expect(try await settlement.settle(claims[0], .reject(reason: reason)) == .rejected)
             #expect(try await settlement.settle(claims[1], .confirm) == .confirmed)
             #expect(try await settlement.settle(claims[1], .confirm) == .alreadySettled(.confirmed))
-            let stale = ClaimedVerification(
-                purchaseID: claims[0].purchaseID, merchantID: claims[0].merchantID, attempts: 0, leaseToken: UUID(),
-                enqueuedAt: claims[0].enqueuedAt)
+            let stale = claims[0].withToken(UUID())
             #expect(try await settlement.settle(stale, .confirm) == .alreadySettled(.rejected))
             #expect(
                 try await TestData.count(
@@ -239,9 +245,7 @@ import Testing
             let claims = try await database.read {
                 try await $0.verifications.claim(limit: 5, owner: "w", lease: .seconds(30))
             }
-            let stale = ClaimedVerification(
-                purchaseID: claims[0].purchaseID, merchantID: claims[0].merchantID, attempts: 0, leaseToken: UUID(),
-                enqueuedAt: claims[0].enqueuedAt)
+            let stale = claims[0].withToken(UUID())
             let batch =
                 claims.dropFirst().enumerated().map { index, claim in
                     index.isMultiple(of: 2)
@@ -292,5 +296,20 @@ import Testing
             return ["available": available, "pending": pending]
         }
         return [:]
+    }
+}
+
+extension QueueLease {
+    /// The same claim under another token: what a worker whose lease was taken over still holds.
+    func withToken(_ token: UUID) -> QueueLease {
+        QueueLease(itemID: itemID, token: token, attempts: attempts, claims: claims, interruptions: interruptions)
+    }
+}
+
+extension ClaimedVerification {
+    func withToken(_ token: UUID) -> ClaimedVerification {
+        ClaimedVerification(
+            purchaseID: purchaseID, merchantID: merchantID, userID: userID, amount: amount, currency: currency,
+            lease: lease.withToken(token), enqueuedAt: enqueuedAt)
     }
 }

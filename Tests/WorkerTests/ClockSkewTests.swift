@@ -10,6 +10,18 @@ import Worker
 /// Two workers whose own clocks disagree by ten minutes share one queue: leases, retries and expiry are
 /// computed with the database's `now()`, so the skew cannot make a purchase settle twice.
 @Suite struct ClockSkewTests {
+    /// A bank that answers "not yet" or not at all a fifth of the time each, after 5 ms.
+    struct FlakyBank: PurchaseVerifier {
+        func verify(_ purchase: ClaimedVerification) async -> VerificationDisposition {
+            try? await Task.sleep(for: .milliseconds(5))
+            switch Double.random(in: 0..<1) {
+            case ..<0.2: return .pending(reason: "no movement yet")
+            case ..<0.4: return .unavailable(DownstreamFailure(.http5xx, "503"))
+            default: return .confirmed
+            }
+        }
+    }
+
     struct SkewedClock: WallClock {
         let offset: TimeInterval
         func now() -> Date { Date().addingTimeInterval(offset) }
@@ -23,15 +35,17 @@ import Worker
                 let job = PurchaseConfirmationJob(
                     unitOfWork: database,
                     settlement: PurchaseSettlement(unitOfWork: database, clock: SkewedClock(offset: skew)),
-                    verifier: SimulatedBank(
-                        latency: .milliseconds(5), softFailureRate: 0.2, rejectionMerchantID: nil,
-                        random: SystemRandomSource()),
-                    owner: name, leaseDuration: .seconds(1), maxAttempts: 10, logger: quiet)
+                    verifier: FlakyBank(), owner: name, leaseDuration: .seconds(1), maxAttempts: 10, logger: quiet)
                 return JobRuntime(
-                    job: job,
+                    job: job, queue: DatabaseJobQueue(unitOfWork: database), breaker: breaker(threshold: 1000),
                     configuration: .init(
-                        maxInFlight: 50, sweepInterval: .milliseconds(100), leaseDuration: .seconds(1),
-                        backoff: Backoff(base: .milliseconds(10), cap: .milliseconds(50)), gracePeriod: .seconds(2)),
+                        workerID: name, maxInFlight: 50, sweepInterval: .milliseconds(100),
+                        leaseDuration: .seconds(1),
+                        retry: RetryPolicy(
+                            business: Backoff(base: .milliseconds(10), cap: .milliseconds(50)),
+                            infrastructure: Backoff(base: .milliseconds(10), cap: .milliseconds(50)),
+                            horizon: .seconds(3600), maxInterruptions: 100),
+                        gracePeriod: .seconds(2)),
                     notifications: nil, logger: quiet)
             }
             let group = ServiceGroup(

@@ -1,48 +1,48 @@
 import Application
+import Domain
 import Foundation
 import Logging
 import Synchronization
 import Worker
 
-/// A job whose claims and attempt results the test scripts, recording everything the runtime asks.
+/// A job whose claims and attempt results the test scripts, recording what the runtime asks of it.
 final class FakeJob: Job {
     struct Item: Sendable, Equatable {
         let id: Int
-        let priorAttempts: Int
-    }
+        let lease: QueueLease
 
-    struct Log: Sendable {
-        var claims: [Int] = []
-        var attempts: [(id: Int, number: Int)] = []
-        var retries: [(id: Int, attempts: Int, delay: Duration)] = []
-        var exhausted: [Int] = []
-        var released: [Int] = []
-        var renewed: [[Int]] = []
+        init(id: Int, attempts: Int = 0, interruptions: Int = 0) {
+            self.id = id
+            self.lease = QueueLease(
+                itemID: FakeJob.uuid(id), token: UUID(), attempts: attempts, claims: attempts + 1,
+                interruptions: interruptions)
+        }
     }
 
     let maxAttempts: Int
     let pending = Mutex<[Item]>([])
-    let log = Mutex(Log())
-    let enabled = Mutex(true)
+    let claims = Mutex<[Int]>([])
+    let attempts = Mutex<[Int]>([])
+    let exhausted = Mutex<[Int]>([])
     /// Results per item id, consumed in order; `.finished` when the script runs out.
     let script = Mutex<[Int: [AttemptResult]]>([:])
     let attemptDelay: Duration
-    let rescheduleSucceeds: Bool
 
-    init(maxAttempts: Int = 3, attemptDelay: Duration = .zero, rescheduleSucceeds: Bool = true) {
+    init(maxAttempts: Int = 3, attemptDelay: Duration = .zero) {
         self.maxAttempts = maxAttempts
         self.attemptDelay = attemptDelay
-        self.rescheduleSucceeds = rescheduleSucceeds
     }
 
-    var name: String { "fake" }
-    func id(of item: Item) -> Int { item.id }
-    func priorAttempts(of item: Item) -> Int { item.priorAttempts }
+    static func uuid(_ id: Int) -> UUID {
+        UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", id)) ?? UUID()
+    }
+
+    var kind: JobKind { .purchaseConfirmation }
+    func lease(of item: Item) -> QueueLease { item.lease }
     func logMetadata(of item: Item) -> Logger.Metadata { ["item": .stringConvertible(item.id)] }
-    func isEnabled() async -> Bool { enabled.withLock { $0 } }
 
     func claim(limit: Int) async throws -> [Item] {
-        log.withLock { $0.claims.append(limit) }
+        claims.withLock { $0.append(limit) }
         return pending.withLock { pending in
             let taken = Array(pending.prefix(limit))
             pending.removeFirst(taken.count)
@@ -50,10 +50,8 @@ final class FakeJob: Job {
         }
     }
 
-    func renewLeases(of ids: [Int]) async throws { log.withLock { $0.renewed.append(ids.sorted()) } }
-
-    func attempt(_ item: Item, number: Int) async -> AttemptResult {
-        log.withLock { $0.attempts.append((item.id, number)) }
+    func attempt(_ item: Item) async -> AttemptResult {
+        attempts.withLock { $0.append(item.id) }
         if attemptDelay > .zero { try? await Task.sleep(for: attemptDelay) }
         return script.withLock { script in
             guard var results = script[item.id], !results.isEmpty else { return .finished(outcome: "done") }
@@ -63,17 +61,68 @@ final class FakeJob: Job {
         }
     }
 
-    func scheduleRetry(_ item: Item, attempts: Int, after delay: Duration, reason: String) async -> Bool {
-        log.withLock { $0.retries.append((item.id, attempts, delay)) }
-        return rescheduleSucceeds
-    }
-
-    func exhaust(_ item: Item, attempts: Int) async -> AttemptResult {
-        log.withLock { $0.exhausted.append(item.id) }
+    func exhaust(_ item: Item) async -> AttemptResult {
+        exhausted.withLock { $0.append(item.id) }
         return .finished(outcome: "exhausted")
     }
+}
 
-    func release(_ item: Item) async { log.withLock { $0.released.append(item.id) } }
+/// A queue that records every write the runtime makes and answers with `verdict`.
+final class FakeQueue: JobQueue {
+    enum Write: Equatable {
+        case business(UUID, delay: Duration)
+        case infrastructure(UUID, FailureClass, delay: Duration)
+        case interrupt(UUID, max: Int)
+        case release(UUID, delay: Duration)
+        case park(UUID, FailureClass)
+    }
+
+    let writes = Mutex<[Write]>([])
+    let renewed = Mutex<[[UUID]]>([])
+    let journaled = Mutex<[JobAttemptRecord]>([])
+    let enabled = Mutex(true)
+    let verdict = Mutex(QueueVerdict.rescheduled)
+    /// What `reserve` answers (`nil`: the slot is too far away).
+    let reservation = Mutex<Duration?>(.zero)
+    let reservations = Mutex(0)
+
+    func isEnabled(_ job: JobKind) async -> Bool { enabled.withLock { $0 } }
+    func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws {
+        renewed.withLock { $0.append(ids) }
+    }
+    func retryBusiness(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String) async throws
+        -> QueueVerdict
+    { record(.business(lease.itemID, delay: delay)) }
+    func retryInfrastructure(
+        _ job: JobKind, _ lease: QueueLease, after delay: Duration, failure: DownstreamFailure, horizon: Duration
+    ) async throws -> QueueVerdict { record(.infrastructure(lease.itemID, failure.failureClass, delay: delay)) }
+    func interrupt(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String, maxInterruptions: Int)
+        async throws -> QueueVerdict
+    { record(.interrupt(lease.itemID, max: maxInterruptions)) }
+    func release(_ job: JobKind, _ lease: QueueLease, after delay: Duration) async throws {
+        _ = record(.release(lease.itemID, delay: delay))
+    }
+    func park(_ job: JobKind, _ lease: QueueLease, failure: FailureClass, message: String) async throws
+        -> QueueVerdict
+    {
+        _ = record(.park(lease.itemID, failure))
+        return .parked
+    }
+    func nextDue(_ job: JobKind) async throws -> Duration? { nil }
+    func summary(_ job: JobKind) async throws -> JobQueueSummary {
+        JobQueueSummary(job: job, counts: [:], oldestDueAgeSeconds: 0)
+    }
+    func journal(_ records: [JobAttemptRecord]) async throws { journaled.withLock { $0 += records } }
+    func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int { 0 }
+    func reserve(_ downstream: Downstream, interval: Duration, maxWait: Duration) async throws -> Duration? {
+        reservations.withLock { $0 += 1 }
+        return reservation.withLock { $0 }
+    }
+
+    private func record(_ write: Write) -> QueueVerdict {
+        writes.withLock { $0.append(write) }
+        return verdict.withLock { $0 }
+    }
 }
 
 /// Random numbers from a list, repeating the last one.

@@ -23,6 +23,8 @@ public protocol Repositories: Sendable {
     var reconciliation: any ReconciliationRepository { get }
     var verifications: any VerificationQueueRepository { get }
     var payoutQueue: any PayoutQueueRepository { get }
+    var jobQueue: any JobQueueRepository { get }
+    var rateLimits: any DownstreamRateLimitRepository { get }
     var partners: any PartnerRepository { get }
     var batchIngestion: any BatchIngestionRepository { get }
 }

@@ -38,46 +38,63 @@ public enum WorkerComposition {
     {
         let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let worker = settings.worker
-        let random = SystemRandomSource()
         let verification = settings.verification
+        let queue = DatabaseJobQueue(unitOfWork: database)
         let confirmation = PurchaseConfirmationJob(
             unitOfWork: database, settlement: PurchaseSettlement(unitOfWork: database, clock: SystemClock()),
             verifier: SimulatedBank(
-                latency: worker.verifierLatency, softFailureRate: worker.verifierSoftFailureRate,
-                rejectionMerchantID: verification.rejectionMerchantID.flatMap(MerchantID.init(parsing:)), random: random
-            ),
+                latency: worker.verifierLatency,
+                rejectionMerchantID: verification.rejectionMerchantID.flatMap(MerchantID.init(parsing:))),
             owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: verification.maxAttempts,
             logger: logger)
         let payouts = PayoutSettlementJob(
             unitOfWork: database,
             payouts: PayoutService(
                 unitOfWork: database, clock: SystemClock(), minimumAmount: settings.money.payoutMinimum),
-            rail: SimulatedPaymentRail(
-                latency: worker.railLatency, failureRate: worker.railFailureRate, random: random),
-            owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: worker.payoutMaxAttempts,
-            logger: logger)
+            rail: SimulatedPaymentRail(latency: worker.railLatency), owner: worker.workerID,
+            leaseDuration: worker.leaseDuration, maxAttempts: worker.payoutMaxAttempts)
+        let retry = RetryPolicy(
+            business: Backoff(base: verification.interval, cap: worker.backoffCap),
+            infrastructure: Backoff(base: worker.infraBackoffBase, cap: worker.infraBackoffCap),
+            horizon: worker.infraRetryHorizon, maxInterruptions: worker.maxInterruptions)
         let runtime = JobRuntime<PurchaseConfirmationJob>.Configuration(
-            maxInFlight: worker.maxInFlight, sweepInterval: verification.interval, leaseDuration: worker.leaseDuration,
-            backoff: Backoff(base: verification.interval, cap: worker.backoffCap), gracePeriod: worker.gracePeriod)
+            workerID: worker.workerID, maxInFlight: worker.maxInFlight, sweepInterval: verification.interval,
+            leaseDuration: worker.leaseDuration, retry: retry, gracePeriod: worker.gracePeriod,
+            journalRetention: worker.journalRetention, queueMetricsInterval: worker.queueMetricsInterval)
         let payoutRuntime = JobRuntime<PayoutSettlementJob>.Configuration(
-            maxInFlight: min(worker.maxInFlight, 20), sweepInterval: verification.interval,
-            leaseDuration: worker.leaseDuration, backoff: runtime.backoff, gracePeriod: worker.gracePeriod)
+            workerID: worker.workerID, maxInFlight: min(worker.maxInFlight, 20), sweepInterval: verification.interval,
+            leaseDuration: worker.leaseDuration, retry: retry, gracePeriod: worker.gracePeriod,
+            journalRetention: worker.journalRetention, queueMetricsInterval: worker.queueMetricsInterval)
         let daemon = WorkerDaemon(
             jobs: [
                 JobRuntime(
-                    job: confirmation, configuration: runtime,
+                    job: confirmation, queue: queue, breaker: breaker(.bank, worker, logger),
+                    rateLimit: SharedRateLimit(
+                        downstream: .bank, callsPerSecond: worker.bankRateLimit, maxWait: worker.rateLimitMaxWait),
+                    configuration: runtime,
                     notifications: LatchingNotificationSource(
                         source: PostgresNotificationListener(
                             client: client, channel: "purchase_ingested", logger: logger),
                         latch: listening),
-                    random: random, logger: logger),
+                    logger: logger),
                 JobRuntime(
-                    job: payouts, configuration: payoutRuntime,
+                    job: payouts, queue: queue, breaker: breaker(.rail, worker, logger),
+                    rateLimit: SharedRateLimit(
+                        downstream: .rail, callsPerSecond: worker.railRateLimit, maxWait: worker.rateLimitMaxWait),
+                    configuration: payoutRuntime,
                     notifications: PostgresNotificationListener(
                         client: client, channel: "payout_processing", logger: logger),
-                    random: random, logger: logger),
+                    logger: logger),
             ],
             gracePeriod: worker.gracePeriod, logger: logger)
         return [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)]
+    }
+
+    private static func breaker(_ downstream: Downstream, _ worker: WorkerSettings, _ logger: Logger)
+        -> CircuitBreaker
+    {
+        CircuitBreaker(
+            downstream: downstream, threshold: worker.breakerFailureThreshold, cooldown: worker.breakerCooldown,
+            probeTimeout: worker.leaseDuration, logger: logger)
     }
 }

@@ -4,9 +4,14 @@ import Foundation
 /// `WORKER_ID` (lease owner name; default host name and process id), `WORKER_MAX_IN_FLIGHT` (items held at
 /// once, default 100), `WORKER_LEASE_SECONDS` (default 30), `WORKER_BACKOFF_CAP_SECONDS` (longest retry
 /// wait, default 300), `WORKER_GRACE_PERIOD_SECONDS` (drain time on SIGTERM, default 10),
-/// `WORKER_DATABASE_POOL_SIZE` (default 10), `VERIFIER_LATENCY_MS` and `VERIFIER_SOFT_FAILURE_RATE` (the
-/// simulated bank, default 0 and 0), `PAYMENT_RAIL_LATENCY_MS` and `PAYMENT_RAIL_FAILURE_RATE` (the simulated
-/// rail, default 0 and 0) and `PAYOUT_MAX_ATTEMPTS` (default 5).
+/// `WORKER_DATABASE_POOL_SIZE` (default 10), `VERIFIER_LATENCY_MS` and `PAYMENT_RAIL_LATENCY_MS` (the in-process
+/// bank and rail, default 0) and `PAYOUT_MAX_ATTEMPTS` (business attempts per payout, default 5); and the
+/// failure handling of ADR 020: `WORKER_INFRA_BACKOFF_BASE_MS` (1000) and `WORKER_INFRA_BACKOFF_CAP_SECONDS`
+/// (60), `WORKER_INFRA_RETRY_HORIZON_SECONDS` (21 600: infrastructure failures in a row for longer park the
+/// item), `WORKER_MAX_INTERRUPTIONS` (5), `BREAKER_FAILURE_THRESHOLD` (5), `BREAKER_COOLDOWN_SECONDS` (5),
+/// `BANK_RATE_LIMIT` and `RAIL_RATE_LIMIT` (calls per second across all workers, 0 = unlimited),
+/// `WORKER_RATE_LIMIT_MAX_WAIT_MS` (2000), `WORKER_JOURNAL_RETENTION_HOURS` (168) and
+/// `WORKER_QUEUE_METRICS_SECONDS` (15).
 public struct WorkerSettings: Sendable {
     public let workerID: String
     public let maxInFlight: Int
@@ -15,10 +20,19 @@ public struct WorkerSettings: Sendable {
     public let gracePeriod: Duration
     public let databasePoolSize: Int
     public let verifierLatency: Duration
-    public let verifierSoftFailureRate: Double
     public let railLatency: Duration
-    public let railFailureRate: Double
     public let payoutMaxAttempts: Int
+    public let infraBackoffBase: Duration
+    public let infraBackoffCap: Duration
+    public let infraRetryHorizon: Duration
+    public let maxInterruptions: Int
+    public let breakerFailureThreshold: Int
+    public let breakerCooldown: Duration
+    public let bankRateLimit: Int
+    public let railRateLimit: Int
+    public let rateLimitMaxWait: Duration
+    public let journalRetention: Duration
+    public let queueMetricsInterval: Duration
     /// `WORKER_ADMIN_HOST` (default 127.0.0.1) and `WORKER_ADMIN_PORT` (default 9091; 0 turns the admin
     /// server off): `/metrics`, `/health/live`, `/health/ready`.
     public let adminHost: String
@@ -33,22 +47,25 @@ public struct WorkerSettings: Sendable {
         self.gracePeriod = .seconds(try read.int("WORKER_GRACE_PERIOD_SECONDS", default: 10, range: 1...3600))
         self.databasePoolSize = try read.int("WORKER_DATABASE_POOL_SIZE", default: 10, range: 3...500)
         self.verifierLatency = .milliseconds(try read.int("VERIFIER_LATENCY_MS", default: 0, range: 0...600_000))
-        self.verifierSoftFailureRate = try read.rate("VERIFIER_SOFT_FAILURE_RATE")
         self.railLatency = .milliseconds(try read.int("PAYMENT_RAIL_LATENCY_MS", default: 0, range: 0...600_000))
-        self.railFailureRate = try read.rate("PAYMENT_RAIL_FAILURE_RATE")
         self.payoutMaxAttempts = try read.int("PAYOUT_MAX_ATTEMPTS", default: 5, range: 1...100)
+        self.infraBackoffBase = .milliseconds(
+            try read.int("WORKER_INFRA_BACKOFF_BASE_MS", default: 1000, range: 10...600_000))
+        self.infraBackoffCap = .seconds(try read.int("WORKER_INFRA_BACKOFF_CAP_SECONDS", default: 60, range: 1...3600))
+        self.infraRetryHorizon = .seconds(
+            try read.int("WORKER_INFRA_RETRY_HORIZON_SECONDS", default: 21_600, range: 1...2_592_000))
+        self.maxInterruptions = try read.int("WORKER_MAX_INTERRUPTIONS", default: 5, range: 1...1000)
+        self.breakerFailureThreshold = try read.int("BREAKER_FAILURE_THRESHOLD", default: 5, range: 1...10_000)
+        self.breakerCooldown = .seconds(try read.int("BREAKER_COOLDOWN_SECONDS", default: 5, range: 1...3600))
+        self.bankRateLimit = try read.int("BANK_RATE_LIMIT", default: 0, range: 0...100_000)
+        self.railRateLimit = try read.int("RAIL_RATE_LIMIT", default: 0, range: 0...100_000)
+        self.rateLimitMaxWait = .milliseconds(
+            try read.int("WORKER_RATE_LIMIT_MAX_WAIT_MS", default: 2000, range: 0...600_000))
+        self.journalRetention = .seconds(
+            3600 * (try read.int("WORKER_JOURNAL_RETENTION_HOURS", default: 168, range: 1...87_600)))
+        self.queueMetricsInterval = .seconds(
+            try read.int("WORKER_QUEUE_METRICS_SECONDS", default: 15, range: 1...3600))
         self.adminHost = read.string("WORKER_ADMIN_HOST", default: "127.0.0.1")
         self.adminPort = try read.int("WORKER_ADMIN_PORT", default: 9091, range: 0...65535)
-    }
-}
-
-extension SettingsReader {
-    /// A probability in `0 ... 1`, default 0.
-    func rate(_ variable: String) throws -> Double {
-        guard let text = optional(variable) else { return 0 }
-        guard let value = Double(text), (0...1).contains(value) else {
-            throw SettingsError(variable, "must be a number between 0 and 1 (got '\(text)')")
-        }
-        return value
     }
 }

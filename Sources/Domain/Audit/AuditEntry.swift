@@ -78,5 +78,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case partnerCreated = "PARTNER_CREATED"
     case partnerCredentialIssued = "PARTNER_CREDENTIAL_ISSUED"
     case partnerCredentialRotated = "PARTNER_CREDENTIAL_ROTATED"
+    case jobItemRedriven = "JOB_ITEM_REDRIVEN"
     case partnerCredentialRevoked = "PARTNER_CREDENTIAL_REVOKED"
 }

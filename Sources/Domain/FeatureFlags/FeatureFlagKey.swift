@@ -16,6 +16,7 @@ public struct FeatureFlagKey: Hashable, Sendable, CustomStringConvertible {
     /// Known keys the worker reads.
     public static let purchaseAutoConfirm = FeatureFlagKey(unchecked: "purchase_auto_confirm")
     public static let purchaseConfirmationJob = FeatureFlagKey(unchecked: "purchase_confirmation_job")
+    public static let payoutSettlementJob = FeatureFlagKey(unchecked: "payout_settlement_job")
 
     private static func isWellFormed(_ value: String) -> Bool {
         let scalars = value.unicodeScalars

@@ -1,68 +1,62 @@
-import Foundation
+import Domain
 import PostgresNIO
 
-/// The lease bookkeeping both work queues share (`purchase_verifications`, `payout_settlements`): renewing,
-/// rescheduling, releasing and fencing rows by lease token. Only the claims differ, so only they are written
-/// per queue. Table and key names are constants of this module, never input.
+/// A job's queue table and the claim statement every queue shares: lease the due rows a job-specific
+/// selection found, count the claim, count an interruption for a row that was still leased (its holder
+/// crashed or lost the lease) and journal that crashed attempt — all in one statement. Table and key names
+/// are constants of this module, never input.
 struct LeasedQueueTable {
-    let connection: PostgresConnection
-    let logger: Logger
     let table: String
     let key: String
 
-    func renew(owner: String, ids: [UUID], lease: Duration) async throws -> Int {
-        guard !ids.isEmpty else { return 0 }
+    static func of(_ job: JobKind) -> LeasedQueueTable {
+        switch job {
+        case .purchaseConfirmation: LeasedQueueTable(table: "purchase_verifications", key: "purchase_id")
+        case .payoutSettlement: LeasedQueueTable(table: "payout_settlements", key: "payout_id")
+        }
+    }
+
+    /// The condition of a row that may be claimed now (`q` is the queue table's alias).
+    static let claimable =
+        "q.parked_at IS NULL AND q.next_attempt_at <= now() AND (q.lease_expires_at IS NULL OR q.lease_expires_at < now())"
+
+    /// The claim. `due` selects `id`, `old_token` and `old_owner` of at most `$3` claimable rows, locked
+    /// `FOR UPDATE … SKIP LOCKED`; `select` reads the CTE `claimed` (`id`, `attempts`, `claims`,
+    /// `interruptions`, `lease_token`, `created_at`, plus the queue columns `extra` names, each with a leading
+    /// comma). Binds: `$1` owner, `$2` lease in milliseconds, `$3` limit.
+    static func claimQuery(
+        _ job: JobKind, due: String, extra: String = "", select: String, owner: String, lease: Duration, limit: Int
+    ) -> PostgresQuery {
+        let queue = of(job)
         var binds = PostgresBindings()
         binds.append(owner)
-        binds.append(ids)
-        binds.append(Self.milliseconds(lease))
-        return try await returningCount(
-            """
-            UPDATE \(table) SET lease_expires_at = now() + $3 * interval '1 millisecond'
-            WHERE lease_owner = $1 AND \(key) = ANY($2) RETURNING \(key)
-            """, binds)
+        binds.append(milliseconds(lease))
+        binds.append(limit)
+        return PostgresQuery(
+            unsafeSQL: """
+                WITH due AS (\(due)),
+                claimed AS (
+                    UPDATE \(queue.table) q
+                    SET lease_owner = $1, lease_token = gen_random_uuid(),
+                        lease_expires_at = now() + $2 * interval '1 millisecond',
+                        claims = q.claims + 1,
+                        interruptions = q.interruptions + (due.old_token IS NOT NULL)::int
+                    FROM due WHERE q.\(queue.key) = due.id
+                    RETURNING q.\(queue.key) AS id, q.attempts, q.claims, q.interruptions, q.lease_token, q.created_at,
+                              due.old_token, due.old_owner\(extra)
+                ),
+                crashed AS (
+                    INSERT INTO job_attempts (job, item_id, attempt, worker, started_at, outcome, error_class, message)
+                    SELECT '\(job.rawValue)', id, claims - 1, coalesce(old_owner, 'unknown'), now(), 'crashed',
+                           'crashed', 'the attempt never finished: its worker stopped or lost the lease'
+                    FROM claimed WHERE old_token IS NOT NULL AND claims > 1
+                )
+                \(select)
+                """, binds: binds)
     }
 
-    func reschedule(id: UUID, token: UUID, attempts: Int, after delay: Duration, error: String) async throws -> Bool {
-        var binds = PostgresBindings()
-        binds.append(id)
-        binds.append(token)
-        binds.append(attempts)
-        binds.append(error)
-        binds.append(Self.milliseconds(delay))
-        return try await returningCount(
-            """
-            UPDATE \(table) SET attempts = $3, last_error = $4, next_attempt_at = now() + $5 * interval '1 millisecond'
-            WHERE \(key) = $1 AND lease_token = $2 RETURNING \(key)
-            """, binds) == 1
-    }
-
-    func release(id: UUID, token: UUID) async throws {
-        _ = try await returningCount(
-            """
-            UPDATE \(table) SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL
-            WHERE \(key) = $1 AND lease_token = $2 RETURNING \(key)
-            """, Self.pair(id, token))
-    }
-
-    func holdsLease(id: UUID, token: UUID) async throws -> Bool {
-        try await returningCount(
-            "SELECT 1 FROM \(table) WHERE \(key) = $1 AND lease_token = $2 FOR UPDATE", Self.pair(id, token)) == 1
-    }
-
-    private func returningCount(_ sql: String, _ binds: PostgresBindings) async throws -> Int {
-        var count = 0
-        for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
-            count += 1
-        }
-        return count
-    }
-
-    private static func pair(_ id: UUID, _ token: UUID) -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(id)
-        binds.append(token)
-        return binds
+    static func microseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds) * 1_000_000 + Int(duration.components.attoseconds / 1_000_000_000_000)
     }
 
     static func milliseconds(_ duration: Duration) -> Int {

@@ -3,52 +3,51 @@ import Domain
 import Foundation
 import PostgresNIO
 
-/// The payout settlement queue, leased like the verification queue.
+/// The payout settlement queue's claim (payouts in `processing`), with each payout's idempotency key.
 struct PostgresPayoutQueueRepository: PayoutQueueRepository {
     let connection: PostgresConnection
     let logger: Logger
 
     func claim(limit: Int, owner: String, lease: Duration) async throws -> [ClaimedPayout] {
-        let rows = try await connection.query(
-            """
-            WITH due AS (
-                SELECT payout_id FROM payout_settlements
-                WHERE next_attempt_at <= now() AND (lease_expires_at IS NULL OR lease_expires_at < now())
-                ORDER BY next_attempt_at LIMIT \(limit) FOR UPDATE SKIP LOCKED
-            )
-            UPDATE payout_settlements s
-            SET lease_owner = \(owner), lease_token = gen_random_uuid(),
-                lease_expires_at = now() + \(LeasedQueueTable.milliseconds(lease)) * interval '1 millisecond'
-            FROM due WHERE s.payout_id = due.payout_id
-            RETURNING s.payout_id, s.attempts, s.lease_token
-            """, logger: logger)
+        let query = LeasedQueueTable.claimQuery(
+            .payoutSettlement,
+            due: """
+                SELECT q.payout_id AS id, q.lease_token AS old_token, q.lease_owner AS old_owner
+                FROM payout_settlements q
+                WHERE \(LeasedQueueTable.claimable)
+                ORDER BY q.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED
+                """,
+            extra: ", q.idempotency_key",
+            select: """
+                SELECT c.id, c.lease_token, c.attempts, c.claims, c.interruptions, c.idempotency_key, p.user_id, p.amount
+                FROM claimed c JOIN payouts p ON p.id = c.id
+                """,
+            owner: owner, lease: lease, limit: limit)
         var claims: [ClaimedPayout] = []
-        for try await (payout, attempts, token) in rows.decode((UUID, Int, UUID).self) {
-            claims.append(ClaimedPayout(payoutID: PayoutID(payout), attempts: attempts, leaseToken: token))
+        let rows = try await connection.query(query, logger: logger)
+        for try await (id, token, attempts, count, interruptions, key, user, amount)
+            in rows.decode((UUID, UUID, Int, Int, Int, UUID, UUID, Decimal).self)
+        {
+            claims.append(
+                ClaimedPayout(
+                    payoutID: PayoutID(id), userID: UserID(user),
+                    amount: try MalformedStoredValue.money(amount, column: "payouts.amount"), idempotencyKey: key,
+                    lease: QueueLease(
+                        itemID: id, token: token, attempts: attempts, claims: count, interruptions: interruptions)))
         }
         return claims
     }
 
-    func renew(owner: String, payoutIDs: [PayoutID], lease: Duration) async throws -> Int {
-        try await leases.renew(owner: owner, ids: payoutIDs.map(\.uuid), lease: lease)
-    }
-
-    func reschedule(_ claim: ClaimedPayout, attempts: Int, after delay: Duration, error: String) async throws
-        -> Bool
-    {
-        try await leases.reschedule(
-            id: claim.payoutID.uuid, token: claim.leaseToken, attempts: attempts, after: delay, error: error)
-    }
-
-    func release(_ claim: ClaimedPayout) async throws {
-        try await leases.release(id: claim.payoutID.uuid, token: claim.leaseToken)
-    }
-
     func holdsLease(_ claim: ClaimedPayout) async throws -> Bool {
-        try await leases.holdsLease(id: claim.payoutID.uuid, token: claim.leaseToken)
-    }
-
-    private var leases: LeasedQueueTable {
-        LeasedQueueTable(connection: connection, logger: logger, table: "payout_settlements", key: "payout_id")
+        var binds = PostgresBindings()
+        binds.append(claim.payoutID.uuid)
+        binds.append(claim.leaseToken)
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "SELECT 1 FROM payout_settlements WHERE payout_id = $1 AND lease_token = $2 FOR UPDATE",
+                binds: binds), logger: logger)
+        var held = false
+        for try await _ in rows { held = true }
+        return held
     }
 }

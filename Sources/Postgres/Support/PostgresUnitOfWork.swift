@@ -94,6 +94,10 @@ struct PostgresRepositories: Repositories {
     var payoutQueue: any PayoutQueueRepository {
         PostgresPayoutQueueRepository(connection: connection, logger: logger)
     }
+    var jobQueue: any JobQueueRepository { PostgresJobQueueRepository(connection: connection, logger: logger) }
+    var rateLimits: any DownstreamRateLimitRepository {
+        PostgresDownstreamRateLimitRepository(connection: connection, logger: logger)
+    }
     var partners: any PartnerRepository { PostgresPartnerRepository(connection: connection, logger: logger) }
     var batchIngestion: any BatchIngestionRepository {
         PostgresBatchIngestionRepository(connection: connection, logger: logger)

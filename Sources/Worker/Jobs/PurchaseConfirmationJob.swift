@@ -27,69 +27,35 @@ public struct PurchaseConfirmationJob: Job {
         self.logger = logger
     }
 
-    public var name: String { "purchase_confirmation" }
+    public var kind: JobKind { .purchaseConfirmation }
 
-    public func id(of item: ClaimedVerification) -> PurchaseID { item.purchaseID }
-    public func priorAttempts(of item: ClaimedVerification) -> Int { item.attempts }
+    public func lease(of item: ClaimedVerification) -> QueueLease { item.lease }
     public func logMetadata(of item: ClaimedVerification) -> Logger.Metadata {
         ["purchase_id": .string(item.purchaseID.description)]
-    }
-
-    /// Fail-open: an unreadable flag does not stop the job (the claim itself would fail anyway).
-    public func isEnabled() async -> Bool {
-        let flag = try? await unitOfWork.read {
-            try await $0.featureFlags.find(key: FeatureFlagKey.purchaseConfirmationJob.value, scope: .global)
-        }
-        return flag?.enabled ?? true
     }
 
     public func claim(limit: Int) async throws -> [ClaimedVerification] {
         try await unitOfWork.read { try await $0.verifications.claim(limit: limit, owner: owner, lease: leaseDuration) }
     }
 
-    public func renewLeases(of ids: [PurchaseID]) async throws {
-        _ = try await unitOfWork.read {
-            try await $0.verifications.renew(owner: owner, purchaseIDs: ids, lease: leaseDuration)
-        }
-    }
-
-    public func attempt(_ item: ClaimedVerification, number: Int) async -> AttemptResult {
-        switch await verifier.verify(purchaseID: item.purchaseID, merchantID: item.merchantID, attempt: number) {
+    public func attempt(_ item: ClaimedVerification) async -> AttemptResult {
+        switch await verifier.verify(item) {
         case .confirmed: await settle(item, .confirm)
         case .rejected(let reason): await settle(item, .reject(reason: reason))
         case .pending(let reason): .retry(reason: reason)
+        case .unavailable(let failure): .unavailable(failure)
         }
     }
 
-    public func scheduleRetry(_ item: ClaimedVerification, attempts: Int, after delay: Duration, reason: String) async
-        -> Bool
-    {
-        do {
-            return try await unitOfWork.read {
-                try await $0.verifications.reschedule(item, attempts: attempts, after: delay, error: reason)
-            }
-        } catch {
-            logger.error("reschedule failed", metadata: failure(item, error))
-            return false
-        }
-    }
-
-    public func exhaust(_ item: ClaimedVerification, attempts: Int) async -> AttemptResult {
+    /// The spec's rejection after the last "no matching movement yet".
+    public func exhaust(_ item: ClaimedVerification) async -> AttemptResult {
         await settle(item, .reject(reason: PurchaseSettlement.exhaustionReason(attempts: maxAttempts)))
-    }
-
-    public func release(_ item: ClaimedVerification) async {
-        do {
-            try await unitOfWork.read { try await $0.verifications.release(item) }
-        } catch {
-            logger.error("release failed", metadata: failure(item, error))
-        }
     }
 
     private func settle(_ item: ClaimedVerification, _ decision: PurchaseSettlement.Decision) async -> AttemptResult {
         do {
             let result = try await settlement.settle(item, decision)
-            if result == .leaseLost { WorkerMetrics.leaseLost(job: name) }
+            if result == .leaseLost { WorkerMetrics.leaseLost(job: kind.rawValue) }
             if result == .confirmed || result == .rejected {
                 WorkerMetrics.settled(outcome: Self.label(result))
                 let latency = Date().timeIntervalSince(item.enqueuedAt) * 1000
@@ -105,10 +71,6 @@ public struct PurchaseConfirmationJob: Job {
         } catch {
             return .interrupted(reason: "settlement failed: \(error)")
         }
-    }
-
-    private func failure(_ item: ClaimedVerification, _ error: any Error) -> Logger.Metadata {
-        ["purchase_id": .string(item.purchaseID.description), "error": .string(String(describing: error))]
     }
 
     static func label(_ result: PurchaseSettlement.Result) -> String {

@@ -1,15 +1,26 @@
+public import Foundation
 public import Logging
 
-/// Claims due items when woken — by a notification, the periodic sweep, or a freed slot — never more than
-/// the free slots, and hands each to `spawn`. It does not know what runs the items.
+/// Claims due items when woken — by a notification, the sweep, the due alarm or a freed slot — never more
+/// than the free slots (one while the downstream's breaker is half-open, none while it is open or the job is
+/// paused), and hands each to `spawn`. It does not know what runs the items.
 public struct Dispatcher<J: Job>: Sendable {
     let job: J
+    let queue: any JobQueue
+    let breaker: CircuitBreaker
+    let alarm: DueAlarm
     let maxInFlight: Int
-    let inFlight: InFlight<J.ItemID>
+    let inFlight: InFlight<UUID>
     let logger: Logger
 
-    public init(job: J, maxInFlight: Int, inFlight: InFlight<J.ItemID>, logger: Logger) {
+    public init(
+        job: J, queue: any JobQueue, breaker: CircuitBreaker, alarm: DueAlarm, maxInFlight: Int,
+        inFlight: InFlight<UUID>, logger: Logger
+    ) {
         self.job = job
+        self.queue = queue
+        self.breaker = breaker
+        self.alarm = alarm
         self.maxInFlight = maxInFlight
         self.inFlight = inFlight
         self.logger = logger
@@ -28,25 +39,37 @@ public struct Dispatcher<J: Job>: Sendable {
     /// Claims once; returns `true` when every free slot was filled, so more items may be due.
     public func dispatchOnce(spawn: (J.Item) -> Void) async -> Bool {
         let free = maxInFlight - inFlight.count
-        guard free > 0, await job.isEnabled() else { return false }
+        guard free > 0, await queue.isEnabled(job.kind) else { return false }
+        let limit: Int
+        switch breaker.permit() {
+        case .all: limit = free
+        case .probe: limit = 1
+        case .none(let retryAfter):
+            alarm.schedule(after: retryAfter)
+            return false
+        }
         do {
-            let items = try await job.claim(limit: free)
+            let items = try await job.claim(limit: limit)
+            if items.isEmpty && limit == 1 && !breaker.isClosed { breaker.probeUnused() }
             for item in items {
-                if inFlight.insert(job.id(of: item)) {
+                if inFlight.insert(job.lease(of: item).itemID) {
                     spawn(item)
                 } else {
                     logger.warning("re-claimed an item still running here", metadata: job.logMetadata(of: item))
                 }
             }
-            WorkerMetrics.claimed(job: job.name, count: items.count)
-            WorkerMetrics.inFlight(job: job.name, count: inFlight.count)
+            WorkerMetrics.claimed(job: job.kind.rawValue, count: items.count)
+            WorkerMetrics.inFlight(job: job.kind.rawValue, count: inFlight.count)
             if !items.isEmpty {
-                logger.debug("claimed", metadata: ["job": .string(job.name), "count": .stringConvertible(items.count)])
+                logger.debug(
+                    "claimed", metadata: ["job": .string(job.kind.rawValue), "count": .stringConvertible(items.count)])
             }
-            return items.count == free
+            return limit == free && items.count == free
         } catch {
+            if limit == 1 && !breaker.isClosed { breaker.probeUnused() }
             logger.error(
-                "claim failed", metadata: ["job": .string(job.name), "error": .string(String(describing: error))])
+                "claim failed",
+                metadata: ["job": .string(job.kind.rawValue), "error": .string(String(describing: error))])
             return false
         }
     }

@@ -1,82 +1,181 @@
+import Application
+import Domain
 import Foundation
 public import Logging
 import ServiceLifecycle
 
-/// Drives one claimed item through its attempts: attempt, and on a soft failure persist the attempt count
-/// and next time, wait (exponential backoff, full jitter), try again; after the last attempt, exhaust.
-/// A graceful shutdown during a wait gives the item back; an attempt already running finishes.
+/// Makes one attempt on one claimed item and puts the item where its result says — finished, back in the
+/// queue with a due time, or parked — then ends, freeing its slot at once. No runner ever sleeps through a
+/// backoff; the only wait is for a rate-limit slot, which is bounded and given up on graceful shutdown.
 public struct ItemRunner<J: Job>: Sendable {
     let job: J
-    let backoff: Backoff
+    let queue: any JobQueue
+    let policy: RetryPolicy
+    let breaker: CircuitBreaker
+    let rateLimit: SharedRateLimit?
+    let alarm: DueAlarm
+    let journal: AttemptJournal
+    let workerID: String
     let random: any RandomSource
     let logger: Logger
 
-    public init(job: J, backoff: Backoff, random: any RandomSource, logger: Logger) {
+    public init(
+        job: J, queue: any JobQueue, policy: RetryPolicy, breaker: CircuitBreaker, rateLimit: SharedRateLimit?,
+        alarm: DueAlarm, journal: AttemptJournal, workerID: String, random: any RandomSource, logger: Logger
+    ) {
         self.job = job
-        self.backoff = backoff
+        self.queue = queue
+        self.policy = policy
+        self.breaker = breaker
+        self.rateLimit = rateLimit
+        self.alarm = alarm
+        self.journal = journal
+        self.workerID = workerID
         self.random = random
         self.logger = logger
     }
 
     public func run(_ item: J.Item) async {
-        var attempts = job.priorAttempts(of: item)
-        while true {
-            guard attempts < job.maxAttempts else {
-                log(item, attempt: attempts, result: await job.exhaust(item, attempts: attempts), duration: .zero)
-                return
-            }
-            attempts += 1
-            let started = ContinuousClock.now
-            let result = await job.attempt(item, number: attempts)
-            log(item, attempt: attempts, result: result, duration: ContinuousClock.now - started)
-            if case .interrupted = result {
-                await job.release(item)
-                return
-            }
-            guard case .retry(let reason) = result, attempts < job.maxAttempts else {
-                if case .retry = result {
-                    log(item, attempt: attempts, result: await job.exhaust(item, attempts: attempts), duration: .zero)
-                }
-                return
-            }
-            let delay = backoff.delay(afterAttempt: attempts, random: random)
-            guard await job.scheduleRetry(item, attempts: attempts, after: delay, reason: reason) else { return }
-            guard await wait(delay) else {
-                await job.release(item)
-                return
+        let lease = job.lease(of: item)
+        let started = Date()
+        let clock = ContinuousClock.now
+        let result: AttemptResult
+        if lease.interruptions >= policy.maxInterruptions {
+            result = .park(reason: "\(lease.interruptions) attempts in a row were interrupted or crashed")
+        } else if lease.attempts >= job.maxAttempts {
+            result = await job.exhaust(item)
+        } else {
+            guard await admitted(item, lease) else { return }
+            result = await job.attempt(item)
+            switch result {
+            case .unavailable: breaker.recordFailure()
+            case .interrupted: break
+            case .finished, .retry, .park: breaker.recordAnswer()
             }
         }
+        await conclude(item, lease, result, started: started, duration: ContinuousClock.now - clock)
     }
 
-    /// Sleeps for `delay`; `false` when a graceful shutdown (or cancellation) cut the wait short.
-    private func wait(_ delay: Duration) async -> Bool {
+    /// Waits for a rate-limit slot if there is a limit; `false` (the item is back in the queue) when the slot
+    /// is too far away, the reservation failed, or a graceful shutdown came first.
+    private func admitted(_ item: J.Item, _ lease: QueueLease) async -> Bool {
+        guard let rateLimit, rateLimit.callsPerSecond > 0 else { return true }
+        let wait: Duration?
         do {
-            try await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+            wait = try await queue.reserve(
+                rateLimit.downstream, interval: rateLimit.interval, maxWait: rateLimit.maxWait)
+        } catch {
+            logger.error("rate-limit reservation failed", metadata: metadata(item, error: error))
+            await putBack(item, lease, after: rateLimit.maxWait)
+            return false
+        }
+        guard let wait else {
+            WorkerMetrics.rateLimited(downstream: rateLimit.downstream)
+            await putBack(item, lease, after: rateLimit.maxWait)
+            return false
+        }
+        WorkerMetrics.rateLimitWait(downstream: rateLimit.downstream, wait)
+        guard wait > .zero else { return true }
+        do {
+            try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
             return true
         } catch {
+            await putBack(item, lease, after: .zero)
             return false
         }
     }
 
-    private func log(_ item: J.Item, attempt: Int, result: AttemptResult, duration: Duration) {
-        var metadata = job.logMetadata(of: item)
-        metadata["job"] = .string(job.name)
-        metadata["attempt"] = .stringConvertible(attempt)
-        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        metadata["duration_ms"] = .string(String(format: "%.2f", milliseconds))
-        switch result {
-        case .finished(let outcome):
-            metadata["outcome"] = .string(outcome)
-            WorkerMetrics.attempt(job: job.name, outcome: outcome, duration: duration)
-        case .retry(let reason):
-            metadata["outcome"] = "retry"
-            metadata["error"] = .string(reason)
-            WorkerMetrics.attempt(job: job.name, outcome: "retry", duration: duration)
-        case .interrupted(let reason):
-            metadata["outcome"] = "interrupted"
-            metadata["error"] = .string(reason)
-            WorkerMetrics.attempt(job: job.name, outcome: "interrupted", duration: duration)
+    private func putBack(_ item: J.Item, _ lease: QueueLease, after delay: Duration) async {
+        do {
+            try await queue.release(job.kind, lease, after: delay)
+            alarm.schedule(after: delay)
+        } catch {
+            logger.error("release failed", metadata: metadata(item, error: error))
         }
+    }
+
+    /// Writes where the item goes next; a failed write leaves the lease to expire, and the next claim counts
+    /// the attempt as crashed.
+    private func conclude(
+        _ item: J.Item, _ lease: QueueLease, _ result: AttemptResult, started: Date, duration: Duration
+    ) async {
+        var failure: FailureClass?
+        var message: String?
+        var verdict = QueueVerdict.rescheduled
+        do {
+            switch result {
+            case .finished:
+                break
+            case .retry(let reason):
+                (failure, message) = (.business, reason)
+                if lease.attempts + 1 >= job.maxAttempts {
+                    await conclude(
+                        item, lease.spending(), await job.exhaust(item), started: started, duration: duration)
+                    return
+                }
+                let delay = policy.business.delay(afterAttempt: lease.attempts + 1, random: random)
+                verdict = try await queue.retryBusiness(job.kind, lease, after: delay, message: reason)
+                alarm.schedule(after: delay)
+            case .unavailable(let downstream):
+                (failure, message) = (downstream.failureClass, downstream.message)
+                let streak = max(lease.claims - lease.attempts, 1)
+                let delay = policy.infrastructure.delay(afterAttempt: streak, random: random)
+                verdict = try await queue.retryInfrastructure(
+                    job.kind, lease, after: delay, failure: downstream, horizon: policy.horizon)
+                alarm.schedule(after: delay)
+            case .interrupted(let reason):
+                (failure, message) = (.interrupted, reason)
+                let delay = policy.infrastructure.delay(afterAttempt: lease.interruptions + 1, random: random)
+                verdict = try await queue.interrupt(
+                    job.kind, lease, after: delay, message: reason, maxInterruptions: policy.maxInterruptions)
+                alarm.schedule(after: delay)
+            case .park(let reason):
+                (failure, message) = (lease.interruptions >= policy.maxInterruptions ? .crashed : .business, reason)
+                verdict = try await queue.park(job.kind, lease, failure: failure ?? .business, message: reason)
+            }
+        } catch {
+            logger.error("queue write failed", metadata: metadata(item, error: error))
+        }
+        if verdict == .parked { WorkerMetrics.parked(job: job.kind.rawValue) }
+        let outcome = verdict == .parked ? "parked" : verdict == .leaseLost ? "lease_lost" : result.label
+        journal.append(
+            JobAttemptRecord(
+                job: job.kind, itemID: lease.itemID, attempt: max(lease.claims, 1), worker: workerID,
+                startedAt: started, durationMilliseconds: Self.milliseconds(duration), outcome: outcome,
+                errorClass: failure, message: message))
+        log(item, lease, outcome: outcome, failure: failure, message: message, duration: duration)
+    }
+
+    private func log(
+        _ item: J.Item, _ lease: QueueLease, outcome: String, failure: FailureClass?, message: String?,
+        duration: Duration
+    ) {
+        var metadata = job.logMetadata(of: item)
+        metadata["job"] = .string(job.kind.rawValue)
+        metadata["attempt"] = .stringConvertible(lease.claims)
+        metadata["duration_ms"] = .string(String(format: "%.2f", Self.milliseconds(duration)))
+        metadata["outcome"] = .string(outcome)
+        if let failure { metadata["error_class"] = .string(failure.rawValue) }
+        if let message { metadata["error"] = .string(message) }
+        WorkerMetrics.attempt(job: job.kind.rawValue, outcome: outcome, duration: duration)
         logger.info("attempt", metadata: metadata)
+    }
+
+    private func metadata(_ item: J.Item, error: any Error) -> Logger.Metadata {
+        var metadata = job.logMetadata(of: item)
+        metadata["job"] = .string(job.kind.rawValue)
+        metadata["error"] = .string(String(describing: error))
+        return metadata
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+}
+
+extension QueueLease {
+    /// The same lease with this attempt's business "not yet" counted (for the exhaustion that follows it).
+    func spending() -> QueueLease {
+        QueueLease(itemID: itemID, token: token, attempts: attempts + 1, claims: claims, interruptions: interruptions)
     }
 }

@@ -1,44 +1,51 @@
+public import Application
+public import Domain
 public import Logging
 
-/// One kind of background work run by the generic runtime (dispatcher, runners, lease keeper): purchase
-/// verification and payout settlement are both jobs. The runtime knows nothing else about them.
+/// One kind of background work, as small as a handler can be: claim its items, make one attempt on one,
+/// and say what exhausting its business attempts means. Everything else — slots, leases, retries, parking,
+/// breakers, rate limits, the journal — is the runtime's and the queue's (ADR 011, ADR 020).
 public protocol Job: Sendable {
     associatedtype Item: Sendable
-    associatedtype ItemID: Hashable & Sendable
 
-    /// For logs (`job` field).
-    var name: String { get }
+    var kind: JobKind { get }
+    /// Business attempts ("not yet" answers) allowed before `exhaust`.
     var maxAttempts: Int { get }
 
-    func id(of item: Item) -> ItemID
-    /// Attempts made before this claim (persisted).
-    func priorAttempts(of item: Item) -> Int
+    func lease(of item: Item) -> QueueLease
     /// Fields identifying the item in log lines (for example `purchase_id`).
     func logMetadata(of item: Item) -> Logger.Metadata
-
-    /// Whether claiming is allowed now (a feature flag may pause the job).
-    func isEnabled() async -> Bool
-    /// Leases up to `limit` due items.
+    /// Leases up to `limit` due items (the claim counts itself).
     func claim(limit: Int) async throws -> [Item]
-    /// Extends the leases of the items this process holds.
-    func renewLeases(of ids: [ItemID]) async throws
-    /// One attempt: ask the outside world, apply the answer.
-    func attempt(_ item: Item, number: Int) async -> AttemptResult
-    /// Persists a failed attempt and when to retry; `false` when the lease is gone.
-    func scheduleRetry(_ item: Item, attempts: Int, after delay: Duration, reason: String) async -> Bool
-    /// The final step after the last failed attempt (force-reject, fail the payout…).
-    func exhaust(_ item: Item, attempts: Int) async -> AttemptResult
-    /// Gives the item back without counting an attempt (graceful shutdown).
-    func release(_ item: Item) async
+    /// One attempt: ask the downstream, apply its answer.
+    func attempt(_ item: Item) async -> AttemptResult
+    /// After the last business "not yet": decide (a purchase is rejected) or park (a payout the rail may
+    /// still pay).
+    func exhaust(_ item: Item) async -> AttemptResult
 }
 
 /// How an attempt ended.
 public enum AttemptResult: Equatable, Sendable {
     /// Done with the item; `outcome` names what happened (`confirmed`, `rejected`, `already_settled`…).
     case finished(outcome: String)
-    /// A soft failure: retry after a backoff, unless the attempts are exhausted.
+    /// A business "not yet": retry after a backoff, counted toward `maxAttempts`.
     case retry(reason: String)
-    /// The outside answer could not be recorded (database trouble): give the item back without counting an
-    /// attempt, so a confirmed verification is never turned into a rejection by exhaustion.
+    /// The downstream gave no answer: retry without counting, park past the horizon, never decide.
+    case unavailable(DownstreamFailure)
+    /// The outcome could not be recorded (database trouble): counted as an interruption, parked when they run
+    /// out, so a confirmation is never turned into a rejection by exhaustion.
     case interrupted(reason: String)
+    /// Stop trying and wait for an operator.
+    case park(reason: String)
+
+    /// The journal's and the metrics' name for it.
+    var label: String {
+        switch self {
+        case .finished(let outcome): outcome
+        case .retry: "retry"
+        case .unavailable: "unavailable"
+        case .interrupted: "interrupted"
+        case .park: "parked"
+        }
+    }
 }

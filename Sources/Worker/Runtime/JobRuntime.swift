@@ -1,41 +1,58 @@
 public import Application
+import Foundation
 public import Logging
 public import ServiceLifecycle
 
-/// Runs one job: LISTEN wake-ups, a periodic sweep, the dispatcher, one child task per claimed item, and the
-/// lease keeper — all in one task group (structured concurrency, no detached tasks). On graceful shutdown it
-/// stops claiming, lets running attempts finish, gives waiting items back, and gives up after the grace period.
+/// Runs one job: LISTEN wake-ups, the sweep, the due alarm, the dispatcher, one child task per claimed item,
+/// the lease keeper, the journal writer and the queue sampler — all in one task group (structured
+/// concurrency, no detached tasks). On graceful shutdown it stops claiming, lets running attempts finish,
+/// writes the journal and gives up after the grace period.
 public struct JobRuntime<J: Job>: DrainableJob, Service {
     /// The runtime's knobs (documented with their settings in `WorkerSettings`).
     public struct Configuration: Sendable {
+        public let workerID: String
         public let maxInFlight: Int
         public let sweepInterval: Duration
         public let leaseDuration: Duration
-        public let backoff: Backoff
+        public let retry: RetryPolicy
         public let gracePeriod: Duration
+        public let journalRetention: Duration
+        public let queueMetricsInterval: Duration
 
         public init(
-            maxInFlight: Int, sweepInterval: Duration, leaseDuration: Duration, backoff: Backoff, gracePeriod: Duration
+            workerID: String, maxInFlight: Int, sweepInterval: Duration, leaseDuration: Duration, retry: RetryPolicy,
+            gracePeriod: Duration, journalRetention: Duration = .seconds(7 * 86_400),
+            queueMetricsInterval: Duration = .seconds(15)
         ) {
+            self.workerID = workerID
             self.maxInFlight = maxInFlight
             self.sweepInterval = sweepInterval
             self.leaseDuration = leaseDuration
-            self.backoff = backoff
+            self.retry = retry
             self.gracePeriod = gracePeriod
+            self.journalRetention = journalRetention
+            self.queueMetricsInterval = queueMetricsInterval
         }
     }
 
     let job: J
+    let queue: any JobQueue
+    let breaker: CircuitBreaker
+    let rateLimit: SharedRateLimit?
     let configuration: Configuration
     let notifications: (any NotificationSource)?
     let random: any RandomSource
     let logger: Logger
 
     public init(
-        job: J, configuration: Configuration, notifications: (any NotificationSource)?,
+        job: J, queue: any JobQueue, breaker: CircuitBreaker, rateLimit: SharedRateLimit? = nil,
+        configuration: Configuration, notifications: (any NotificationSource)?,
         random: any RandomSource = SystemRandomSource(), logger: Logger
     ) {
         self.job = job
+        self.queue = queue
+        self.breaker = breaker
+        self.rateLimit = rateLimit
         self.configuration = configuration
         self.notifications = notifications
         self.random = random
@@ -49,49 +66,66 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
 
     /// Everything until graceful shutdown has drained every runner.
     public func runUntilDrained() async {
+        let name = job.kind.rawValue
         logger.info(
             "job started",
-            metadata: ["job": .string(job.name), "max_in_flight": .stringConvertible(configuration.maxInFlight)])
-        defer { logger.info("job stopped", metadata: ["job": .string(job.name)]) }
+            metadata: ["job": .string(name), "max_in_flight": .stringConvertible(configuration.maxInFlight)])
         let signal = WakeSignal()
-        let inFlight = InFlight<J.ItemID>()
+        let alarm = DueAlarm()
+        let journal = AttemptJournal()
+        let inFlight = InFlight<UUID>()
         let dispatcher = Dispatcher(
-            job: job, maxInFlight: configuration.maxInFlight, inFlight: inFlight, logger: logger)
-        let runner = ItemRunner(job: job, backoff: configuration.backoff, random: random, logger: logger)
+            job: job, queue: queue, breaker: breaker, alarm: alarm, maxInFlight: configuration.maxInFlight,
+            inFlight: inFlight, logger: logger)
+        let runner = ItemRunner(
+            job: job, queue: queue, policy: configuration.retry, breaker: breaker, rateLimit: rateLimit, alarm: alarm,
+            journal: journal, workerID: configuration.workerID, random: random, logger: logger)
         await withDiscardingTaskGroup { group in
-            group.addTask { await background(signal: signal, inFlight: inFlight) }
+            group.addTask { await background(signal: signal, alarm: alarm, journal: journal, inFlight: inFlight) }
             signal.wake()
             await dispatcher.run(wakeups: signal.wakeups.cancelOnGracefulShutdown(), signal: signal) { item in
                 group.addTask {
                     await runner.run(item)
-                    inFlight.remove(job.id(of: item))
-                    WorkerMetrics.inFlight(job: job.name, count: inFlight.count)
+                    inFlight.remove(job.lease(of: item).itemID)
+                    WorkerMetrics.inFlight(job: name, count: inFlight.count)
                     signal.wake()
                 }
             }
         }
+        await write(journal)
+        logger.info("job stopped", metadata: ["job": .string(name)])
     }
 
-    /// Sweep ticks, notifications and lease renewal, until graceful shutdown.
-    private func background(signal: WakeSignal, inFlight: InFlight<J.ItemID>) async {
+    /// Sweep ticks, the due alarm, notifications, lease renewal, the journal and the queue figures, until
+    /// graceful shutdown.
+    private func background(signal: WakeSignal, alarm: DueAlarm, journal: AttemptJournal, inFlight: InFlight<UUID>)
+        async
+    {
         await withDiscardingTaskGroup { group in
             group.addTask {
-                while (try? await cancelWhenGracefulShutdown { try await Task.sleep(for: configuration.sweepInterval) })
-                    != nil
-                {
+                await every(configuration.sweepInterval) {
                     signal.wake()
+                    if let due = try? await queue.nextDue(job.kind) { alarm.schedule(after: due) }
                 }
             }
+            group.addTask { await every(DueAlarm.resolution) { if alarm.fire() { signal.wake() } } }
             group.addTask {
-                while (try? await cancelWhenGracefulShutdown {
-                    try await Task.sleep(for: configuration.leaseDuration / 3)
-                }) != nil {
+                await every(configuration.leaseDuration / 3) {
                     do {
-                        try await job.renewLeases(of: inFlight.snapshot)
+                        try await queue.renew(
+                            job.kind, owner: configuration.workerID, ids: inFlight.snapshot,
+                            lease: configuration.leaseDuration)
                     } catch {
-                        WorkerMetrics.leaseRenewalFailed(job: job.name)
+                        WorkerMetrics.leaseRenewalFailed(job: job.kind.rawValue)
                         logger.error("lease renewal failed", metadata: ["error": .string(String(describing: error))])
                     }
+                }
+            }
+            group.addTask { await every(.seconds(1)) { await write(journal) } }
+            group.addTask { await every(.seconds(3600)) { await prune() } }
+            group.addTask {
+                await every(configuration.queueMetricsInterval) {
+                    if let summary = try? await queue.summary(job.kind) { WorkerMetrics.queue(summary) }
                 }
             }
             if let notifications {
@@ -100,5 +134,30 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
                 }
             }
         }
+    }
+
+    /// Runs `tick` every `interval` until graceful shutdown.
+    private func every(_ interval: Duration, _ tick: () async -> Void) async {
+        while (try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }) != nil {
+            await tick()
+        }
+    }
+
+    private func write(_ journal: AttemptJournal) async {
+        let records = journal.drain()
+        guard !records.isEmpty else { return }
+        do {
+            try await queue.journal(records)
+        } catch {
+            journal.restore(records)
+            logger.error("journal write failed", metadata: ["error": .string(String(describing: error))])
+        }
+    }
+
+    /// Deletes journal lines past their retention, ten thousand at a time.
+    private func prune() async {
+        while let deleted = try? await queue.pruneJournal(olderThan: configuration.journalRetention, limit: 10_000),
+            deleted == 10_000
+        {}
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Metrics
 
 /// The worker's metrics, through swift-metrics (exported as Prometheus text by the composition root).
@@ -25,6 +26,11 @@ enum WorkerMetrics {
         Counter(label: "clicknback_worker_lease_lost_total", dimensions: [("job", job)]).increment()
     }
 
+    /// An item stopped being claimed and waits for an operator.
+    static func parked(job: String) {
+        Counter(label: "clicknback_worker_parked_total", dimensions: [("job", job)]).increment()
+    }
+
     /// Purchases settled by this worker, by outcome (confirmed, rejected).
     static func settled(outcome: String) {
         Counter(label: "clicknback_purchases_settled_total", dimensions: [("outcome", outcome)]).increment()
@@ -33,6 +39,30 @@ enum WorkerMetrics {
     /// From ingestion to settlement, the figure users feel.
     static func ingestToSettle(_ duration: Duration) {
         Timer(label: "clicknback_ingest_to_settle_seconds").recordNanoseconds(nanoseconds(duration))
+    }
+
+    /// Time spent waiting for a slot of the shared rate limit.
+    static func rateLimitWait(downstream: Downstream, _ duration: Duration) {
+        Timer(label: "clicknback_worker_rate_limit_wait_seconds", dimensions: [("downstream", downstream.rawValue)])
+            .recordNanoseconds(nanoseconds(duration))
+    }
+
+    /// A call whose rate-limit slot was too far away: its item went back to the queue.
+    static func rateLimited(downstream: Downstream) {
+        Counter(label: "clicknback_worker_rate_limited_total", dimensions: [("downstream", downstream.rawValue)])
+            .increment()
+    }
+
+    /// The queue at a glance, sampled by the runtime.
+    static func queue(_ summary: JobQueueSummary) {
+        for state in JobItemState.allCases {
+            Gauge(
+                label: "clicknback_worker_queue_items",
+                dimensions: [("job", summary.job.rawValue), ("state", state.rawValue)]
+            ).record(summary.counts[state] ?? 0)
+        }
+        Gauge(label: "clicknback_worker_queue_oldest_due_seconds", dimensions: [("job", summary.job.rawValue)])
+            .record(summary.oldestDueAgeSeconds)
     }
 
     private static func nanoseconds(_ duration: Duration) -> Int64 {

@@ -1,50 +1,34 @@
 public import Application
 public import Domain
 
-/// The default verifier (domain spec §12.4): confirms every purchase except those of the rejection merchant,
-/// which soft-fail on every attempt (a bank that never reconciles). Latency and a random soft-failure rate
-/// make load and retry behaviour observable.
+/// An in-process bank for unit tests and in-process benchmarks: confirms every purchase except those of the
+/// rejection merchant, which never match. `clicknback sandbox` is the bank the worker really calls.
 public struct SimulatedBank: PurchaseVerifier {
     let latency: Duration
-    let softFailureRate: Double
     let rejectionMerchantID: MerchantID?
-    let random: any RandomSource
 
-    public init(latency: Duration, softFailureRate: Double, rejectionMerchantID: MerchantID?, random: any RandomSource)
-    {
+    public init(latency: Duration = .zero, rejectionMerchantID: MerchantID?) {
         self.latency = latency
-        self.softFailureRate = softFailureRate
         self.rejectionMerchantID = rejectionMerchantID
-        self.random = random
     }
 
-    public func verify(purchaseID: PurchaseID, merchantID: MerchantID, attempt: Int) async -> VerificationDisposition {
+    public func verify(_ purchase: ClaimedVerification) async -> VerificationDisposition {
         if latency > .zero { try? await Task.sleep(for: latency) }
-        if merchantID == rejectionMerchantID { return .pending(reason: "no matching bank movement yet") }
-        if softFailureRate > 0 && random.nextUnit() < softFailureRate {
-            return .pending(reason: "bank did not answer (simulated)")
-        }
+        if purchase.merchantID == rejectionMerchantID { return .pending(reason: "no matching bank movement yet") }
         return .confirmed
     }
 }
 
-/// The default payment rail: answers after `latency`, failing a `failureRate` share of payouts for good.
+/// An in-process rail for unit tests and in-process benchmarks: pays every payout after `latency`.
 public struct SimulatedPaymentRail: PaymentRail {
     let latency: Duration
-    let failureRate: Double
-    let random: any RandomSource
 
-    public init(latency: Duration, failureRate: Double, random: any RandomSource) {
+    public init(latency: Duration = .zero) {
         self.latency = latency
-        self.failureRate = failureRate
-        self.random = random
     }
 
-    public func send(payoutID: PayoutID, attempt: Int) async -> RailOutcome {
+    public func send(_ payout: ClaimedPayout) async -> RailOutcome {
         if latency > .zero { try? await Task.sleep(for: latency) }
-        if failureRate > 0 && random.nextUnit() < failureRate {
-            return .failed(reason: "account closed (simulated)")
-        }
         return .completed
     }
 }

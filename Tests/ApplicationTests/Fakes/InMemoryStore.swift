@@ -84,6 +84,8 @@ struct InMemoryRepositories: Repositories {
     var partners: any PartnerRepository { InMemoryPartners(working: working) }
     var batchIngestion: any BatchIngestionRepository { InMemoryBatchIngestion(working: working) }
     var payoutQueue: any PayoutQueueRepository { InMemoryPayoutQueue(working: working) }
+    var jobQueue: any JobQueueRepository { InMemoryJobQueue(working: working) }
+    var rateLimits: any DownstreamRateLimitRepository { InMemoryRateLimits() }
 }
 
 func paged<Item>(_ items: [Item], _ page: PageRequest) -> Page<Item> {

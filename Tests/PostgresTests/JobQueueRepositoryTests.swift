@@ -1,0 +1,135 @@
+import Application
+import Domain
+import Foundation
+import Postgres
+import PostgresNIO
+import TestSupport
+import Testing
+
+/// The generic queue bookkeeping of ADR 020 against the real tables: what each kind of failure costs, parking,
+/// redrive, the crashed-attempt journal and the shared rate limit.
+@Suite struct JobQueueRepositoryTests {
+    private func claimOne(_ database: PostgresUnitOfWork, owner: String = "w", lease: Duration = .seconds(30))
+        async throws -> ClaimedVerification?
+    {
+        try await database.read { try await $0.verifications.claim(limit: 1, owner: owner, lease: lease) }.first
+    }
+
+    @Test func businessRetriesCountAndInfrastructureFailuresParkOnlyPastTheHorizon() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 1)
+            let initial = try #require(try await claimOne(database))
+            #expect(initial.lease.claims == 1 && initial.attempts == 0)
+            let business = try await database.read {
+                try await $0.jobQueue.retryBusiness(
+                    .purchaseConfirmation, initial.lease, after: .zero, message: "not yet")
+            }
+            #expect(business == .rescheduled)
+            let second = try #require(try await claimOne(database))
+            #expect(second.attempts == 1 && second.lease.claims == 2 && second.lease.interruptions == 0)
+            let failure = DownstreamFailure(.timeout, "no answer within 5 s")
+            let first = try await database.read {
+                try await $0.jobQueue.retryInfrastructure(
+                    .purchaseConfirmation, second.lease, after: .zero, failure: failure, horizon: .seconds(3600))
+            }
+            #expect(first == .rescheduled)
+            let claim = try #require(try await claimOne(database))
+            #expect(claim.attempts == 1, "an infrastructure failure counts no business attempt")
+            _ = try await client.query(
+                "UPDATE purchase_verifications SET failing_since = now() - interval '2 hours'",
+                logger: TestDatabase.logger)
+            let late = try await database.read {
+                try await $0.jobQueue.retryInfrastructure(
+                    .purchaseConfirmation, claim.lease, after: .zero, failure: failure, horizon: .seconds(3600))
+            }
+            #expect(late == .parked)
+            #expect(try await claimOne(database) == nil, "parked items are never claimed")
+            let item = try #require(
+                try await database.read { try await $0.jobQueue.item(.purchaseConfirmation, id: claim.lease.itemID) })
+            #expect(item.state == .parked && item.lastErrorClass == "timeout" && item.attempts == 1)
+            let summary = try await database.read { try await $0.jobQueue.summary(.purchaseConfirmation) }
+            #expect(summary.counts[.parked] == 1 && summary.counts[.due] == 0)
+            let parked = try await database.read {
+                try await $0.jobQueue.items(
+                    .purchaseConfirmation, state: .parked, page: PageRequest(offset: 0, limit: 10))
+            }
+            #expect(parked.total == 1 && parked.items.map(\.itemID) == [claim.lease.itemID])
+
+            #expect(
+                try await database.read { try await $0.jobQueue.redrive(.purchaseConfirmation, id: claim.lease.itemID) }
+            )
+            #expect(
+                try await !database.read {
+                    try await $0.jobQueue.redrive(.purchaseConfirmation, id: claim.lease.itemID)
+                },
+                "only a parked item can be redriven")
+            let again = try #require(try await claimOne(database))
+            #expect(again.attempts == 1 && again.lease.interruptions == 0, "redrive keeps the business attempts")
+        }
+    }
+
+    @Test func crashesAndInterruptionsAreCountedJournaledAndParkAtTheLimit() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 1)
+            _ = try #require(try await claimOne(database, owner: "crashed-worker", lease: .milliseconds(30)))
+            try await Task.sleep(for: .milliseconds(80))
+            let taken = try #require(try await claimOne(database, owner: "survivor"))
+            #expect(taken.lease.interruptions == 1 && taken.lease.claims == 2)
+            let history = try await database.read {
+                try await $0.jobQueue.attempts(.purchaseConfirmation, itemID: taken.lease.itemID, limit: 10)
+            }
+            #expect(history.map(\.outcome) == ["crashed"] && history.first?.worker == "crashed-worker")
+            #expect(history.first?.attempt == 1)
+            let verdict = try await database.read {
+                try await $0.jobQueue.interrupt(
+                    .purchaseConfirmation, taken.lease, after: .zero, message: "database refused", maxInterruptions: 2)
+            }
+            #expect(verdict == .parked, "the crash and this interruption make two in a row")
+        }
+    }
+
+    @Test func theJournalKeepsEveryAttemptAndIsPruned() async throws {
+        try await withDatabase { (database, client) async throws in
+            let item = UUID()
+            let records = (1...3).map { number in
+                JobAttemptRecord(
+                    job: .payoutSettlement, itemID: item, attempt: number, worker: "w", startedAt: Date(),
+                    durationMilliseconds: number == 3 ? nil : 12.5, outcome: number == 3 ? "completed" : "unavailable",
+                    errorClass: number == 3 ? nil : .http5xx, message: number == 3 ? nil : "503")
+            }
+            try await database.read { try await $0.jobQueue.journal(records) }
+            let history = try await database.read {
+                try await $0.jobQueue.attempts(.payoutSettlement, itemID: item, limit: 10)
+            }
+            #expect(history.map(\.attempt) == [3, 2, 1])
+            #expect(history.first?.durationMilliseconds == nil && history.first?.errorClass == nil)
+            #expect(history.last?.durationMilliseconds == 12.5 && history.last?.errorClass == .http5xx)
+            _ = try await client.query(
+                "UPDATE job_attempts SET started_at = now() - interval '10 days' WHERE attempt < 3",
+                logger: TestDatabase.logger)
+            let pruned = try await database.read {
+                try await $0.jobQueue.pruneJournal(olderThan: .seconds(7 * 86_400), limit: 100)
+            }
+            #expect(pruned == 2)
+        }
+    }
+
+    @Test func theRateLimitSpacesReservationsAndRefusesFarOnes() async throws {
+        try await withDatabase { (database, _) async throws in
+            var waits: [Duration] = []
+            for _ in 0..<5 {
+                let wait = try await database.read {
+                    try await $0.rateLimits.reserve(.rail, interval: .seconds(10), maxWait: .seconds(60))
+                }
+                waits.append(try #require(wait))
+            }
+            // Ten-second slots, so however slowly a loaded machine makes these calls, each waits for the last.
+            #expect(waits[0] < .seconds(1), "\(waits)")
+            #expect(waits[4] > .seconds(35), "\(waits)")
+            let far = try await database.read {
+                try await $0.rateLimits.reserve(.rail, interval: .seconds(10), maxWait: .seconds(20))
+            }
+            #expect(far == nil)
+        }
+    }
+}
