@@ -21,7 +21,7 @@ else
     latency_seconds=20
 fi
 users=200
-pg_dir=.data/bench-pg; pg_port=55434; api_port=18090; admin_port=19091
+pg_dir=.data/bench-pg; pg_port=55434; api_port=18090; admin_port=19091; sandbox_port=18091
 db_url="postgresql://clicknback:clicknback_bench@127.0.0.1:$pg_port/clicknback"
 work=$(mktemp -d)
 merchant=bbbbbbbb-0000-4000-8000-000000000001
@@ -49,7 +49,12 @@ common_env=(
     DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(printf 'b%.0s' {1..64})" LOG_LEVEL=info
     LOG_FORMAT=json BCRYPT_COST=4 MIGRATIONS_DIR="$root/migrations" HTTP_PORT="$api_port"
     INGEST_RATE_LIMIT_ENABLED=false PURCHASE_CONFIRMATION_INTERVAL_SECONDS=60 DATABASE_POOL_SIZE=40 API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false
+    SANDBOX_PORT="$sandbox_port" BANK_URL="http://127.0.0.1:$sandbox_port/bank" RAIL_URL="http://127.0.0.1:$sandbox_port/rail"
 )
+bank_latency() { # bank_latency MS: the sandbox bank's answer time from now on
+    curl -fsS -o /dev/null -X PUT "http://127.0.0.1:$sandbox_port/bank/sandbox/control" \
+        -H 'Content-Type: application/json' -d "{\"latency_ms\": $1}"
+}
 start() { # start NAME ARGS... -> pid
     local name=$1; shift
     env "${common_env[@]}" "$@" >"$work/$name.log" 2>&1 &
@@ -93,6 +98,8 @@ rm -rf "$pg_dir"
 scripts/pg.sh up "$pg_dir" "$pg_port" >&2
 scripts/pg.sh ensure-db "$pg_dir" "$pg_port" clicknback clicknback_bench clicknback >&2
 env "${common_env[@]}" "$bin" migrate >/dev/null
+start sandbox "$bin" sandbox >/dev/null
+wait_http "http://127.0.0.1:$sandbox_port/health" >/dev/null
 
 log "API start-to-ready"
 api_started=$EPOCHREALTIME
@@ -196,7 +203,8 @@ log "4. fan-out with 200 ms verification latency: max_in_flight $fanouts"
 for m in $fanouts; do
     count=$((m * 6)); [[ $count -gt $backlog ]] && count=$backlog
     psql_q -c "TRUNCATE purchase_verifications" >/dev/null
-    pid=$(start "fanout_$m" $(worker_env) WORKER_MAX_IN_FLIGHT="$m" VERIFIER_LATENCY_MS=200 WORKER_DATABASE_POOL_SIZE=20 "$bin" worker)
+    bank_latency 200
+    pid=$(start "fanout_$m" $(worker_env) WORKER_MAX_IN_FLIGHT="$m" DOWNSTREAM_MAX_CONNECTIONS="$m" WORKER_DATABASE_POOL_SIZE=20 "$bin" worker)
     wait_http "http://127.0.0.1:$admin_port/health/ready" >/dev/null
     idle_rss=$(rss_mb "$pid")
     psql_q -v count="$count" -f bench/sql/backlog.sql >/dev/null
@@ -205,6 +213,7 @@ for m in $fanouts; do
     echo "{\"max_in_flight\": $m, \"count\": $count, \"seconds\": $seconds, \"settles_per_s\": $(python3 -c "print($count / $seconds)"), \"ideal_per_s\": $(python3 -c "print(min($m / 0.2, $settle_tps))"), \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(peak_rss_mb "$pid"), \"threads\": $(awk '/Threads/ {print $2}' "/proc/$pid/status")}" >"$work/fanout_$m.json"
     log "   $(cat "$work/fanout_$m.json")"
     stop "$pid"
+    bank_latency 0
 done
 
 log "worker start-to-ready"

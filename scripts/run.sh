@@ -9,11 +9,15 @@
 #   3. .data/clicknback.env with generated secrets (created once, then reused)
 #   4. the database role and database named in that file
 #   5. `clicknback migrate` and `clicknback admin seed`
-#   6. `clicknback api` and `clicknback worker` in the background (JSON logs to
-#      the terminal), a readiness wait, and a banner with URLs and demo logins
-# Ctrl-C (or SIGTERM) stops api and worker (SIGTERM, SIGKILL after 20 s) and
-# stops PostgreSQL if this run started it. If api or worker dies on its own,
-# the other is stopped too and the script exits non-zero.
+#   6. `clicknback sandbox` (the bank and the payment rail the worker calls over
+#      HTTP), `clicknback api` and `clicknback worker` in the background (JSON
+#      logs to the terminal), a readiness wait, and a banner with URLs and demo
+#      logins
+# An env file written by an older checkout gets the settings added since
+# (BANK_URL, RAIL_URL and their tokens) appended, its other lines untouched.
+# Ctrl-C (or SIGTERM) stops them (SIGTERM, SIGKILL after 20 s) and stops
+# PostgreSQL if this run started it. If one of them dies on its own, the others
+# are stopped too and the script exits non-zero.
 #
 # Env: HTTP_PORT    overrides the API port (default 8080, also when the env
 #                   file says otherwise).
@@ -31,11 +35,13 @@ PG_PORT=${RUN_PG_PORT:-55432}
 ENV_FILE=.data/clicknback.env
 BIN=.build/release/clicknback
 READY_TIMEOUT=60 # seconds to wait for /health/ready
+SANDBOX_PORT=8090 # the sandbox bank and rail, written to a new env file
 STOP_TIMEOUT=20  # seconds between SIGTERM and SIGKILL
 http_port_override=${HTTP_PORT:-}
 
 api_pid=""
 worker_pid=""
+sandbox_pid=""
 started_pg=0
 
 log() { printf 'run: %s\n' "$*" >&2; }
@@ -50,14 +56,14 @@ alive() { [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; }
 # Returns non-zero if a child had to be killed or exited with an error.
 stop_children() {
     local pids=() pid status result=0 deadline
-    for pid in "$api_pid" "$worker_pid"; do
+    for pid in "$api_pid" "$worker_pid" "$sandbox_pid"; do
         if alive "$pid"; then pids+=("$pid"); fi
     done
     if [[ ${#pids[@]} -gt 0 ]]; then
-        log "stopping api and worker (SIGTERM)"
+        log "stopping api, worker and sandbox (SIGTERM)"
         kill -TERM "${pids[@]}" 2>/dev/null || true
         deadline=$((SECONDS + STOP_TIMEOUT))
-        while [[ $SECONDS -lt $deadline ]] && { alive "$api_pid" || alive "$worker_pid"; }; do
+        while [[ $SECONDS -lt $deadline ]] && { alive "$api_pid" || alive "$worker_pid" || alive "$sandbox_pid"; }; do
             sleep 0.2
         done
         for pid in "${pids[@]}"; do
@@ -76,6 +82,7 @@ stop_children() {
     fi
     api_pid=""
     worker_pid=""
+    sandbox_pid=""
     return "$result"
 }
 
@@ -140,6 +147,24 @@ EOF
     mv "$tmp" "$ENV_FILE"
 }
 
+# Appends the settings added since an older checkout wrote the env file: the
+# sandbox bank and rail the worker calls, and their credentials.
+upgrade_env_file() {
+    local added=()
+    grep -q '^BANK_URL=' "$ENV_FILE" || added+=("BANK_URL=http://127.0.0.1:$SANDBOX_PORT/bank")
+    grep -q '^RAIL_URL=' "$ENV_FILE" || added+=("RAIL_URL=http://127.0.0.1:$SANDBOX_PORT/rail")
+    grep -q '^BANK_TOKEN=' "$ENV_FILE" || added+=("BANK_TOKEN=$(gen_hex 16)")
+    grep -q '^RAIL_TOKEN=' "$ENV_FILE" || added+=("RAIL_TOKEN=$(gen_hex 16)")
+    grep -q '^SANDBOX_PORT=' "$ENV_FILE" || added+=("SANDBOX_PORT=$SANDBOX_PORT")
+    if [[ ${#added[@]} -gt 0 ]]; then
+        log "adding to $ENV_FILE: ${added[*]%%=*}"
+        {
+            echo "# Added by scripts/run.sh: the sandbox bank and payment rail (clicknback sandbox)."
+            printf '%s\n' "${added[@]}"
+        } >>"$ENV_FILE"
+    fi
+}
+
 # Role, password and database name from the env file's DATABASE_URL.
 ensure_database() {
     local url re role password db port
@@ -157,6 +182,19 @@ ensure_database() {
     db=${BASH_REMATCH[5]}
     [[ "$port" == "$PG_PORT" ]] || log "warning: DATABASE_URL uses port $port but the cluster listens on $PG_PORT"
     scripts/pg.sh ensure-db "$PG_DIR" "$PG_PORT" "$role" "$password" "$db"
+}
+
+wait_for_sandbox() {
+    local deadline=$((SECONDS + READY_TIMEOUT)) status
+    until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${SANDBOX_PORT}/health"; do
+        if ! alive "$sandbox_pid"; then
+            status=0
+            wait "$sandbox_pid" || status=$?
+            die "sandbox exited (status $status) during start-up (is port $SANDBOX_PORT free?)"
+        fi
+        [[ $SECONDS -lt $deadline ]] || die "sandbox not answering after ${READY_TIMEOUT} s"
+        sleep 0.2
+    done
 }
 
 wait_until_ready() {
@@ -190,6 +228,7 @@ banner() {
  ClickNBack is running. Ctrl-C stops the api, the worker and the database.
 
  API           $base
+ Sandbox       http://127.0.0.1:$SANDBOX_PORT/bank and /rail (docs/downstreams.md)
  Health        $base/health/live
                $base/health/ready
  Environment   set -a; . $ENV_FILE; set +a
@@ -232,6 +271,7 @@ main() {
         log "creating $ENV_FILE with new secrets"
         write_env_file
     fi
+    upgrade_env_file
     ensure_database
 
     set -a
@@ -245,7 +285,10 @@ main() {
     log "seeding demo data"
     "$BIN" admin seed
 
-    log "starting api and worker"
+    log "starting sandbox, api and worker"
+    "$BIN" sandbox &
+    sandbox_pid=$!
+    wait_for_sandbox
     "$BIN" api &
     api_pid=$!
     "$BIN" worker &
@@ -254,14 +297,17 @@ main() {
     wait_until_ready "http://127.0.0.1:$HTTP_PORT/health/ready"
     banner
 
-    # Supervise: both must keep running until Ctrl-C.
-    while alive "$api_pid" && alive "$worker_pid"; do
+    # Supervise: all three must keep running until Ctrl-C.
+    while alive "$api_pid" && alive "$worker_pid" && alive "$sandbox_pid"; do
         sleep 0.5
     done
     local name=api pid=$api_pid status=0
     if ! alive "$worker_pid"; then
         name=worker
         pid=$worker_pid
+    elif ! alive "$sandbox_pid"; then
+        name=sandbox
+        pid=$sandbox_pid
     fi
     wait "$pid" || status=$?
     die "$name exited on its own (status $status); stopping everything"

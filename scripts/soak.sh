@@ -17,7 +17,7 @@ root=$PWD
 minutes=${SOAK_MINUTES:-10}
 rate=${SOAK_RATE:-50}
 kill_every=${SOAK_KILL_EVERY:-20}
-pg_dir=.data/soak-pg; pg_port=55435; api_port=18190
+pg_dir=.data/soak-pg; pg_port=55435; api_port=18190; sandbox_port=18191
 db_url="postgresql://clicknback:clicknback_soak@127.0.0.1:$pg_port/clicknback"
 work=$(mktemp -d)
 pids=()
@@ -34,7 +34,9 @@ trap cleanup EXIT
 common_env=(DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(printf 's%.0s' {1..64})"
     LOG_LEVEL=info LOG_FORMAT=json BCRYPT_COST=4 MIGRATIONS_DIR="$root/migrations" HTTP_PORT="$api_port"
     INGEST_RATE_LIMIT_ENABLED=false PURCHASE_CONFIRMATION_INTERVAL_SECONDS=10 WORKER_LEASE_SECONDS=5
-    DATABASE_LEASE_TIMEOUT_MS=2000 VERIFIER_LATENCY_MS=20 API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false)
+    DATABASE_LEASE_TIMEOUT_MS=2000 API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false
+    SANDBOX_PORT="$sandbox_port" SANDBOX_BANK_LATENCY_MS=20 BANK_URL="http://127.0.0.1:$sandbox_port/bank"
+    RAIL_URL="http://127.0.0.1:$sandbox_port/rail" BANK_TOKEN=soak-bank RAIL_TOKEN=soak-rail)
 start() { # start NAME ARGS... (records the pid in $started)
     local name=$1; shift
     env "${common_env[@]}" "$@" >>"$work/$name.log" 2>&1 &
@@ -55,6 +57,8 @@ scripts/pg.sh ensure-db "$pg_dir" "$pg_port" clicknback clicknback_soak clicknba
 env "${common_env[@]}" "$bin" migrate >/dev/null
 env "${common_env[@]}" LOG_LEVEL=warning "$bin" admin seed
 
+start sandbox "$bin" sandbox
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$sandbox_port/health" >/dev/null 2>&1 && break; sleep 0.1; done
 start api "$bin" api
 api=$started
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$api_port/health/ready" >/dev/null 2>&1 && break; sleep 0.1; done

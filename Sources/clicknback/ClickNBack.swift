@@ -11,7 +11,7 @@ struct ClickNBack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clicknback",
         abstract: "ClickNBack cashback platform backend.",
-        subcommands: [API.self, WorkerCommand.self, Migrate.self, Reconcile.self, Admin.self])
+        subcommands: [API.self, WorkerCommand.self, SandboxCommand.self, Migrate.self, Reconcile.self, Admin.self])
 }
 
 /// Reads settings and installs logging, the first thing every subcommand does.
@@ -46,6 +46,20 @@ struct WorkerCommand: AsyncParsableCommand {
         let (settings, logger) = try await Startup.prepare(service: "worker")
         MetricsExport.bootstrap()
         try await WorkerComposition.serviceGroup(settings: settings, logger: logger).run()
+    }
+}
+
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Play the bank and the payment rail over HTTP, for development and tests (never deploy it).")
+
+    func run() async throws {
+        let settings = try SandboxSettings(source: try await SettingsSource.environment())
+        LoggingSetup.bootstrap(service: "sandbox", settings: settings.logging)
+        var logger = Logger(label: "clicknback.sandbox")
+        logger.logLevel = settings.logging.level
+        try await SandboxComposition.serviceGroup(settings: settings, logger: logger).run()
     }
 }
 

@@ -12,6 +12,7 @@ do {
     switch command {
     case let api as API: try await api.run()
     case let worker as WorkerCommand: try await worker.run()
+    case let sandbox as SandboxCommand: try await sandbox.run()
     case let migrate as Migrate: try await migrate.run()
     case let reconcile as Reconcile: try await reconcile.run()
     case let seed as Admin.Seed: try await seed.run()

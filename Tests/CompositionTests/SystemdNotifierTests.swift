@@ -40,6 +40,8 @@ import Testing
                         "WATCHDOG_USEC": "200000", "WORKER_ADMIN_PORT": "0",
                         "HTTP_PORT": "\(ClickNBackProcess.freePort())",
                         "OAUTH_HASH_KEY": String(repeating: "n", count: 40),
+                        // Never called: the database has no work for the worker.
+                        "BANK_URL": "http://127.0.0.1:9/bank", "RAIL_URL": "http://127.0.0.1:9/rail",
                     ])
                 let started = await socket.waitFor("WATCHDOG=1", timeout: .seconds(20))
                 #expect(started.first == "READY=1", "\(command): \(started)")

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct FaultInjectionTests {
     @Test func aDatabaseOutageAnswers503QuicklyAndEverythingRecoversByItself() async throws {
         try await RunningSystem.with { system in
-            try system.startWorker()
+            try await system.startWorker()
             #expect(try await system.ingestUntilStored("before-outage", within: .seconds(30)))
 
             try await system.cluster.down()

@@ -14,6 +14,8 @@ final class RunningSystem: @unchecked Sendable {
     let apiAdminPort = ClickNBackProcess.freePort()
     var api: ClickNBackProcess?
     var workers: [ClickNBackProcess] = []
+    /// The bank and the rail the workers call, started with the first worker.
+    var sandbox: SandboxProcess?
     var userToken = ""
     var userID = ""
     var merchantID = ""
@@ -86,12 +88,19 @@ final class RunningSystem: @unchecked Sendable {
     }
 
     @discardableResult
-    func startWorker(_ extra: [String: String] = [:]) throws -> ClickNBackProcess {
+    func startWorker(_ extra: [String: String] = [:]) async throws -> ClickNBackProcess {
+        let sandbox: SandboxProcess
+        if let running = self.sandbox {
+            sandbox = running
+        } else {
+            sandbox = try await SandboxProcess()
+            self.sandbox = sandbox
+        }
         let worker = try ClickNBackProcess(
             ["worker"],
             environment: environment.merging([
                 "WORKER_ID": "w-\(UUID().uuidString.prefix(6))", "WORKER_ADMIN_PORT": "0",
-            ]) { _, new in new }.merging(extra) { _, new in new })
+            ]) { _, new in new }.merging(sandbox.workerEnvironment) { _, new in new }.merging(extra) { _, new in new })
         workers.append(worker)
         return worker
     }
@@ -137,6 +146,7 @@ final class RunningSystem: @unchecked Sendable {
     func stop() async {
         api?.signal(SIGKILL)
         for worker in workers { worker.signal(SIGKILL) }
+        sandbox?.process.signal(SIGKILL)
         try? await cluster.destroy()
     }
 }

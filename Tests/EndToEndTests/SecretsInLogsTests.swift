@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct SecretsInLogsTests {
     @Test func aFullRunLogsNoSecret() async throws {
         try await RunningSystem.with { system in
-            let worker = try system.startWorker()
+            let worker = try await system.startWorker()
             let password = "Sup3r-Secret-\(UUID().uuidString.prefix(8))!"
             let email = "secret-\(UUID().uuidString.prefix(8))@example.com"
             let card = "4111 1111 1111 1111"
@@ -40,6 +40,8 @@ import Testing
             let secrets = [
                 password, access, refresh, (rotated.json["access_token"] as? String) ?? "-", RunningSystem.secret,
                 card, card.replacingOccurrences(of: " ", with: ""), system.userToken,
+                system.sandbox?.workerEnvironment["BANK_TOKEN"] ?? "-",
+                system.sandbox?.workerEnvironment["RAIL_TOKEN"] ?? "-",
             ]
             for secret in secrets {
                 #expect(!logs.contains(secret), "a secret reached the logs: \(secret.prefix(12))…")

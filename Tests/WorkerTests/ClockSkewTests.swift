@@ -64,7 +64,11 @@ import Worker
                 try await tasks.waitForAll()
             }
             #expect(try await TestData.count(client, "purchase_verifications") == 0)
-            #expect(try await TestData.count(client, "purchases", where: "status = 'confirmed'") == 600)
+            let rejected = try await TestData.count(client, "purchases", where: "status = 'rejected'")
+            let journaled = try await TestData.count(client, "job_attempts")
+            #expect(
+                try await TestData.count(client, "purchases", where: "status = 'confirmed'") == 600,
+                "\(rejected) rejected; \(journaled) attempts journaled")
             #expect(
                 try await TestData.count(
                     client,

@@ -8,14 +8,16 @@ import Testing
 
 /// End-to-end: real `clicknback worker` processes against a real database.
 @Suite(.serialized) struct WorkerProcessTests {
-    func worker(_ url: String, _ extra: [String: String] = [:]) throws -> ClickNBackProcess {
+    func worker(_ url: String, _ sandbox: SandboxProcess, _ extra: [String: String] = [:]) throws
+        -> ClickNBackProcess
+    {
         try ClickNBackProcess(
             ["worker"],
             environment: [
                 "DATABASE_URL": url, "CLICKNBACK_ENV": "test", "LOG_FORMAT": "json", "LOG_LEVEL": "info",
                 "PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "1", "WORKER_BACKOFF_CAP_SECONDS": "1",
                 "WORKER_ID": "w-\(UUID().uuidString.prefix(6))", "WORKER_ADMIN_PORT": "0",
-            ].merging(extra) { _, new in new })
+            ].merging(sandbox.workerEnvironment) { _, new in new }.merging(extra) { _, new in new })
     }
 
     func waitUntilQueueEmpty(_ client: PostgresClient, timeout: Duration = .seconds(120)) async throws {
@@ -49,10 +51,12 @@ import Testing
     @Test func twoWorkersShareTheWorkAndSettleEachPurchaseOnce() async throws {
         try await TestDatabase.withFresh { (client, url) async throws in
             try await TestData.bulkPendingPurchases(client, count: 2000)
+            let sandbox = try await SandboxProcess()
+            defer { sandbox.process.signal(SIGTERM) }
             let started = ContinuousClock.now
             let adminPort = ClickNBackProcess.freePort()
-            let first = try worker(url, ["WORKER_MAX_IN_FLIGHT": "200", "WORKER_ADMIN_PORT": "\(adminPort)"])
-            let second = try worker(url, ["WORKER_MAX_IN_FLIGHT": "200"])
+            let first = try worker(url, sandbox, ["WORKER_MAX_IN_FLIGHT": "200", "WORKER_ADMIN_PORT": "\(adminPort)"])
+            let second = try worker(url, sandbox, ["WORKER_MAX_IN_FLIGHT": "200"])
             try await waitUntilQueueEmpty(client)
             let elapsed = ContinuousClock.now - started
             try await expectSettledExactlyOnce(client, count: 2000)
@@ -80,8 +84,10 @@ import Testing
     @Test func killNineEveryTwoSecondsDuringABacklogLosesNothingAndSettlesNothingTwice() async throws {
         try await TestDatabase.withFresh { (client, url) async throws in
             try await TestData.bulkPendingPurchases(client, count: 5000)
-            let settings = ["WORKER_MAX_IN_FLIGHT": "100", "VERIFIER_LATENCY_MS": "20", "WORKER_LEASE_SECONDS": "3"]
-            var workers = [try worker(url, settings), try worker(url, settings)]
+            let sandbox = try await SandboxProcess(["SANDBOX_BANK_LATENCY_MS": "20"])
+            defer { sandbox.process.signal(SIGTERM) }
+            let settings = ["WORKER_MAX_IN_FLIGHT": "100", "WORKER_LEASE_SECONDS": "3"]
+            var workers = [try worker(url, sandbox, settings), try worker(url, sandbox, settings)]
             var kills = 0
             let deadline = ContinuousClock.now + .seconds(180)
             while try await TestData.count(client, "purchase_verifications") > 0, ContinuousClock.now < deadline {
@@ -90,20 +96,31 @@ import Testing
                 victim.signal(SIGKILL)
                 _ = try await victim.waitForExit(timeout: .seconds(5))
                 kills += 1
-                workers.append(try worker(url, settings))
+                workers.append(try worker(url, sandbox, settings))
+            }
+            for survivor in workers {
+                // SIGTERM before the signal handlers are installed would kill it with the default action.
+                for _ in 0..<200 where !survivor.logLines.contains(where: { $0.contains(#""msg":"job started""#) }) {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
             }
             try await waitUntilQueueEmpty(client)
             try await expectSettledExactlyOnce(client, count: 5000)
             #expect(kills >= 2, "the backlog outlived several kills")
             print("figures: 2 workers, kill -9 every 2 s (\(kills) kills), 5000 purchases -> settled exactly once")
             for survivor in workers { survivor.signal(SIGTERM) }
-            for survivor in workers { #expect(try await survivor.waitForExit(timeout: .seconds(15)) == 0) }
+            for survivor in workers {
+                let status = try await survivor.waitForExit(timeout: .seconds(15))
+                #expect(status == 0, "\(String(describing: status)): \(survivor.logLines.suffix(5))")
+            }
         }
     }
 
     @Test func notificationsSettleWithoutWaitingForTheSweep() async throws {
         try await TestDatabase.withFresh { (client, url) async throws in
-            let process = try worker(url, ["PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "600"])
+            let sandbox = try await SandboxProcess()
+            defer { sandbox.process.signal(SIGTERM) }
+            let process = try worker(url, sandbox, ["PURCHASE_CONFIRMATION_INTERVAL_SECONDS": "600"])
             let database = PostgresUnitOfWork(client: client, logger: TestDatabase.logger)
             let fixture = try await MoneyFixtureForWorker.make(database: database, client: client)
             for _ in 0..<50 where !process.logLines.contains(where: { $0.contains(#""msg":"listening""#) }) {
@@ -140,7 +157,9 @@ import Testing
             let pause = FlagAssignment(key: .purchaseConfirmationJob, enabled: false, scope: .global, description: nil)
             _ = try await flags.set(pause, by: .random())
             try await TestData.bulkPendingPurchases(client, count: 10)
-            let process = try worker(url)
+            let sandbox = try await SandboxProcess()
+            defer { sandbox.process.signal(SIGTERM) }
+            let process = try worker(url, sandbox)
             try await Task.sleep(for: .milliseconds(2500))
             #expect(try await TestData.count(client, "purchases", where: "status = 'pending'") == 10)
             let resume = FlagAssignment(key: .purchaseConfirmationJob, enabled: true, scope: .global, description: nil)
@@ -155,8 +174,10 @@ import Testing
     @Test func sigtermDrainsRunningAttemptsAndGivesWaitingItemsBack() async throws {
         try await TestDatabase.withFresh { (client, url) async throws in
             try await TestData.bulkPendingPurchases(client, count: 20)
+            let sandbox = try await SandboxProcess(["SANDBOX_BANK_LATENCY_MS": "800"])
+            defer { sandbox.process.signal(SIGTERM) }
             let process = try worker(
-                url, ["VERIFIER_LATENCY_MS": "800", "WORKER_MAX_IN_FLIGHT": "5", "WORKER_GRACE_PERIOD_SECONDS": "10"])
+                url, sandbox, ["WORKER_MAX_IN_FLIGHT": "5", "WORKER_GRACE_PERIOD_SECONDS": "10"])
             for _ in 0..<100
             where try await TestData.count(client, "purchase_verifications", where: "lease_owner IS NOT NULL") == 0 {
                 try await Task.sleep(for: .milliseconds(20))

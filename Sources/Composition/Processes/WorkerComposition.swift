@@ -1,5 +1,7 @@
 import Application
+import AsyncHTTPClient
 import Domain
+import Downstreams
 public import Logging
 import Postgres
 import PostgresNIO
@@ -15,7 +17,28 @@ public enum WorkerComposition {
                 settings.databaseURL, poolSize: settings.worker.databasePoolSize,
                 statementTimeout: settings.databaseStatementTimeout),
             backgroundLogger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: client)]
+        let downstreams = settings.worker.downstreams
+        guard let bankURL = downstreams.bankURL else {
+            throw SettingsError("BANK_URL", "is required by the worker (the sandbox's is http://127.0.0.1:8090/bank)")
+        }
+        guard let railURL = downstreams.railURL else {
+            throw SettingsError("RAIL_URL", "is required by the worker (the sandbox's is http://127.0.0.1:8090/rail)")
+        }
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: downstreams.maxConnections)
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let bank = HTTPBank(
+            client: http,
+            endpoint: DownstreamEndpoint(
+                downstream: .bank, baseURL: bankURL, token: downstreams.bankToken, timeout: downstreams.bankTimeout))
+        let rail = HTTPPaymentRail(
+            client: http,
+            endpoint: DownstreamEndpoint(
+                downstream: .rail, baseURL: railURL, token: downstreams.railToken, timeout: downstreams.railTimeout))
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: client), .init(service: HTTPClientService(client: http)),
+        ]
         if settings.worker.adminPort > 0 {
             let health = HealthService(
                 probe: PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout))
@@ -28,30 +51,31 @@ public enum WorkerComposition {
         let listening = ReadinessLatch()
         let systemd = SystemdLifecycleService(notifier: SystemdNotifier(), logger: logger) { listening.isOpen }
         return ProcessServiceGroup.make(
-            services: services + jobs(settings: settings, client: client, listening: listening, logger: logger)
+            services: services
+                + jobs(
+                    settings: settings, client: client, bank: bank, rail: rail, listening: listening, logger: logger)
                 + [.init(service: systemd)],
             graceful: settings.worker.gracePeriod + .seconds(5), logger: logger)
     }
 
-    static func jobs(settings: Settings, client: PostgresClient, listening: ReadinessLatch, logger: Logger)
-        -> [ServiceGroupConfiguration.ServiceConfiguration]
-    {
+    static func jobs(
+        settings: Settings, client: PostgresClient, bank: any PurchaseVerifier, rail: any PaymentRail,
+        listening: ReadinessLatch, logger: Logger
+    ) -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let worker = settings.worker
         let verification = settings.verification
         let queue = DatabaseJobQueue(unitOfWork: database)
         let confirmation = PurchaseConfirmationJob(
             unitOfWork: database, settlement: PurchaseSettlement(unitOfWork: database, clock: SystemClock()),
-            verifier: SimulatedBank(
-                latency: worker.verifierLatency,
-                rejectionMerchantID: verification.rejectionMerchantID.flatMap(MerchantID.init(parsing:))),
+            verifier: bank,
             owner: worker.workerID, leaseDuration: worker.leaseDuration, maxAttempts: verification.maxAttempts,
             logger: logger)
         let payouts = PayoutSettlementJob(
             unitOfWork: database,
             payouts: PayoutService(
                 unitOfWork: database, clock: SystemClock(), minimumAmount: settings.money.payoutMinimum),
-            rail: SimulatedPaymentRail(latency: worker.railLatency), owner: worker.workerID,
+            rail: rail, owner: worker.workerID,
             leaseDuration: worker.leaseDuration, maxAttempts: worker.payoutMaxAttempts)
         let retry = RetryPolicy(
             business: Backoff(base: verification.interval, cap: worker.backoffCap),

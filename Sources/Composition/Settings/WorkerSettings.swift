@@ -4,8 +4,7 @@ import Foundation
 /// `WORKER_ID` (lease owner name; default host name and process id), `WORKER_MAX_IN_FLIGHT` (items held at
 /// once, default 100), `WORKER_LEASE_SECONDS` (default 30), `WORKER_BACKOFF_CAP_SECONDS` (longest retry
 /// wait, default 300), `WORKER_GRACE_PERIOD_SECONDS` (drain time on SIGTERM, default 10),
-/// `WORKER_DATABASE_POOL_SIZE` (default 10), `VERIFIER_LATENCY_MS` and `PAYMENT_RAIL_LATENCY_MS` (the in-process
-/// bank and rail, default 0) and `PAYOUT_MAX_ATTEMPTS` (business attempts per payout, default 5); and the
+/// `WORKER_DATABASE_POOL_SIZE` (default 10), `PAYOUT_MAX_ATTEMPTS` (business attempts per payout, default 5); and the
 /// failure handling of ADR 020: `WORKER_INFRA_BACKOFF_BASE_MS` (1000) and `WORKER_INFRA_BACKOFF_CAP_SECONDS`
 /// (60), `WORKER_INFRA_RETRY_HORIZON_SECONDS` (21 600: infrastructure failures in a row for longer park the
 /// item), `WORKER_MAX_INTERRUPTIONS` (5), `BREAKER_FAILURE_THRESHOLD` (5), `BREAKER_COOLDOWN_SECONDS` (5),
@@ -19,8 +18,6 @@ public struct WorkerSettings: Sendable {
     public let backoffCap: Duration
     public let gracePeriod: Duration
     public let databasePoolSize: Int
-    public let verifierLatency: Duration
-    public let railLatency: Duration
     public let payoutMaxAttempts: Int
     public let infraBackoffBase: Duration
     public let infraBackoffCap: Duration
@@ -37,6 +34,7 @@ public struct WorkerSettings: Sendable {
     /// server off): `/metrics`, `/health/live`, `/health/ready`.
     public let adminHost: String
     public let adminPort: Int
+    public let downstreams: DownstreamSettings
 
     init(_ read: SettingsReader) throws {
         let host = ProcessInfo.processInfo.hostName
@@ -46,8 +44,6 @@ public struct WorkerSettings: Sendable {
         self.backoffCap = .seconds(try read.int("WORKER_BACKOFF_CAP_SECONDS", default: 300, range: 1...86_400))
         self.gracePeriod = .seconds(try read.int("WORKER_GRACE_PERIOD_SECONDS", default: 10, range: 1...3600))
         self.databasePoolSize = try read.int("WORKER_DATABASE_POOL_SIZE", default: 10, range: 3...500)
-        self.verifierLatency = .milliseconds(try read.int("VERIFIER_LATENCY_MS", default: 0, range: 0...600_000))
-        self.railLatency = .milliseconds(try read.int("PAYMENT_RAIL_LATENCY_MS", default: 0, range: 0...600_000))
         self.payoutMaxAttempts = try read.int("PAYOUT_MAX_ATTEMPTS", default: 5, range: 1...100)
         self.infraBackoffBase = .milliseconds(
             try read.int("WORKER_INFRA_BACKOFF_BASE_MS", default: 1000, range: 10...600_000))
@@ -67,5 +63,6 @@ public struct WorkerSettings: Sendable {
             try read.int("WORKER_QUEUE_METRICS_SECONDS", default: 15, range: 1...3600))
         self.adminHost = read.string("WORKER_ADMIN_HOST", default: "127.0.0.1")
         self.adminPort = try read.int("WORKER_ADMIN_PORT", default: 9091, range: 0...65535)
+        self.downstreams = try DownstreamSettings(read, lease: leaseDuration)
     }
 }
