@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "clicknback",
             dependencies: [
-                "Composition", "Application",
+                "Composition", "Application", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

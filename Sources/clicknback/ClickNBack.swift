@@ -1,6 +1,7 @@
 import Application
 import ArgumentParser
 import Composition
+import Domain
 import Foundation
 import Hummingbird
 import Logging
@@ -132,7 +133,7 @@ struct Reconcile: AsyncParsableCommand {
 
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "admin", abstract: "Administrative tasks.", subcommands: [Seed.self])
+        commandName: "admin", abstract: "Administrative tasks.", subcommands: [Seed.self, Jobs.self])
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -141,6 +142,105 @@ struct Admin: AsyncParsableCommand {
         func run() async throws {
             let (settings, logger) = try await Startup.prepare(service: "seed")
             try await AdminTasks.seed(settings: settings, logger: logger)
+        }
+    }
+
+    struct Jobs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "jobs", abstract: "The worker's queues: items by state, an item's history, redrive.",
+            subcommands: [List.self, Show.self, Redrive.self])
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Each job's counts by state, or with --job one job's items (JSON lines).")
+
+            @Option(help: "purchase_confirmation or payout_settlement") var job: String?
+            @Option(help: "due, running, retrying or parked") var state: String?
+            @Option(help: "Items to skip.") var offset = 0
+            @Option(help: "Items to print (1-500).") var limit = 50
+
+            func run() async throws {
+                let (settings, logger) = try await Startup.prepare(service: "admin")
+                guard let name = job else {
+                    let summaries = try await JobsTasks.with(settings: settings, logger: logger) {
+                        try await $0.summaries()
+                    }
+                    for summary in summaries { print(JobsTasks.line(JobsTasks.object(summary))) }
+                    return
+                }
+                let kind = try Jobs.kind(name)
+                let filter = try state.map { text in
+                    guard let state = JobItemState(rawValue: text) else {
+                        throw ValidationError("--state must be one of due, running, retrying, parked")
+                    }
+                    return state
+                }
+                guard (1...500).contains(limit), offset >= 0 else {
+                    throw ValidationError("--limit must be 1-500 and --offset at least 0")
+                }
+                let page = try await JobsTasks.with(settings: settings, logger: logger) {
+                    try await $0.items(kind, state: filter, page: PageRequest(offset: offset, limit: limit))
+                }
+                for item in page.items { print(JobsTasks.line(JobsTasks.object(item))) }
+                print(JobsTasks.line(["total": page.total, "offset": offset, "limit": limit]))
+            }
+        }
+
+        struct Show: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "One item and its attempts, newest first.")
+
+            @Option(help: "purchase_confirmation or payout_settlement") var job: String
+            @Argument(help: "The purchase or payout id.") var id: String
+
+            func run() async throws {
+                let (settings, logger) = try await Startup.prepare(service: "admin")
+                let (kind, itemID) = (try Jobs.kind(job), try Jobs.uuid(id))
+                guard
+                    let history = try await JobsTasks.with(
+                        settings: settings, logger: logger, { try await $0.history(kind, itemID: itemID) })
+                else {
+                    throw ValidationError("no \(kind.rawValue) item \(id) in the queue (settled items leave it)")
+                }
+                print(JobsTasks.line(JobsTasks.object(history.item)))
+                for attempt in history.attempts { print(JobsTasks.line(JobsTasks.object(attempt))) }
+            }
+        }
+
+        struct Redrive: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Make a parked item due now (audited as JOB_ITEM_REDRIVEN).")
+
+            @Option(help: "purchase_confirmation or payout_settlement") var job: String
+            @Argument(help: "The purchase or payout id.") var id: String
+            @Option(help: "Who redrives it and why, for the audit trail.") var note: String
+
+            func run() async throws {
+                let (settings, logger) = try await Startup.prepare(service: "admin")
+                let (kind, itemID) = (try Jobs.kind(job), try Jobs.uuid(id))
+                let note = self.note
+                do {
+                    let item = try await JobsTasks.with(settings: settings, logger: logger) {
+                        try await $0.redrive(kind, itemID: itemID, by: .system, note: "cli: \(note)")
+                    }
+                    print(JobsTasks.line(JobsTasks.object(item)))
+                } catch JobAdministration.RedriveError.notFound {
+                    throw ValidationError("no \(kind.rawValue) item \(id) in the queue")
+                } catch JobAdministration.RedriveError.notParked(let state) {
+                    throw ValidationError("item \(id) is \(state.rawValue), not parked: nothing to redrive")
+                }
+            }
+        }
+
+        static func kind(_ text: String) throws -> JobKind {
+            guard let kind = JobKind(rawValue: text) else {
+                throw ValidationError("--job must be purchase_confirmation or payout_settlement")
+            }
+            return kind
+        }
+
+        static func uuid(_ text: String) throws -> UUID {
+            guard let id = UUID(uuidString: text) else { throw ValidationError("'\(text)' is not a UUID") }
+            return id
         }
     }
 }

@@ -16,6 +16,9 @@ do {
     case let migrate as Migrate: try await migrate.run()
     case let reconcile as Reconcile: try await reconcile.run()
     case let seed as Admin.Seed: try await seed.run()
+    case let list as Admin.Jobs.List: try await list.run()
+    case let show as Admin.Jobs.Show: try await show.run()
+    case let redrive as Admin.Jobs.Redrive: try await redrive.run()
     default: try command.run()
     }
 } catch {

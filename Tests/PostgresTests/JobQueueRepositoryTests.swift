@@ -133,3 +133,48 @@ import Testing
         }
     }
 }
+
+/// The operators' service over the real queue: listing, history, and an audited redrive of parked items only.
+@Suite struct JobAdministrationTests {
+    @Test func aParkedItemIsListedRedrivenOnceAndAudited() async throws {
+        try await withDatabase { (database, client) async throws in
+            try await TestData.bulkPendingPurchases(client, count: 2)
+            let claims = try await database.read {
+                try await $0.verifications.claim(limit: 2, owner: "w", lease: .seconds(30))
+            }
+            let parked = try #require(claims.first)
+            _ = try await database.read {
+                try await $0.jobQueue.park(
+                    .purchaseConfirmation, parked.lease, failure: .interrupted, message: "settlement refused")
+            }
+            let admin = JobAdministration(unitOfWork: database, clock: SystemClock())
+            let listed = try await admin.items(
+                .purchaseConfirmation, state: .parked, page: PageRequest(offset: 0, limit: 5))
+            #expect(listed.items.map(\.itemID) == [parked.lease.itemID] && listed.total == 1)
+            let summary = try #require(try await admin.summaries().first { $0.job == .purchaseConfirmation })
+            #expect(summary.counts[.parked] == 1 && summary.counts[.running] == 1)
+            let history = try #require(try await admin.history(.purchaseConfirmation, itemID: parked.lease.itemID))
+            #expect(history.item.lastError == "settlement refused")
+
+            let operatorID = UserID.random()
+            let redriven = try await admin.redrive(
+                .purchaseConfirmation, itemID: parked.lease.itemID, by: .admin(operatorID), note: "cause fixed")
+            #expect(redriven.state == .due && redriven.parkedAt == nil)
+            #expect(
+                try await TestData.count(
+                    client, "audit_logs",
+                    where:
+                        "action = 'JOB_ITEM_REDRIVEN' AND actor_id = '\(operatorID.uuid)' AND details->>'note' = 'cause fixed' AND details->>'last_error' = 'settlement refused'"
+                ) == 1)
+            await #expect(throws: JobAdministration.RedriveError.notParked(.due)) {
+                try await admin.redrive(.purchaseConfirmation, itemID: parked.lease.itemID, by: .system)
+            }
+            await #expect(throws: JobAdministration.RedriveError.notFound) {
+                try await admin.redrive(.payoutSettlement, itemID: UUID(), by: .system)
+            }
+            #expect(
+                try await TestData.count(client, "audit_logs", where: "action = 'JOB_ITEM_REDRIVEN'") == 1,
+                "a refused redrive writes no audit row")
+        }
+    }
+}

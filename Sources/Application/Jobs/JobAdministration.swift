@@ -1,0 +1,73 @@
+public import Domain
+public import Foundation
+
+/// What operators do with the worker's queues (ADR 020): see each job's items by state, read one item's
+/// attempt history, and redrive a parked item — every redrive audited in the same transaction.
+public struct JobAdministration: Sendable {
+    /// An item and its newest attempts.
+    public struct ItemHistory: Sendable {
+        public let item: JobItem
+        public let attempts: [JobAttemptRecord]
+    }
+
+    /// Why a redrive did not happen.
+    public enum RedriveError: Error, Equatable, Sendable {
+        case notFound
+        /// The item exists but is not parked (it is due, running or retrying already).
+        case notParked(JobItemState)
+    }
+
+    let unitOfWork: any UnitOfWork
+    let clock: any WallClock
+
+    public init(unitOfWork: any UnitOfWork, clock: any WallClock) {
+        self.unitOfWork = unitOfWork
+        self.clock = clock
+    }
+
+    public func summaries() async throws -> [JobQueueSummary] {
+        try await unitOfWork.read { repositories in
+            var summaries: [JobQueueSummary] = []
+            for job in JobKind.allCases { summaries.append(try await repositories.jobQueue.summary(job)) }
+            return summaries
+        }
+    }
+
+    public func items(_ job: JobKind, state: JobItemState?, page: PageRequest) async throws -> Page<JobItem> {
+        try await unitOfWork.read { try await $0.jobQueue.items(job, state: state, page: page) }
+    }
+
+    /// The item and its last `limit` attempts, newest first; `nil` when the queue has no such item.
+    public func history(_ job: JobKind, itemID: UUID, limit: Int = 100) async throws -> ItemHistory? {
+        try await unitOfWork.read { repositories in
+            guard let item = try await repositories.jobQueue.item(job, id: itemID) else { return nil }
+            return ItemHistory(
+                item: item, attempts: try await repositories.jobQueue.attempts(job, itemID: itemID, limit: limit))
+        }
+    }
+
+    /// Makes a parked item due now and records who did it (`JOB_ITEM_REDRIVEN`).
+    public func redrive(_ job: JobKind, itemID: UUID, by actor: AuditActor, note: String? = nil) async throws
+        -> JobItem
+    {
+        try await unitOfWork.transaction { repositories in
+            guard let item = try await repositories.jobQueue.item(job, id: itemID) else { throw RedriveError.notFound }
+            guard try await repositories.jobQueue.redrive(job, id: itemID) else {
+                throw RedriveError.notParked(item.state)
+            }
+            var details = [
+                "job": job.rawValue, "last_error": item.lastError ?? "", "last_error_class": item.lastErrorClass ?? "",
+                "attempts": String(item.attempts),
+            ]
+            if let note { details["note"] = note }
+            try await repositories.audit.append(
+                AuditEntry(
+                    occurredAt: clock.now(), actor: actor, action: .jobItemRedriven, resourceType: job.rawValue,
+                    resourceID: itemID.uuidString.lowercased(), details: details))
+            guard let redriven = try await repositories.jobQueue.item(job, id: itemID) else {
+                throw RedriveError.notFound
+            }
+            return redriven
+        }
+    }
+}
