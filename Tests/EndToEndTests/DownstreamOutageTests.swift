@@ -29,6 +29,12 @@ import Testing
                 try await system.count("SELECT count(*) FROM purchases WHERE status = 'rejected' AND \(system.ours)")
                     == 0)
             #expect(try await pending(system) == 30)
+            let opened = ContinuousClock.now + .seconds(60)
+            while !worker.logLines.contains(where: { $0.contains(#""msg":"breaker open""#) }),
+                ContinuousClock.now < opened
+            {
+                try await Task.sleep(for: .milliseconds(200))
+            }
             #expect(worker.logLines.contains { $0.contains(#""msg":"breaker open""#) }, "the breaker opened")
             try await sandbox.control("bank", #"{"outage": "none"}"#)
             let deadline = ContinuousClock.now + .seconds(60)
@@ -54,11 +60,13 @@ import Testing
             let sandbox = try #require(system.sandbox)
             try await sandbox.control("bank", #"{"outage": "hang"}"#)
             for index in 0..<10 { #expect(try await system.ingest("hang-\(index)").status == 201) }
-            try await Task.sleep(for: .seconds(8))
+            let timeouts = "SELECT count(*) FROM job_attempts WHERE outcome = 'unavailable' AND error_class = 'timeout'"
+            let seen = ContinuousClock.now + .seconds(60)
+            while try await system.count(timeouts) < 10, ContinuousClock.now < seen {
+                try await Task.sleep(for: .milliseconds(200))
+            }
             #expect(try await pending(system) == 10)
-            #expect(
-                try await system.count(
-                    "SELECT count(*) FROM job_attempts WHERE outcome = 'unavailable' AND error_class = 'timeout'") > 0)
+            #expect(try await system.count(timeouts) >= 10, "every call ended at its deadline")
             #expect(
                 try await system.count("SELECT count(*) FROM job_attempts WHERE outcome = 'crashed'") == 0,
                 "no lease expired while the worker was alive")
