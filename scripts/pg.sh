@@ -104,7 +104,8 @@ write_config() {
         echo "listen_addresses = '127.0.0.1'"
         echo "port = $port"
         echo "unix_socket_directories = '$sock'"
-        echo "max_connections = 300"
+        # The test cluster serves every test's pool at once (each test has a database of its own).
+        if [[ "$fast" == 1 ]]; then echo "max_connections = 600"; else echo "max_connections = 300"; fi
         echo "shared_buffers = 256MB"
         echo "logging_collector = off # stderr goes to postgres.log via pg_ctl -l"
         echo "log_line_prefix = '%m [%p] %q%u@%d '"

@@ -100,6 +100,9 @@ if [[ "${FUZZ_ONLY:-0}" != 1 ]]; then
     TEST_DATABASE_URL="$DB_URL" swift test --enable-code-coverage "${build_flags[@]}" "$@" || status=$?
     if [[ $status -ne 0 ]]; then
         echo "test: FAILED (swift test exited $status)" >&2
+        # What the server refused during the run, for failures that surface as a bare PSQLError.
+        echo "test: the test cluster's last errors:" >&2
+        grep -E " (ERROR|FATAL): " "$PG_DIR/postgres.log" | grep -v "duplicate key\|canceling statement\|terminating connection due to administrator" | tail -n 15 >&2 || true
         exit "$status"
     fi
 fi

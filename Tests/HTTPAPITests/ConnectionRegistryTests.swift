@@ -5,43 +5,58 @@ import Testing
 /// The eviction order behind the connection cap (ADR 018): idle connections first, longest idle first; then the
 /// slowest uploads; never a connection being answered.
 @Suite struct ConnectionRegistryTests {
+    /// Long after every change, so the grace period never applies.
+    static let later = UInt64(1_000_000_000_000)
+
     @Test func evictsTheLongestIdleThenTheLongestReadingNeverOneBeingAnswered() {
         var registry = ConnectionRegistry<Int, String>()
-        for id in 1...4 { registry.insert(id, handle: "c\(id)") }
-        registry.set(1, .answering)
-        registry.set(2, .reading)
-        #expect(registry.popEvictable() == "c3")
-        registry.set(1, .idle)
-        #expect(registry.popEvictable() == "c4", "c1 turned idle after c4 was opened")
-        #expect(registry.popEvictable() == "c1")
-        #expect(registry.popEvictable() == "c2", "then the connection still reading its request body")
-        #expect(registry.popEvictable() == nil && registry.count == 0)
+        for id in 1...4 { registry.insert(id, handle: "c\(id)", at: UInt64(id)) }
+        registry.set(1, .answering, at: 10)
+        registry.set(2, .reading, at: 11)
+        #expect(registry.popEvictable(at: Self.later, grace: 100) == "c3")
+        registry.set(1, .idle, at: 12)
+        #expect(registry.popEvictable(at: Self.later, grace: 100) == "c4", "c1 turned idle after c4 was opened")
+        #expect(registry.popEvictable(at: Self.later, grace: 100) == "c1")
+        #expect(
+            registry.popEvictable(at: Self.later, grace: 100) == "c2", "then the connection still reading its body")
+        #expect(registry.popEvictable(at: Self.later, grace: 100) == nil && registry.count == 0)
+    }
+
+    @Test func aConnectionJustAcceptedIsSparedWhileAnOlderUploadCanGo() {
+        var registry = ConnectionRegistry<Int, String>()
+        registry.insert(1, handle: "old upload", at: 0)
+        registry.set(1, .reading, at: 10)
+        registry.insert(2, handle: "real client", at: 1_000)
+        registry.insert(3, handle: "flood", at: 1_010)
+        #expect(registry.popEvictable(at: 1_050, grace: 500) == "old upload", "the newcomers are within their grace")
+        #expect(registry.popEvictable(at: 1_050, grace: 500) == "real client", "then the oldest idle, young or not")
+        #expect(registry.popEvictable(at: 2_000, grace: 500) == "flood")
     }
 
     @Test func connectionsBeingAnsweredAreNeverEvicted() {
         var registry = ConnectionRegistry<Int, String>()
         for id in 1...3 {
-            registry.insert(id, handle: "c\(id)")
-            registry.set(id, .reading)
-            registry.set(id, .answering)
+            registry.insert(id, handle: "c\(id)", at: 0)
+            registry.set(id, .reading, at: 1)
+            registry.set(id, .answering, at: 2)
         }
-        #expect(registry.popEvictable() == nil && registry.count == 3)
+        #expect(registry.popEvictable(at: Self.later, grace: 0) == nil && registry.count == 3)
         registry.remove(2)
         #expect(registry.count == 2)
     }
 
     @Test func longLivedConnectionsWithManyRequestsLeaveNoStaleEntries() {
         var registry = ConnectionRegistry<Int, Int>()
-        for id in 0..<10 { registry.insert(id, handle: id) }
-        for _ in 0..<10_000 {
+        for id in 0..<10 { registry.insert(id, handle: id, at: 0) }
+        for round in 0..<10_000 {
             for id in 0..<10 {
-                registry.set(id, .reading)
-                registry.set(id, .answering)
-                registry.set(id, .idle)
+                registry.set(id, .reading, at: UInt64(round))
+                registry.set(id, .answering, at: UInt64(round))
+                registry.set(id, .idle, at: UInt64(round))
             }
         }
         var evicted: [Int] = []
-        while let next = registry.popEvictable() { evicted.append(next) }
+        while let next = registry.popEvictable(at: Self.later, grace: 0) { evicted.append(next) }
         #expect(evicted == Array(0..<10))
     }
 }

@@ -29,7 +29,7 @@ public enum TestDatabase {
         let template = try templateURL()
         let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let templateName = try DatabaseURL.configuration(template, poolSize: 1).database ?? "clicknback_template"
-        try await maintenance(template) { client in
+        try await maintenance(template, "creating \(name) from \(templateName)") { client in
             try await client.query(
                 PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(templateName)"), logger: logger)
         }
@@ -41,7 +41,7 @@ public enum TestDatabase {
             defer { group.cancelAll() }
             return try await body(client, url)
         }
-        try await maintenance(template) { client in
+        try await maintenance(template, "dropping \(name)") { client in
             try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(name) WITH (FORCE)"), logger: logger)
         }
         return result
@@ -54,16 +54,29 @@ public enum TestDatabase {
         return parts.string ?? url
     }
 
-    private static func maintenance(_ template: String, _ body: @Sendable (PostgresClient) async throws -> Void)
-        async throws
-    {
+    /// Runs `body` on the cluster's `postgres` database; a failure says what it was `doing` and what the server
+    /// answered (PostgresNIO's own description hides it).
+    private static func maintenance(
+        _ template: String, _ doing: String, _ body: @Sendable (PostgresClient) async throws -> Void
+    ) async throws {
         let url = replacingDatabase(in: template, with: "postgres")
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(url, poolSize: 1), backgroundLogger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await body(client)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                try await body(client)
+            }
+        } catch {
+            throw MaintenanceFailed(doing: doing, cause: String(reflecting: error))
         }
+    }
+
+    /// A test database could not be created or dropped.
+    public struct MaintenanceFailed: Error, CustomStringConvertible {
+        public let doing: String
+        public let cause: String
+        public var description: String { "test database maintenance failed while \(doing): \(cause)" }
     }
 }

@@ -7,11 +7,15 @@ import Synchronization
 /// dies). At the cap, a new connection takes the place of the oldest *idle* one — a socket with no request in
 /// progress, like a client that connected and never sent anything — or, when none is idle, of the one that has
 /// been trickling a request body longest; so health checks and real requests still get in while a flood is held.
+/// Connections younger in their state than `newcomerGrace` go last, so the flood arriving behind a real client
+/// does not push it out before it could send its request.
 /// When every connection is being answered, the new one is closed at once and the work in progress goes on.
 /// Each connection reports itself through a `ConnectionGovernorHandler`.
 public final class ConnectionGovernor: Sendable {
     /// Most connections open at once.
     public let capacity: Int
+    /// How long a connection that just opened (or just went idle) is spared while older ones can be evicted.
+    static let newcomerGrace = UInt64(500_000_000)
     private let registry = Mutex(ConnectionRegistry<ObjectIdentifier, any Channel>())
 
     public init(capacity: Int) {
@@ -24,13 +28,14 @@ public final class ConnectionGovernor: Sendable {
     /// Registers a new connection; at the cap, closes an evictable one to make room, or returns `false` when
     /// every connection is being answered (the caller closes the new one).
     func admit(_ channel: any Channel) -> Bool {
+        let now = NIODeadline.now().uptimeNanoseconds
         let (admitted, victim, open) = registry.withLock { registry -> (Bool, (any Channel)?, Int) in
             var victim: (any Channel)?
             if registry.count >= capacity {
-                victim = registry.popEvictable()
+                victim = registry.popEvictable(at: now, grace: Self.newcomerGrace)
                 guard victim != nil else { return (false, nil, registry.count) }
             }
-            registry.insert(ObjectIdentifier(channel), handle: channel)
+            registry.insert(ObjectIdentifier(channel), handle: channel, at: now)
             return (true, victim, registry.count)
         }
         if let victim {
@@ -44,7 +49,8 @@ public final class ConnectionGovernor: Sendable {
 
     /// What `channel` is doing now.
     func set(_ channel: any Channel, _ activity: ConnectionRegistry<ObjectIdentifier, any Channel>.Activity) {
-        registry.withLock { $0.set(ObjectIdentifier(channel), activity) }
+        let now = NIODeadline.now().uptimeNanoseconds
+        registry.withLock { $0.set(ObjectIdentifier(channel), activity, at: now) }
     }
 
     /// The connection closed (or was evicted, which already removed it).
