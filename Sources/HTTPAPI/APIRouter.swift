@@ -28,6 +28,8 @@ public struct APIDependencies: Sendable {
     public let catalogLimits: PageLimits
     /// Browser origins allowed to call the API.
     public let cors: CORSPolicy
+    /// The worker's queues as admins see and redrive them.
+    public let jobs: JobAdministration
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
@@ -35,7 +37,7 @@ public struct APIDependencies: Sendable {
         payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, clientLimits: ClientLimits,
         partners: PartnerService,
         partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
-        cors: CORSPolicy
+        cors: CORSPolicy, jobs: JobAdministration
     ) {
         self.auth = auth
         self.users = users
@@ -54,6 +56,7 @@ public struct APIDependencies: Sendable {
         self.partnerLimiter = partnerLimiter
         self.catalogLimits = catalogLimits
         self.cors = cors
+        self.jobs = jobs
     }
 }
 
@@ -107,6 +110,7 @@ public enum APIRouter {
         PartnerController(partners: dependencies.partners).register(on: protectedRoutes)
         WalletController(wallets: dependencies.wallets).register(on: protectedRoutes)
         PayoutController(payouts: dependencies.payouts).register(on: protectedRoutes)
+        JobController(jobs: dependencies.jobs, limits: dependencies.catalogLimits).register(on: protectedRoutes)
         return BuiltAPI(router: router, routes: table.registered)
     }
 }

@@ -162,10 +162,10 @@ struct Admin: AsyncParsableCommand {
             func run() async throws {
                 let (settings, logger) = try await Startup.prepare(service: "admin")
                 guard let name = job else {
-                    let summaries = try await JobsTasks.with(settings: settings, logger: logger) {
-                        try await $0.summaries()
+                    let overview = try await JobsTasks.with(settings: settings, logger: logger) {
+                        try await $0.overview()
                     }
-                    for summary in summaries { print(JobsTasks.line(JobsTasks.object(summary))) }
+                    for job in overview { print(JobsTasks.line(JobsTasks.object(job))) }
                     return
                 }
                 let kind = try Jobs.kind(name)

@@ -151,7 +151,7 @@ import Testing
             let listed = try await admin.items(
                 .purchaseConfirmation, state: .parked, page: PageRequest(offset: 0, limit: 5))
             #expect(listed.items.map(\.itemID) == [parked.lease.itemID] && listed.total == 1)
-            let summary = try #require(try await admin.summaries().first { $0.job == .purchaseConfirmation })
+            let summary = try #require(try await admin.overview().first { $0.summary.job == .purchaseConfirmation }).summary
             #expect(summary.counts[.parked] == 1 && summary.counts[.running] == 1)
             let history = try #require(try await admin.history(.purchaseConfirmation, itemID: parked.lease.itemID))
             #expect(history.item.lastError == "settlement refused")
@@ -175,6 +175,33 @@ import Testing
             #expect(
                 try await TestData.count(client, "audit_logs", where: "action = 'JOB_ITEM_REDRIVEN'") == 1,
                 "a refused redrive writes no audit row")
+        }
+    }
+
+    @Test func aRedrivenPayoutStartsItsBusinessAttemptsOverAPurchaseKeepsThem() async throws {
+        try await withDatabase { (database, client) async throws in
+            let user = try await TestData.insertUser(client)
+            try await TestData.bulkPendingPurchases(client, count: 1, userID: user)
+            try await client.query(
+                """
+                WITH p AS (
+                    INSERT INTO payouts (id, user_id, amount, method, status)
+                    VALUES (gen_random_uuid(), \(user), 10.00, 'card', 'processing') RETURNING id
+                )
+                INSERT INTO payout_settlements (payout_id, attempts, parked_at, last_error)
+                SELECT id, 5, now(), 'no final answer' FROM p
+                """, logger: TestDatabase.logger)
+            try await client.query(
+                "UPDATE purchase_verifications SET attempts = 2, parked_at = now(), interruptions = 5",
+                logger: TestDatabase.logger)
+            let admin = JobAdministration(unitOfWork: database, clock: SystemClock())
+            for job in JobKind.allCases {
+                let parked = try await admin.items(job, state: .parked, page: PageRequest(offset: 0, limit: 1))
+                let item = try #require(parked.items.first)
+                let redriven = try await admin.redrive(job, itemID: item.itemID, by: .system)
+                #expect(redriven.state == .due && redriven.interruptions == 0)
+                #expect(redriven.attempts == (job == .payoutSettlement ? 0 : 2), "\(job)")
+            }
         }
     }
 }

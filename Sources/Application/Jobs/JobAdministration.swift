@@ -25,11 +25,25 @@ public struct JobAdministration: Sendable {
         self.clock = clock
     }
 
-    public func summaries() async throws -> [JobQueueSummary] {
+    /// A job's queue at a glance and whether its pause flag holds it.
+    public struct Overview: Sendable {
+        public let summary: JobQueueSummary
+        /// The job's global flag (`JobKind.pauseFlag`) is disabled: workers claim nothing of it.
+        public let paused: Bool
+    }
+
+    /// Every job's counts by state, oldest due age and pause state.
+    public func overview() async throws -> [Overview] {
         try await unitOfWork.read { repositories in
-            var summaries: [JobQueueSummary] = []
-            for job in JobKind.allCases { summaries.append(try await repositories.jobQueue.summary(job)) }
-            return summaries
+            var overview: [Overview] = []
+            for job in JobKind.allCases {
+                let flag = try await repositories.featureFlags.find(key: job.pauseFlag.value, scope: .global)
+                overview.append(
+                    Overview(
+                        summary: try await repositories.jobQueue.summary(job),
+                        paused: !FlagResolution.resolve(scoped: nil, global: flag)))
+            }
+            return overview
         }
     }
 

@@ -44,8 +44,9 @@ public protocol JobQueueRepository: Sendable {
     func item(_ job: JobKind, id: UUID) async throws -> JobItem?
     /// An item's attempts, newest first, at most `limit`.
     func attempts(_ job: JobKind, itemID: UUID, limit: Int) async throws -> [JobAttemptRecord]
-    /// Makes a parked item due now with a fresh interruption budget and infrastructure streak (its business
-    /// attempts stay); `false` when the item is not parked.
+    /// Makes a parked item due now with a fresh interruption budget and infrastructure streak (business
+    /// attempts start over only where exhaustion parks, `JobKind.exhaustionParks`); `false` when the item is not
+    /// parked.
     func redrive(_ job: JobKind, id: UUID) async throws -> Bool
 
     /// Appends journal lines.

@@ -53,7 +53,8 @@ public enum APIComposition {
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(
-                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern))
+                allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern),
+            jobs: JobAdministration(unitOfWork: database, clock: clock))
     }
 
     /// The API process: the HTTP application in a bounded-shutdown service group (SIGTERM/SIGINT; in-flight

@@ -50,9 +50,11 @@ public enum JobsTasks {
         return object
     }
 
-    public static func object(_ summary: JobQueueSummary) -> [String: Any] {
+    public static func object(_ overview: JobAdministration.Overview) -> [String: Any] {
+        let summary = overview.summary
         var object: [String: Any] = [
             "job": summary.job.rawValue, "oldest_due_age_seconds": summary.oldestDueAgeSeconds,
+            "paused": overview.paused,
         ]
         for state in JobItemState.allCases { object[state.rawValue] = summary.counts[state] ?? 0 }
         return object

@@ -12,6 +12,11 @@ public enum JobKind: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Exhausting the business attempts parks the item (a payout whose rail never gave a final answer) instead
+    /// of deciding it (a purchase is rejected). A redrive of such an item starts its business attempts over; a
+    /// purchase keeps its count, so a redrive is not a fresh set of chances to reject it.
+    public var exhaustionParks: Bool { self == .payoutSettlement }
+
     /// The network service the job calls: the key of its breaker and of its shared rate limit.
     public var downstream: Downstream {
         switch self {

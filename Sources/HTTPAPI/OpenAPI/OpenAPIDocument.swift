@@ -52,6 +52,9 @@ enum OpenAPIDocument {
             },
             {
               "name": "Payouts"
+            },
+            {
+              "name": "Jobs"
             }
           ],
           "paths": {
@@ -3909,6 +3912,403 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/v1/admin/jobs": {
+              "get": {
+                "operationId": "listJobs",
+                "summary": "The worker's jobs at a glance",
+                "tags": [
+                  "Jobs"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nFor each job: items per state (`due`: may be claimed now; `running`: leased by a worker; `retrying`: waiting for a later due time after a failed attempt; `parked`: waiting for an operator's redrive), the age of the oldest due item, and whether the job's pause flag (`purchase_confirmation_job`, `payout_settlement_job`, global scope) holds it.",
+                "x-access": "admin",
+                "responses": {
+                  "200": {
+                    "description": "One entry per job.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/JobOverviewList"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/jobs/{job}/items": {
+              "get": {
+                "operationId": "listJobItems",
+                "summary": "A job's queue items",
+                "tags": [
+                  "Jobs"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nThe job's queue rows, oldest due first, optionally in one state.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "job",
+                    "in": "path",
+                    "required": true,
+                    "description": "`purchase_confirmation` (the bank verification of pending purchases) or `payout_settlement` (the payment rail call of processing payouts). Any other name answers 404 `JOB_NOT_FOUND`.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "purchase_confirmation",
+                        "payout_settlement"
+                      ]
+                    }
+                  },
+                  {
+                    "$ref": "#/components/parameters/Offset"
+                  },
+                  {
+                    "$ref": "#/components/parameters/CatalogLimit"
+                  },
+                  {
+                    "name": "state",
+                    "in": "query",
+                    "required": false,
+                    "description": "`due`, `running`, `retrying` or `parked` (anything else: 422).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "due",
+                        "running",
+                        "retrying",
+                        "parked"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of items.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/JobItemPage"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`JOB_NOT_FOUND` (details `job`, `supported_values`) for an unknown job.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): bad `state`, `offset` or `limit`, listed in `details.violations`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/jobs/{job}/items/{item_id}": {
+              "get": {
+                "operationId": "showJobItem",
+                "summary": "One queue item and its attempt history",
+                "tags": [
+                  "Jobs"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nThe item as `listJobItems` shows it, with its newest attempts from the attempt journal, newest first. The journal is written by the worker about a second after each attempt and pruned after `WORKER_JOURNAL_RETENTION_HOURS`.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "job",
+                    "in": "path",
+                    "required": true,
+                    "description": "`purchase_confirmation` (the bank verification of pending purchases) or `payout_settlement` (the payment rail call of processing payouts). Any other name answers 404 `JOB_NOT_FOUND`.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "purchase_confirmation",
+                        "payout_settlement"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "item_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The queue item's id: the purchase id for `purchase_confirmation`, the payout id for `payout_settlement`. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  },
+                  {
+                    "name": "attempts_limit",
+                    "in": "query",
+                    "required": false,
+                    "description": "How many attempts to return, newest first: 1 to 500, default 100.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 500,
+                      "default": 100
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The item and its attempts.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/JobItemHistory"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`JOB_NOT_FOUND` (details `job`, `supported_values`) for an unknown job; `JOB_ITEM_NOT_FOUND` (details `job`, `item_id`) when the queue holds no such item — settled items leave the queue, their history stays in the ledger and the audit log.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): bad `attempts_limit`, listed in `details.violations`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
+            },
+            "/api/v1/admin/jobs/{job}/items/{item_id}/redrive": {
+              "post": {
+                "operationId": "redriveJobItem",
+                "summary": "Redrive a parked item",
+                "tags": [
+                  "Jobs"
+                ],
+                "description": "Access: admin (authenticated, active account whose stored role is `admin`).\n\nMakes a parked item due now with a fresh interruption budget and infrastructure streak, so workers claim it again. A purchase keeps its business attempts (a redrive is not a fresh set of chances to reject it); a payout, parked when its business attempts run out, starts them over. Audited as `JOB_ITEM_REDRIVEN` (actor: the admin; details: job, last error and class, attempts, note) in the same transaction. Fix the cause first: an item parked for a reason that still holds parks again.",
+                "x-access": "admin",
+                "parameters": [
+                  {
+                    "name": "job",
+                    "in": "path",
+                    "required": true,
+                    "description": "`purchase_confirmation` (the bank verification of pending purchases) or `payout_settlement` (the payment rail call of processing payouts). Any other name answers 404 `JOB_NOT_FOUND`.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "purchase_confirmation",
+                        "payout_settlement"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "item_id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The queue item's id: the purchase id for `purchase_confirmation`, the payout id for `payout_settlement`. A malformed id is simply not found (404).",
+                    "schema": {
+                      "type": "string",
+                      "format": "uuid"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/JobRedriveRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The item, now due.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/JobItem"
+                        }
+                      }
+                    }
+                  },
+                  "404": {
+                    "description": "`JOB_NOT_FOUND` (details `job`, `supported_values`) for an unknown job; `JOB_ITEM_NOT_FOUND` (details `job`, `item_id`) when the queue holds no such item — settled items leave the queue, their history stays in the ledger and the audit log.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "409": {
+                    "description": "`JOB_ITEM_NOT_PARKED` (details `state`): the item is due, running or retrying already; nothing changed.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "description": "`VALIDATION_ERROR` (`Request validation failed.`): a missing, empty or over-long `note`, or a body that is not a JSON object.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/InternalError"
+                  },
+                  "503": {
+                    "$ref": "#/components/responses/ServiceUnavailable"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -5456,6 +5856,271 @@ enum OpenAPIDocument {
                   },
                   "paths": {
                     "type": "object"
+                  }
+                }
+              },
+              "JobName": {
+                "type": "string",
+                "enum": [
+                  "purchase_confirmation",
+                  "payout_settlement"
+                ]
+              },
+              "JobOverview": {
+                "type": "object",
+                "required": [
+                  "job",
+                  "paused",
+                  "counts",
+                  "oldest_due_age_seconds"
+                ],
+                "properties": {
+                  "job": {
+                    "$ref": "#/components/schemas/JobName"
+                  },
+                  "paused": {
+                    "type": "boolean",
+                    "description": "The job's global pause flag is disabled: workers claim none of its items."
+                  },
+                  "counts": {
+                    "type": "object",
+                    "required": [
+                      "due",
+                      "running",
+                      "retrying",
+                      "parked"
+                    ],
+                    "properties": {
+                      "due": {
+                        "type": "integer",
+                        "minimum": 0
+                      },
+                      "running": {
+                        "type": "integer",
+                        "minimum": 0
+                      },
+                      "retrying": {
+                        "type": "integer",
+                        "minimum": 0
+                      },
+                      "parked": {
+                        "type": "integer",
+                        "minimum": 0
+                      }
+                    }
+                  },
+                  "oldest_due_age_seconds": {
+                    "type": "number",
+                    "minimum": 0,
+                    "description": "Seconds since the oldest due item became due; 0 when nothing is due."
+                  }
+                }
+              },
+              "JobOverviewList": {
+                "type": "object",
+                "required": [
+                  "data"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/JobOverview"
+                    }
+                  }
+                }
+              },
+              "JobItem": {
+                "type": "object",
+                "description": "A queue row: where it stands, what it cost so far and the last thing that went wrong.",
+                "required": [
+                  "job",
+                  "item_id",
+                  "state",
+                  "attempts",
+                  "claims",
+                  "interruptions",
+                  "next_attempt_at",
+                  "failing_since",
+                  "parked_at",
+                  "lease_owner",
+                  "last_error",
+                  "last_error_class",
+                  "created_at"
+                ],
+                "properties": {
+                  "job": {
+                    "$ref": "#/components/schemas/JobName"
+                  },
+                  "item_id": {
+                    "$ref": "#/components/schemas/Uuid"
+                  },
+                  "state": {
+                    "type": "string",
+                    "enum": [
+                      "due",
+                      "running",
+                      "retrying",
+                      "parked"
+                    ]
+                  },
+                  "attempts": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Business attempts, counted when claimed (a crash counts)."
+                  },
+                  "claims": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Every claim, business or not."
+                  },
+                  "interruptions": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Consecutive attempts that ended without an answer of the item's own (crash, lost lease, database refusal); parked at `WORKER_MAX_INTERRUPTIONS`."
+                  },
+                  "next_attempt_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "failing_since": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "Start of the current run of infrastructure failures; parked once it is older than `WORKER_INFRA_RETRY_HORIZON_SECONDS`."
+                  },
+                  "parked_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "lease_owner": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The worker holding or last holding the lease."
+                  },
+                  "last_error": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "last_error_class": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "`business`, `timeout`, `connection`, `http_5xx`, `rate_limited`, `malformed`, `interrupted`…"
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "JobItemPage": {
+                "type": "object",
+                "description": "A page of queue items, oldest due first.",
+                "required": [
+                  "data",
+                  "pagination"
+                ],
+                "properties": {
+                  "data": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/JobItem"
+                    }
+                  },
+                  "pagination": {
+                    "$ref": "#/components/schemas/Pagination"
+                  }
+                }
+              },
+              "JobAttempt": {
+                "type": "object",
+                "description": "One line of the attempt journal.",
+                "required": [
+                  "attempt",
+                  "worker",
+                  "started_at",
+                  "duration_ms",
+                  "outcome",
+                  "error_class",
+                  "message"
+                ],
+                "properties": {
+                  "attempt": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "worker": {
+                    "type": "string"
+                  },
+                  "started_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "duration_ms": {
+                    "type": [
+                      "number",
+                      "null"
+                    ],
+                    "description": "`null` for a crashed attempt, whose end nobody saw."
+                  },
+                  "outcome": {
+                    "type": "string",
+                    "description": "`confirmed`, `rejected`, `completed`, `failed`, `retry`, `unavailable`, `interrupted`, `parked`, `crashed`…"
+                  },
+                  "error_class": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "message": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              "JobItemHistory": {
+                "type": "object",
+                "required": [
+                  "item",
+                  "attempts"
+                ],
+                "properties": {
+                  "item": {
+                    "$ref": "#/components/schemas/JobItem"
+                  },
+                  "attempts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/JobAttempt"
+                    }
+                  }
+                }
+              },
+              "JobRedriveRequest": {
+                "type": "object",
+                "required": [
+                  "note"
+                ],
+                "properties": {
+                  "note": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                    "description": "Why the item is redriven (the cause that was fixed), for the audit trail."
                   }
                 }
               }

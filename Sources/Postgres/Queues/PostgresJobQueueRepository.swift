@@ -109,7 +109,8 @@ struct PostgresJobQueueRepository: JobQueueRepository {
         return try await count(
             """
             UPDATE \(queue.table)
-            SET parked_at = NULL, interruptions = 0, failing_since = NULL, next_attempt_at = now(), \(Self.clearLease)
+            SET parked_at = NULL, \(job.exhaustionParks ? "attempts = 0," : "") interruptions = 0,
+                failing_since = NULL, next_attempt_at = now(), \(Self.clearLease)
             WHERE \(queue.key) = $1 AND parked_at IS NOT NULL RETURNING 1
             """, binds) == 1
     }
