@@ -17,6 +17,7 @@ final class RunningSystem: @unchecked Sendable {
     /// The bank and the rail the workers call, started with the first worker.
     var sandbox: SandboxProcess?
     var userToken = ""
+    var adminToken = ""
     var userID = ""
     var merchantID = ""
 
@@ -39,9 +40,21 @@ final class RunningSystem: @unchecked Sendable {
         ]
     }
 
-    /// Runs `body` against a fresh system and tears it down afterwards, whatever happened.
+    /// Runs `body` against a fresh system and tears it down afterwards, whatever happened. `alone` keeps the
+    /// other process-heavy tests off the machine meanwhile (`LoadGate`), for a test that measures a rate.
     static func with(
-        api extra: [String: String] = [:], openFileLimit: Int? = nil, _ body: (RunningSystem) async throws -> Void
+        api extra: [String: String] = [:], openFileLimit: Int? = nil, alone: Bool = false,
+        _ body: (RunningSystem) async throws -> Void
+    ) async throws {
+        if alone {
+            try await LoadGate.alone { try await run(api: extra, openFileLimit: openFileLimit, body) }
+        } else {
+            try await LoadGate.sharing { try await run(api: extra, openFileLimit: openFileLimit, body) }
+        }
+    }
+
+    private static func run(
+        api extra: [String: String], openFileLimit: Int?, _ body: (RunningSystem) async throws -> Void
     ) async throws {
         let system = try await start(api: extra, openFileLimit: openFileLimit)
         do {
@@ -59,6 +72,7 @@ final class RunningSystem: @unchecked Sendable {
         try await PrivateCluster.runBinary(["admin", "seed"], environment: system.environment)
         try await system.startAPI(extra, openFileLimit: openFileLimit)
         let admin = try await system.login("carol@clicknback.com")
+        system.adminToken = admin
         let merchant = try await HTTPCall.send(
             "POST", "\(system.base)/api/v1/merchants/", token: admin,
             json: #"{"name": "Fault Shop \#(UUID().uuidString.prefix(8))", "default_cashback_percentage": 5}"#)
@@ -111,13 +125,63 @@ final class RunningSystem: @unchecked Sendable {
         return try #require(answer.json["access_token"] as? String, "login \(email): \(answer.body)")
     }
 
-    func ingest(_ externalID: String, timeout: TimeInterval = 30) async throws -> HTTPCall.Answer {
+    func ingest(_ externalID: String, amount: String = "100.00", timeout: TimeInterval = 30) async throws
+        -> HTTPCall.Answer
+    {
         try await HTTPCall.send(
             "POST", "\(base)/api/v1/purchases/", token: userToken,
             json: """
                 {"external_id": "\(externalID)", "user_id": "\(userID)", "merchant_id": "\(merchantID)",
-                 "amount": "100.00", "currency": "EUR"}
+                 "amount": "\(amount)", "currency": "EUR"}
                 """, timeout: timeout)
+    }
+
+    /// Ingests `count` purchases of `amount` named `<prefix>-<n>`, eight at a time; all must be accepted.
+    func ingestMany(_ prefix: String, count: Int, amount: String = "100.00") async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lane in 0..<8 {
+                group.addTask {
+                    for index in stride(from: lane, to: count, by: 8) {
+                        let answer = try await self.ingest("\(prefix)-\(index)", amount: amount)
+                        #expect(answer.status == 201, "\(prefix)-\(index): \(answer.body)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Asks for a payout of `amount` as the user and moves it to `processing` as the admin, which hands it to the
+    /// worker's settlement job; returns its id.
+    func processingPayout(_ amount: String = "10.00") async throws -> String {
+        let requested = try await HTTPCall.send(
+            "POST", "\(base)/api/v1/users/me/payouts", token: userToken,
+            json: #"{"amount": "\#(amount)", "method": "card", "details": {"card_token": "tok_e2e"}}"#)
+        let id = try #require(requested.json["id"] as? String, "payout request: \(requested.body)")
+        let processed = try await HTTPCall.send(
+            "PATCH", "\(base)/api/v1/admin/payouts/\(id)/process", token: adminToken,
+            json: #"{"status": "processing"}"#)
+        #expect(processed.status == 200, "process \(id): \(processed.body)")
+        return id
+    }
+
+    /// Sets a global feature flag through the admin API (the jobs' pause flags among them).
+    func setFlag(_ key: String, enabled: Bool) async throws {
+        let answer = try await HTTPCall.send(
+            "PUT", "\(base)/api/v1/feature-flags/\(key)", token: adminToken, json: #"{"enabled": \#(enabled)}"#)
+        #expect(answer.status == 200, "flag \(key): \(answer.body)")
+    }
+
+    /// Polls `sql` (a count) until it is `target` or `timeout` passes; returns the last figure.
+    @discardableResult
+    func waitUntil(_ sql: String, is target: Int, timeout: Duration = .seconds(120)) async throws -> Int {
+        let deadline = ContinuousClock.now + timeout
+        var value = try await count(sql)
+        while value != target, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(250))
+            value = try await count(sql)
+        }
+        return value
     }
 
     /// Posts `externalID` until the API answers 201, or 409 (an earlier try was stored but its answer lost).

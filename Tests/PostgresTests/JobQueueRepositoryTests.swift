@@ -151,7 +151,8 @@ import Testing
             let listed = try await admin.items(
                 .purchaseConfirmation, state: .parked, page: PageRequest(offset: 0, limit: 5))
             #expect(listed.items.map(\.itemID) == [parked.lease.itemID] && listed.total == 1)
-            let summary = try #require(try await admin.overview().first { $0.summary.job == .purchaseConfirmation }).summary
+            let summary = try #require(try await admin.overview().first { $0.summary.job == .purchaseConfirmation })
+                .summary
             #expect(summary.counts[.parked] == 1 && summary.counts[.running] == 1)
             let history = try #require(try await admin.history(.purchaseConfirmation, itemID: parked.lease.itemID))
             #expect(history.item.lastError == "settlement refused")

@@ -22,9 +22,16 @@ public enum TestDatabase {
         return url
     }
 
-    /// Creates a fresh database from the template, runs `body` with a pool on it, then drops it.
+    /// Creates a fresh database from the template, runs `body` with a pool on it, then drops it. Holds the
+    /// `LoadGate` shared meanwhile.
     public static func withFresh<Result: Sendable>(
         poolSize: Int = 8, _ body: @Sendable (PostgresClient, String) async throws -> Result
+    ) async throws -> Result {
+        try await LoadGate.sharing { try await withFreshUngated(poolSize: poolSize, body) }
+    }
+
+    private static func withFreshUngated<Result: Sendable>(
+        poolSize: Int, _ body: @Sendable (PostgresClient, String) async throws -> Result
     ) async throws -> Result {
         let template = try templateURL()
         let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")

@@ -185,6 +185,16 @@ let policy = RetryPolicy(
         await runner(job, queue, rateLimit: limit).run(.init(id: 2))
         #expect(job.attempts.withLock { $0 } == [2] && queue.reservations.withLock { $0 } == 2)
     }
+
+    @Test func aCallThatCannotStartInTimeForItsSlotGivesTheSlotUp() async {
+        let (job, queue) = (FakeJob(), FakeQueue())
+        queue.reservation.withLock { $0 = .milliseconds(30) }
+        // No lateness allowed: waking from the wait for the slot is already too late.
+        let limit = SharedRateLimit(downstream: .bank, callsPerSecond: 10, maxWait: .seconds(2), lateness: .zero)
+        await runner(job, queue, rateLimit: limit).run(.init(id: 1))
+        #expect(job.attempts.withLock { $0 }.isEmpty, "a late call would bunch with the next second's")
+        #expect(queue.writes.withLock { $0 } == [.release(FakeJob.uuid(1), delay: .milliseconds(105))])
+    }
 }
 
 @Suite struct JobRuntimeTests {

@@ -15,7 +15,8 @@ struct JobController {
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.get, "/api/v1/admin/jobs") { _, context in
             _ = try context.requireAdmin()
-            return try JSONResponse.make(JobOverviewListResponse(data: try await jobs.overview().map(JobOverviewResponse.init)))
+            return try JSONResponse.make(
+                JobOverviewListResponse(data: try await jobs.overview().map(JobOverviewResponse.init)))
         }
         routes.on(.get, "/api/v1/admin/jobs/{job}/items") { request, context in
             _ = try context.requireAdmin()

@@ -3938,6 +3938,9 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
                   },
@@ -4014,6 +4017,15 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
                   "404": {
                     "description": "`JOB_NOT_FOUND` (details `job`, `supported_values`) for an unknown job.",
                     "headers": {
@@ -4050,12 +4062,6 @@ enum OpenAPIDocument {
                         }
                       }
                     }
-                  },
-                  "401": {
-                    "$ref": "#/components/responses/Unauthorized"
-                  },
-                  "403": {
-                    "$ref": "#/components/responses/Forbidden"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
@@ -4128,6 +4134,15 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
                   "404": {
                     "description": "`JOB_NOT_FOUND` (details `job`, `supported_values`) for an unknown job; `JOB_ITEM_NOT_FOUND` (details `job`, `item_id`) when the queue holds no such item — settled items leave the queue, their history stays in the ledger and the audit log.",
                     "headers": {
@@ -4164,12 +4179,6 @@ enum OpenAPIDocument {
                         }
                       }
                     }
-                  },
-                  "401": {
-                    "$ref": "#/components/responses/Unauthorized"
-                  },
-                  "403": {
-                    "$ref": "#/components/responses/Forbidden"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"
@@ -4240,6 +4249,15 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
                   "404": {
                     "description": "`JOB_NOT_FOUND` (details `job`, `supported_values`) for an unknown job; `JOB_ITEM_NOT_FOUND` (details `job`, `item_id`) when the queue holds no such item — settled items leave the queue, their history stays in the ledger and the audit log.",
                     "headers": {
@@ -4294,12 +4312,6 @@ enum OpenAPIDocument {
                         }
                       }
                     }
-                  },
-                  "401": {
-                    "$ref": "#/components/responses/Unauthorized"
-                  },
-                  "403": {
-                    "$ref": "#/components/responses/Forbidden"
                   },
                   "500": {
                     "$ref": "#/components/responses/InternalError"

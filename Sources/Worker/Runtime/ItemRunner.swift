@@ -57,7 +57,8 @@ public struct ItemRunner<J: Job>: Sendable {
     }
 
     /// Waits for a rate-limit slot if there is a limit; `false` (the item is back in the queue) when the slot
-    /// is too far away, the reservation failed, or a graceful shutdown came first.
+    /// is too far away, the reservation failed, the call could not start in time for its slot, or a graceful
+    /// shutdown came first.
     private func admitted(_ item: J.Item, _ lease: QueueLease) async -> Bool {
         guard let rateLimit, rateLimit.callsPerSecond > 0 else { return true }
         let wait: Duration?
@@ -75,14 +76,23 @@ public struct ItemRunner<J: Job>: Sendable {
             return false
         }
         WorkerMetrics.rateLimitWait(downstream: rateLimit.downstream, wait)
-        guard wait > .zero else { return true }
-        do {
-            try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
-            return true
-        } catch {
-            await putBack(item, lease, after: .zero)
+        // The database measured the wait after its row lock, which many runners queue for: counted from the
+        // answer, a call is never early for its slot (early calls bunch as much as late ones).
+        let slot = ContinuousClock.now + wait
+        if slot > ContinuousClock.now {
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(until: slot, clock: .continuous) }
+            } catch {
+                await putBack(item, lease, after: .zero)
+                return false
+            }
+        }
+        guard ContinuousClock.now - slot <= rateLimit.lateness else {
+            WorkerMetrics.rateLimitSlotMissed(downstream: rateLimit.downstream)
+            await putBack(item, lease, after: rateLimit.interval)
             return false
         }
+        return true
     }
 
     private func putBack(_ item: J.Item, _ lease: QueueLease, after delay: Duration) async {

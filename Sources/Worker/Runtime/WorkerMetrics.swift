@@ -53,6 +53,14 @@ enum WorkerMetrics {
             .increment()
     }
 
+    /// A call that could not start within its rate limit's `lateness` of its slot gave the slot up.
+    static func rateLimitSlotMissed(downstream: Downstream) {
+        Counter(
+            label: "clicknback_worker_rate_limit_slots_missed_total", dimensions: [("downstream", downstream.rawValue)]
+        )
+        .increment()
+    }
+
     /// The queue at a glance, sampled by the runtime.
     static func queue(_ summary: JobQueueSummary) {
         for state in JobItemState.allCases {
