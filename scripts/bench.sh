@@ -85,6 +85,16 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 worker_env() { echo WORKER_ADMIN_PORT="$admin_port" WORKER_ID="bench-$RANDOM"; }
+http_share() { # http_share PORT: share of the worker's attempt time spent in bank calls over HTTP (0..1)
+    curl -fsS "http://127.0.0.1:$1/metrics" | python3 -c '
+import re, sys
+sums = {}
+for line in sys.stdin:
+    match = re.match(r"(clicknback_downstream_call_seconds|clicknback_worker_attempt_duration_seconds)_sum(\{[^}]*\})? ([0-9.eE+-]+)", line)
+    if match: sums[match.group(1)] = sums.get(match.group(1), 0.0) + float(match.group(3))
+attempts = sums.get("clicknback_worker_attempt_duration_seconds", 0.0)
+print(round(sums.get("clicknback_downstream_call_seconds", 0.0) / attempts, 3) if attempts else 0)'
+}
 
 log "building release binaries (first build takes several minutes)…"
 swift build -c release --product clicknback >&2
@@ -192,29 +202,34 @@ for workers in 1 2; do
     done
     seconds=$(queue_empty)
     total=$(since "$worker_started")
+    share=$(http_share $((admin_port + 1)))
     rss=0
     for pid in "${started_workers[@]}"; do rss=$(python3 -c "print(max($rss, $(peak_rss_mb "$pid")))"); stop "$pid"; done
-    echo "{\"workers\": $workers, \"count\": $backlog, \"seconds\": $total, \"settles_per_s\": $(python3 -c "print($backlog / $total)"), \"peak_rss_mb\": $rss}" >"$work/drain_$workers.json"
+    echo "{\"workers\": $workers, \"count\": $backlog, \"seconds\": $total, \"settles_per_s\": $(python3 -c "print($backlog / $total)"), \"peak_rss_mb\": $rss, \"http_share\": $share}" >"$work/drain_$workers.json"
     log "   $workers worker(s): $(cat "$work/drain_$workers.json")"
     : "$seconds"
 done
 
-log "4. fan-out with 200 ms verification latency: max_in_flight $fanouts"
-for m in $fanouts; do
-    count=$((m * 6)); [[ $count -gt $backlog ]] && count=$backlog
-    psql_q -c "TRUNCATE purchase_verifications" >/dev/null
-    bank_latency 200
-    pid=$(start "fanout_$m" $(worker_env) WORKER_MAX_IN_FLIGHT="$m" DOWNSTREAM_MAX_CONNECTIONS="$m" WORKER_DATABASE_POOL_SIZE=20 "$bin" worker)
-    wait_http "http://127.0.0.1:$admin_port/health/ready" >/dev/null
-    idle_rss=$(rss_mb "$pid")
-    psql_q -v count="$count" -f bench/sql/backlog.sql >/dev/null
-    psql_q -c "NOTIFY purchase_ingested" >/dev/null
-    seconds=$(queue_empty)
-    echo "{\"max_in_flight\": $m, \"count\": $count, \"seconds\": $seconds, \"settles_per_s\": $(python3 -c "print($count / $seconds)"), \"ideal_per_s\": $(python3 -c "print(min($m / 0.2, $settle_tps))"), \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(peak_rss_mb "$pid"), \"threads\": $(awk '/Threads/ {print $2}' "/proc/$pid/status")}" >"$work/fanout_$m.json"
-    log "   $(cat "$work/fanout_$m.json")"
-    stop "$pid"
-    bank_latency 0
+log "4. fan-out through the sandbox over HTTP at 0 ms and 200 ms bank latency: max_in_flight $fanouts"
+for latency in 0 200; do
+    for m in $fanouts; do
+        count=$((m * 6)); [[ $count -gt $backlog ]] && count=$backlog
+        [[ $latency -eq 0 ]] && count=$backlog
+        psql_q -c "TRUNCATE purchase_verifications" >/dev/null
+        bank_latency "$latency"
+        pid=$(start "fanout_${latency}_$m" $(worker_env) WORKER_MAX_IN_FLIGHT="$m" DOWNSTREAM_MAX_CONNECTIONS="$m" WORKER_DATABASE_POOL_SIZE=20 "$bin" worker)
+        wait_http "http://127.0.0.1:$admin_port/health/ready" >/dev/null
+        idle_rss=$(rss_mb "$pid")
+        psql_q -v count="$count" -f bench/sql/backlog.sql >/dev/null
+        psql_q -c "NOTIFY purchase_ingested" >/dev/null
+        seconds=$(queue_empty)
+        ideal=$(python3 -c "print($settle_tps if $latency == 0 else min($m / ($latency / 1000), $settle_tps))")
+        echo "{\"bank_latency_ms\": $latency, \"max_in_flight\": $m, \"count\": $count, \"seconds\": $seconds, \"settles_per_s\": $(python3 -c "print($count / $seconds)"), \"ideal_per_s\": $ideal, \"http_share\": $(http_share "$admin_port"), \"idle_rss_mb\": $idle_rss, \"peak_rss_mb\": $(peak_rss_mb "$pid"), \"threads\": $(awk '/Threads/ {print $2}' "/proc/$pid/status")}" >"$work/fanout_${latency}ms_$m.json"
+        log "   $(cat "$work/fanout_${latency}ms_$m.json")"
+        stop "$pid"
+    done
 done
+bank_latency 0
 
 log "worker start-to-ready"
 psql_q -c "TRUNCATE purchase_verifications" >/dev/null

@@ -87,7 +87,9 @@ def main():
     pgbench = [load(directory, f"ingest_pgbench_{c}.json") for c in concurrencies]
     best = max(http, key=lambda run: run["rps"])
     best_pg = max(pgbench, key=lambda run: run["tps"])
-    fanouts = sorted(int(p.split("_")[-1].split(".")[0]) for p in glob.glob(os.path.join(directory, "fanout_*.json")))
+    fanouts = sorted(
+        (int(name.split("_")[1][:-2]), int(name.split("_")[2].split(".")[0]))
+        for name in map(os.path.basename, glob.glob(os.path.join(directory, "fanout_*ms_*.json"))))
     rates = sorted(int(p.split("_")[-1].split(".")[0]) for p in glob.glob(os.path.join(directory, "settle_latency_*.json")))
     results = {
         "mode": mode, "date": stamp, "commit": commit, "machine": machine(),
@@ -103,7 +105,7 @@ def main():
             "pgbench_settle": load(directory, "settle_pgbench.json"),
             "one_worker": load(directory, "drain_1.json"), "two_workers": load(directory, "drain_2.json"),
         },
-        "fan_out": [load(directory, f"fanout_{m}.json") for m in fanouts],
+        "fan_out": [load(directory, f"fanout_{latency}ms_{m}.json") for latency, m in fanouts],
         "idle": load(directory, "idle.json"),
         "partner_batch": load(directory, "batch.json"),
         "start_to_ready": {**load(directory, "api_ready.json"), **load(directory, "worker_ready.json")},
@@ -128,9 +130,9 @@ def main():
     rows.append(f"| backlog drain, pgbench settle (c=10) | {drain['pgbench_settle']['tps']:.0f} tps | limit |")
     for key, label in (("one_worker", "1 worker"), ("two_workers", "2 workers")):
         run = drain[key]
-        rows.append(f"| backlog drain, {label} | {run['settles_per_s']:.0f} settles/s ({run['count']} in {run['seconds']:.1f} s) | peak RSS {run['peak_rss_mb']} MB |")
+        rows.append(f"| backlog drain, {label} | {run['settles_per_s']:.0f} settles/s ({run['count']} in {run['seconds']:.1f} s) | peak RSS {run['peak_rss_mb']} MB; bank calls {run['http_share'] * 100:.0f} % of attempt time (first worker) |")
     for run in results["fan_out"]:
-        rows.append(f"| fan-out, max_in_flight {run['max_in_flight']}, 200 ms bank | {run['settles_per_s']:.0f} settles/s (ideal {run['ideal_per_s']:.0f}, {run['settles_per_s'] / run['ideal_per_s']:.2f}×) | RSS {run['idle_rss_mb']} → {run['peak_rss_mb']} MB, {run['threads']} threads |")
+        rows.append(f"| fan-out, max_in_flight {run['max_in_flight']}, {run['bank_latency_ms']} ms bank over HTTP | {run['settles_per_s']:.0f} settles/s (ideal {run['ideal_per_s']:.0f}, {run['settles_per_s'] / run['ideal_per_s']:.2f}×) | bank calls {run['http_share'] * 100:.0f} % of attempt time; RSS {run['idle_rss_mb']} → {run['peak_rss_mb']} MB, {run['threads']} threads |")
     batch = results["partner_batch"]
     best_single = max(run["rps"] for run in results["ingest"]["http"]) if "ingest" in results else 0
     rows.append(f"| partner batches of {batch['size']} ({batch['concurrency']} at a time) | {batch['purchases_per_s']:.0f} purchases/s, {batch['ms_per_purchase']:.2f} ms each | vs best single posts {best_single:.0f} req/s ({batch['purchases_per_s'] / best_single:.1f}×); batch p50 {batch['batch_p50_ms']:.0f} ms, {batch['item_errors']} item errors |")
