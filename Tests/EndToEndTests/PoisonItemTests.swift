@@ -39,6 +39,9 @@ import Testing
             let parked = try await cli(system, ["list", "--job", "purchase_confirmation", "--state", "parked"])
             #expect(parked.status == 0)
             #expect(parked.lines.contains { $0.contains(#""item_id":"\#(id)""#) && $0.contains(#""state":"parked""#) })
+            #expect(
+                parked.lines.contains { $0.contains("SQLSTATE P0001") && $0.contains("poisoned") },
+                "the last error names the database's refusal: \(parked.lines)")
             // The journal is written about a second late: ask until the parking attempt is there.
             var shown = try await cli(system, ["show", "--job", "purchase_confirmation", id])
             let journaled = ContinuousClock.now + .seconds(30)

@@ -33,4 +33,13 @@ enum ConnectionFailure {
         }
         return error
     }
+
+    /// A server error not translated before (unavailable, numeric overflow) as a `DatabaseRefusal`: the
+    /// SQLSTATE and the server's message, without the statement's binds. Anything else passes through.
+    static func describingRefusal(_ error: any Error) -> any Error {
+        guard let psql = error as? PSQLError, psql.code == .server, let state = psql.serverInfo?[.sqlState] else {
+            return error
+        }
+        return DatabaseRefusal(sqlState: state, message: psql.serverInfo?[.message] ?? "no message")
+    }
 }

@@ -31,10 +31,9 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
             if let rollbackError = error.rollbackError {
                 logger.error("rollback failed", metadata: ["error": "\(String(reflecting: rollbackError))"])
             }
-            throw NumericOverflow.translate(
-                ConnectionFailure.translate(error.closureError ?? error.beginError ?? error.commitError ?? error))
+            throw Self.translate(error.closureError ?? error.beginError ?? error.commitError ?? error)
         } catch {
-            throw NumericOverflow.translate(ConnectionFailure.translate(error))
+            throw Self.translate(error)
         }
     }
 
@@ -49,8 +48,14 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
                 }
             }
         } catch {
-            throw NumericOverflow.translate(ConnectionFailure.translate(error))
+            throw Self.translate(error)
         }
+    }
+
+    /// The driver's error as the layers above understand it: unavailable (503), out of range (422), or a
+    /// refusal that names its SQLSTATE.
+    private static func translate(_ error: any Error) -> any Error {
+        ConnectionFailure.describingRefusal(NumericOverflow.translate(ConnectionFailure.translate(error)))
     }
 
     public func ping() async throws {
@@ -62,7 +67,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
                 }
             }
         } catch {
-            throw NumericOverflow.translate(ConnectionFailure.translate(error))
+            throw Self.translate(error)
         }
     }
 }
