@@ -123,6 +123,38 @@ import Testing
         }
     }
 
+    @Test func theRejectionMerchantsPurchasesAreStillRejectedAfterTheBusinessAttempts() async throws {
+        try await RunningSystem.with { system in
+            let worker = try await system.startWorker(Self.fastRetries)
+            let answer = try await HTTPCall.send(
+                "POST", "\(system.base)/api/v1/purchases/", token: system.userToken,
+                json: """
+                    {"external_id": "no-movement-1", "user_id": "\(system.userID)",
+                     "merchant_id": "\(SandboxProcess.rejectionMerchantID)", "amount": "40.00", "currency": "EUR"}
+                    """)
+            #expect(answer.status == 201, "\(answer.body)")
+            #expect(try await system.ingest("normal-1").status == 201)
+            let rejected = "SELECT count(*) FROM purchases WHERE external_id = 'no-movement-1' AND status = 'rejected'"
+            #expect(try await system.waitUntil(rejected, is: 1) == 1, "rejected once its business attempts ran out")
+            #expect(
+                try await system.waitUntil(
+                    "SELECT count(*) FROM purchases WHERE external_id = 'normal-1' AND status = 'confirmed'", is: 1)
+                    == 1)
+            // The journal is written about a second after each attempt.
+            let retries = """
+                SELECT count(*) FROM job_attempts j JOIN purchases p ON p.id = j.item_id
+                WHERE p.external_id = 'no-movement-1' AND j.outcome = 'retry' AND j.error_class = 'business'
+                """
+            let journaled = ContinuousClock.now + .seconds(30)
+            while try await system.count(retries) == 0, ContinuousClock.now < journaled {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(try await system.count(retries) >= 1, "the bank's 'not yet' answers were business retries")
+            #expect(worker.logLines.contains { $0.contains(#""outcome":"rejected""#) })
+            #expect(try await system.reconcile() == 0)
+        }
+    }
+
     @Test func twoWorkersTogetherStayUnderTheSharedRateLimit() async throws {
         // The sandbox counts calls as it handles them: alone on the machine, so that it measures the workers'
         // pacing rather than its own scheduling.
