@@ -74,6 +74,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The /docs page and Swagger UI's files (ADR 021), installed next to the binary.
+            resources: [.copy("Resources/docs")],
             swiftSettings: strictSettings
         ),
         .target(

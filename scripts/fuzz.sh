@@ -24,22 +24,11 @@ schemathesis_version=4.32.5
 port=$((18500 + RANDOM % 500))
 work=$(mktemp -d)
 db="fuzz_$$"
-db_url="${template_url%/*}/$db"
-maintenance_url="${template_url%/*}/postgres"
-api_pid=""
 
 log() { printf 'fuzz: %s\n' "$*"; }
-psql() { # the client from PATH, or from the PostgreSQL installation scripts/pg.sh uses
-    local bin
-    bin=$(type -P psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)
-    "$bin" "$@"
-}
-cleanup() {
-    if [[ -n "$api_pid" ]]; then kill -TERM "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; fi
-    psql -q "$maintenance_url" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/live-api.sh
+. scripts/live-api.sh
+trap live_api_cleanup EXIT
 
 # schemathesis from PyPI, pinned, in a project-local virtualenv.
 venv=.data/venv
@@ -49,20 +38,8 @@ if [[ ! -x "$venv/bin/schemathesis" ]] || ! "$venv/bin/schemathesis" --version |
     "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
 fi
 
-log "database $db from the template, demo seed"
-psql -q "$maintenance_url" -c "CREATE DATABASE $db TEMPLATE ${template_url##*/}" >/dev/null
-env=(DATABASE_URL="$db_url" CLICKNBACK_ENV=test LOG_LEVEL=info LOG_FORMAT=json BCRYPT_COST=4
-    OAUTH_HASH_KEY="$(head -c 48 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9' | head -c 48)"
-    HTTP_PORT="$port" API_ADMIN_PORT=0 REGISTRATION_RATE_LIMIT_ENABLED=false INGEST_RATE_LIMIT_ENABLED=false LLVM_PROFILE_FILE="$work/%p.profraw")
-env "${env[@]}" LOG_LEVEL=warning .build/debug/clicknback admin seed
-
-log "api on 127.0.0.1:$port"
-env "${env[@]}" .build/debug/clicknback api >"$work/api.log" 2>&1 &
-api_pid=$!
-for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-    sleep 0.1
-done
+log "database $db from the template, demo seed; api on 127.0.0.1:$port"
+live_api_start REGISTRATION_RATE_LIMIT_ENABLED=false INGEST_RATE_LIMIT_ENABLED=false
 token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"email": "carol@clicknback.com", "password": "Str0ng!Pass"}' |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')

@@ -10,7 +10,8 @@
 #
 # Usage: scripts/test.sh [extra swift test args, e.g. --filter DomainTests]
 #        Without arguments the run ends with scripts/fuzz.sh (schemathesis against
-#        the live API, FUZZ_SECONDS, default 60); FUZZ_ONLY=1 runs only that.
+#        the live API, FUZZ_SECONDS, default 60) and scripts/browser.sh (headless
+#        Chromium against the live API); FUZZ_ONLY=1 or BROWSER_ONLY=1 runs only one.
 # Env:   SWIFT_BUILD_FLAGS  extra flags for swift build and swift test
 #                           (CI: "-Xswiftc -warnings-as-errors")
 #        TEST_PG_DIR        cluster directory (default .data/test-pg, or
@@ -95,7 +96,7 @@ done
 }
 
 status=0
-if [[ "${FUZZ_ONLY:-0}" != 1 ]]; then
+if [[ "${FUZZ_ONLY:-0}" != 1 && "${BROWSER_ONLY:-0}" != 1 ]]; then
     echo "test: running swift test"
     TEST_DATABASE_URL="$DB_URL" swift test --enable-code-coverage "${build_flags[@]}" "$@" || status=$?
     if [[ $status -ne 0 ]]; then
@@ -106,9 +107,15 @@ if [[ "${FUZZ_ONLY:-0}" != 1 ]]; then
         exit "$status"
     fi
 fi
-if [[ $# -eq 0 ]]; then
+if [[ $# -eq 0 && "${BROWSER_ONLY:-0}" != 1 ]]; then
     echo "test: fuzzing the API (scripts/fuzz.sh)"
     scripts/fuzz.sh "$DB_URL" "${FUZZ_SECONDS:-60}" || status=$?
     [[ $status -eq 0 ]] || echo "test: FAILED (fuzzing)" >&2
+fi
+if [[ $# -eq 0 && "${FUZZ_ONLY:-0}" != 1 ]]; then
+    echo "test: the pages in a real browser (scripts/browser.sh)"
+    browser_status=0
+    scripts/browser.sh "$DB_URL" || browser_status=$?
+    [[ $browser_status -eq 0 ]] || { echo "test: FAILED (browser tests)" >&2; status=$browser_status; }
 fi
 exit "$status"

@@ -88,6 +88,7 @@ public enum APIRouter {
         let publicRoutes = RouteRegistrar(methods: router, table: table)
         HealthController(health: dependencies.health).register(on: publicRoutes)
         OpenAPIController().register(on: publicRoutes)
+        DocsController.shipped.register(on: publicRoutes)
         AuthController(
             auth: dependencies.auth, failedLogins: dependencies.loginLimiter, clients: dependencies.clientLimits
         ).register(on: publicRoutes)

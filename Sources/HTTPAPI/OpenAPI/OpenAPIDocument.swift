@@ -10,11 +10,12 @@ enum OpenAPIDocument {
             "title": "ClickNBack API",
             "version": "1.0.0",
             "summary": "Cashback platform HTTP API.",
-            "description": "Conventions: JSON in, JSON out (except 204). Application errors use the `ErrorEnvelope`; schema-level validation problems answer 422 `VALIDATION_ERROR` (400 on the payout endpoints). Authentication runs before body validation. Unknown paths answer 404 `{\"detail\": \"Not Found\"}` and known paths with another method 405 `{\"detail\": \"Method Not Allowed\"}` with `Allow`. Bodies over 1 MiB answer 413 `PAYLOAD_TOO_LARGE`. Collection paths are served with and without the trailing slash. Money travels as decimal strings with two decimals; percentages and offer amounts as JSON numbers. Every response carries `X-Request-ID`. Every query parameter is single-valued: one given twice answers 422 `VALIDATION_ERROR` (400 on the payout endpoints). Responses carry `X-Content-Type-Options: nosniff`; responses with secrets carry `Cache-Control: no-store`. `/metrics` is not on this port: it is served on the admin listener (`API_ADMIN_HOST`:`API_ADMIN_PORT`, loopback by default)."
+            "description": "Conventions: JSON in, JSON out (except 204). Application errors use the `ErrorEnvelope`; schema-level validation problems answer 422 `VALIDATION_ERROR` (400 on the payout endpoints). Authentication runs before body validation. Unknown paths answer 404 `{\"detail\": \"Not Found\"}` and known paths with another method 405 `{\"detail\": \"Method Not Allowed\"}` with `Allow`. Bodies over 1 MiB answer 413 `PAYLOAD_TOO_LARGE`. Collection paths are served with and without the trailing slash. Money travels as decimal strings with two decimals; percentages and offer amounts as JSON numbers. Every response carries `X-Request-ID`. Every query parameter is single-valued: one given twice answers 422 `VALIDATION_ERROR` (400 on the payout endpoints). Responses carry `X-Content-Type-Options: nosniff`; responses with secrets carry `Cache-Control: no-store`. `/metrics` is not on this port: it is served on the admin listener (`API_ADMIN_HOST`:`API_ADMIN_PORT`, loopback by default). Authentication: users and admins send the access token of `POST /api/v1/auth/login` as `Authorization: Bearer …` (`bearerAuth`); partner systems send their key as a bearer token (`partnerKey`) or sign each request with it (`partnerSignatureKey` + `partnerSignatureTimestamp` + `partnerSignature`), on the two ingestion endpoints only. The interactive version of this document is served at `/docs`."
           },
           "servers": [
             {
-              "url": "http://127.0.0.1:8080"
+              "url": "/",
+              "description": "The server that serves this document (make run: http://127.0.0.1:8080)."
             }
           ],
           "security": [
@@ -1851,7 +1852,20 @@ enum OpenAPIDocument {
                   "503": {
                     "$ref": "#/components/responses/ServiceUnavailable"
                   }
-                }
+                },
+                "security": [
+                  {
+                    "bearerAuth": []
+                  },
+                  {
+                    "partnerKey": []
+                  },
+                  {
+                    "partnerSignatureKey": [],
+                    "partnerSignatureTimestamp": [],
+                    "partnerSignature": []
+                  }
+                ]
               },
               "get": {
                 "operationId": "listPurchases",
@@ -3910,7 +3924,17 @@ enum OpenAPIDocument {
                       }
                     }
                   }
-                }
+                },
+                "security": [
+                  {
+                    "partnerKey": []
+                  },
+                  {
+                    "partnerSignatureKey": [],
+                    "partnerSignatureTimestamp": [],
+                    "partnerSignature": []
+                  }
+                ]
               }
             },
             "/api/v1/admin/jobs": {
@@ -4321,6 +4345,113 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/docs": {
+              "get": {
+                "operationId": "docsPage",
+                "summary": "Interactive API documentation",
+                "tags": [
+                  "Meta"
+                ],
+                "description": "Access: anonymous (no token). Swagger UI over this document, with \"Try it out\" and an Authorize dialog for each security scheme. Served from the binary, no CDN; scripts and styles load from this origin only (Content-Security-Policy).",
+                "x-access": "anonymous",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The page.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  }
+                }
+              }
+            },
+            "/docs/{asset}": {
+              "get": {
+                "operationId": "docsAsset",
+                "summary": "A file of the documentation page",
+                "tags": [
+                  "Meta"
+                ],
+                "description": "Access: anonymous (no token). `swagger-ui-bundle.js`, `swagger-ui.css`, `docs-init.js` (and `index.html`, the page itself). Kept a day by caches.",
+                "x-access": "anonymous",
+                "security": [],
+                "parameters": [
+                  {
+                    "name": "asset",
+                    "in": "path",
+                    "required": true,
+                    "description": "The file's name.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The file.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "text/javascript": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "text/css": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "404": {
+                    "description": "`NOT_FOUND` (`resource_type: \"docs_asset\"`): no such file.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/X-Request-ID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "anyOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "$ref": "#/components/schemas/RoutingError"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -4330,6 +4461,30 @@ enum OpenAPIDocument {
                 "scheme": "bearer",
                 "bearerFormat": "JWT",
                 "description": "`Authorization: Bearer <access_token>` (scheme matched case-insensitively). The access token comes from `POST /api/v1/auth/login` or `/api/v1/auth/refresh`. Admin routes check the role stored on the account, not the token's claim."
+              },
+              "partnerKey": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "pk_<key id>.<secret>",
+                "description": "A partner's key as issued by `POST /api/v1/partners/{partner_id}/credentials`: `Authorization: Bearer <key_id>.<secret>`. Accepted on the two ingestion endpoints only."
+              },
+              "partnerSignatureKey": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-Partner-Key",
+                "description": "Signed partner requests (HMAC-SHA256), with `X-Partner-Timestamp` and `X-Partner-Signature`: the key id (`pk_…`) whose secret signs the request."
+              },
+              "partnerSignatureTimestamp": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-Partner-Timestamp",
+                "description": "Signed partner requests: the Unix time in seconds when the request was signed; refused more than 300 s from the server's clock."
+              },
+              "partnerSignature": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-Partner-Signature",
+                "description": "Signed partner requests: `sha256=` followed by the 64 hex digits of HMAC-SHA256(secret, timestamp + \".\" + raw body), keyed with the secret text exactly as issued. A signature already accepted is refused (`SIGNATURE_REPLAYED`). The partner guide has signing code."
               }
             },
             "schemas": {

@@ -1,0 +1,108 @@
+"""Browser tests: headless Chromium (Debian's chromium + chromium-driver) driven by Selenium against a live API.
+
+Run by scripts/browser.sh, which starts the API on a fresh database with the demo seed. Each check waits for a
+condition with a generous deadline (CI machines are slow), never for a fixed time, and saves a screenshot of
+the page it looked at.
+"""
+
+import argparse
+import json
+import os
+import sys
+import traceback
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+DEADLINE = 60  # seconds for any one condition
+
+
+def browser() -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600",
+                 "--disable-gpu", "--no-first-run"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def login(base: str, email: str) -> str:
+    request = urllib.request.Request(
+        f"{base}/api/v1/auth/login", data=json.dumps({"email": email, "password": "Str0ng!Pass"}).encode(),
+        headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)["access_token"]
+
+
+def check_docs(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
+    """/docs renders the document by tag, authorises with a pasted token and runs "Try it out" for real."""
+    wait = WebDriverWait(driver, DEADLINE)
+    driver.get(f"{base}/docs")
+    title = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".swagger-ui .info .title")))
+    assert "ClickNBack API" in title.text, title.text
+    tags = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-tag-section"))
+    names = {tag.find_element(By.CSS_SELECTOR, "h3").get_attribute("data-tag") for tag in tags}
+    for expected in ("Auth", "Purchases", "Payouts", "Jobs"):
+        assert expected in names, f"tag {expected} missing from {sorted(names)}"
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, f"the page logged errors: {errors}"
+    driver.save_screenshot(os.path.join(screenshots, "docs.png"))
+
+    # Authorize with an admin's token, as a reader would paste it.
+    token = login(base, "carol@clicknback.com")
+    driver.find_element(By.CSS_SELECTOR, ".auth-wrapper .authorize").click()
+    dialog = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".dialog-ux .modal-ux")))
+    schemes = dialog.find_elements(By.CSS_SELECTOR, ".auth-container")
+    bearer = next(s for s in schemes if "bearerAuth" in s.text)
+    bearer.find_element(By.CSS_SELECTOR, "input").send_keys(token)
+    bearer.find_element(By.CSS_SELECTOR, "button.authorize").click()
+    wait.until(lambda d: "Logout" in bearer.text)
+    dialog.find_element(By.CSS_SELECTOR, "button.btn-done").click()
+
+    # Try it out: GET /api/v1/users/me answers the admin's own profile through the page.
+    operation = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#operations-Users-getCurrentUser")))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", operation)
+    operation.find_element(By.CSS_SELECTOR, ".opblock-summary-control").click()
+    wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#operations-Users-getCurrentUser .try-out__btn"))).click()
+    wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#operations-Users-getCurrentUser .execute"))).click()
+    status = wait.until(EC.visibility_of_element_located(
+        (By.CSS_SELECTOR, "#operations-Users-getCurrentUser .live-responses-table tbody .response-col_status")))
+    assert status.text.strip().startswith("200"), status.text
+    body = driver.find_element(By.CSS_SELECTOR, "#operations-Users-getCurrentUser .live-responses-table pre")
+    assert "carol@clicknback.com" in body.text, body.text
+    driver.save_screenshot(os.path.join(screenshots, "docs-try-it.png"))
+
+
+CHECKS = [check_docs]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--screenshots", required=True)
+    arguments = parser.parse_args()
+    failed = 0
+    driver = browser()
+    try:
+        for check in CHECKS:
+            try:
+                check(driver, arguments.base, arguments.screenshots)
+                print(f"browser: ✔ {check.__name__}")
+            except Exception:
+                failed += 1
+                print(f"browser: ✘ {check.__name__}", file=sys.stderr)
+                traceback.print_exc()
+                driver.save_screenshot(os.path.join(arguments.screenshots, f"failed-{check.__name__}.png"))
+    finally:
+        driver.quit()
+    print(f"browser: {len(CHECKS) - failed} of {len(CHECKS)} checks passed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# scripts/browser.sh — the browser tests: a real headless Chromium against the live API.
+#
+# Why: /docs (and the operations console) are pages people use in a browser; curl cannot tell whether their
+# scripts run, their buttons work or a request sent from the page comes back. This script makes sure Debian's
+# Chromium and chromium-driver and Selenium (PyPI, pinned, project-local virtualenv) are there, creates a
+# database from the test template with the demo seed, starts the debug `clicknback api` on a loopback port
+# and runs browser-tests/run.py against it.
+#
+# Usage: scripts/browser.sh <template_database_url>
+# Env:   BROWSER_SCREENSHOTS_DIR  where page screenshots go (default: a temporary folder; `make screenshots`
+#                                 points it at docs/img)
+# Exit:  the tests' status; non-zero when a prerequisite cannot be installed.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+template_url=${1:?usage: scripts/browser.sh <template_database_url>}
+selenium_version=4.38.0
+port=$((19000 + RANDOM % 500))
+work=$(mktemp -d)
+db="browser_$$"
+
+log() { printf 'browser: %s\n' "$*"; }
+# shellcheck source=scripts/live-api.sh
+. scripts/live-api.sh
+trap live_api_cleanup EXIT
+
+# Chromium and its driver from Debian's packages.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    if [[ "$(id -u)" -ne 0 ]]; then
+        log "error: chromium and chromium-driver are missing; install them: sudo apt-get install chromium chromium-driver"
+        exit 1
+    fi
+    log "installing chromium and chromium-driver (apt-get)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Selenium from PyPI, pinned, beside schemathesis in the project's virtualenv.
+venv=.data/venv
+if ! "$venv/bin/python" -c "import selenium, sys; sys.exit(selenium.__version__ != '$selenium_version')" 2>/dev/null; then
+    log "installing selenium $selenium_version into $venv"
+    [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium==$selenium_version"
+fi
+
+log "database $db from the template, demo seed; api on 127.0.0.1:$port"
+live_api_start
+
+screenshots=${BROWSER_SCREENSHOTS_DIR:-$work/screenshots}
+mkdir -p "$screenshots"
+status=0
+"$venv/bin/python" browser-tests/run.py --base "http://127.0.0.1:$port" --screenshots "$screenshots" || status=$?
+if [[ $status -ne 0 ]]; then
+    log "FAILED; the API's last log lines:"
+    tail -n 20 "$work/api.log" >&2
+fi
+exit "$status"
