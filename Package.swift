@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: strictSettings),
@@ -73,9 +74,12 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                // The operations console's server-rendered pages (ADR 022).
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The /docs page and Swagger UI's files (ADR 021), installed next to the binary.
-            resources: [.copy("Resources/docs")],
+            // The /docs page and Swagger UI's files (ADR 021) and the console's templates and assets (ADR 022),
+            // installed next to the binary.
+            resources: [.copy("Resources/docs"), .copy("Resources/console")],
             swiftSettings: strictSettings
         ),
         .target(

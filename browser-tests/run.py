@@ -78,7 +78,49 @@ def check_docs(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
     driver.save_screenshot(os.path.join(screenshots, "docs-try-it.png"))
 
 
-CHECKS = [check_docs]
+def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
+    """The console: sign-in, the queues page, and pausing and resuming a job through its confirmation step."""
+    wait = WebDriverWait(driver, DEADLINE)
+    driver.delete_all_cookies()
+    driver.get(f"{base}/console/queues")
+    wait.until(EC.url_contains("/console/sign-in"))
+    driver.save_screenshot(os.path.join(screenshots, "console-sign-in.png"))
+    driver.find_element(By.ID, "email").send_keys("carol@clicknback.com")
+    driver.find_element(By.ID, "password").send_keys("Str0ng!Pass")
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    heading = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "main h1")))
+    assert heading.text == "Queues", heading.text
+    assert "purchase_confirmation" in driver.page_source
+    cookie = driver.get_cookie("cnb_console")
+    assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Strict", cookie
+    driver.save_screenshot(os.path.join(screenshots, "console-queues.png"))
+
+    for action, state in (("pause", "Paused"), ("resume", "Running")):
+        section = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=job-purchase_confirmation]")
+        section.find_element(By.CSS_SELECTOR, f"form[action$='/{action}'] button").click()
+        confirm = wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "form.card button.danger")))
+        if action == "pause":
+            driver.save_screenshot(os.path.join(screenshots, "console-confirm.png"))
+        confirm.click()
+        wait.until(lambda d: state in d.find_element(
+            By.CSS_SELECTOR, "section[aria-labelledby=job-purchase_confirmation] .state").text)
+
+    # Phone width: the page still fits without sideways scrolling.
+    driver.set_window_size(390, 844)
+    driver.refresh()
+    wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "main h1")))
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{overflow}px wider than a phone"
+    driver.save_screenshot(os.path.join(screenshots, "console-queues-phone.png"))
+    driver.set_window_size(1280, 1600)
+
+    driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    wait.until(EC.url_contains("/console/sign-in"))
+    driver.get(f"{base}/console/queues")
+    wait.until(EC.url_contains("/console/sign-in"))
+
+
+CHECKS = [check_docs, check_console]
 
 
 def main() -> int:

@@ -30,6 +30,10 @@ public struct APIDependencies: Sendable {
     public let cors: CORSPolicy
     /// The worker's queues as admins see and redrive them.
     public let jobs: JobAdministration
+    /// The operations console's sign-in and sessions (ADR 022).
+    public let consoleSessions: ConsoleSessionService
+    /// How long a console session can last at most, in seconds (the cookie's lifetime).
+    public let consoleSessionMaxAge: Int
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
@@ -37,7 +41,7 @@ public struct APIDependencies: Sendable {
         payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, clientLimits: ClientLimits,
         partners: PartnerService,
         partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
-        cors: CORSPolicy, jobs: JobAdministration
+        cors: CORSPolicy, jobs: JobAdministration, consoleSessions: ConsoleSessionService, consoleSessionMaxAge: Int
     ) {
         self.auth = auth
         self.users = users
@@ -57,6 +61,8 @@ public struct APIDependencies: Sendable {
         self.catalogLimits = catalogLimits
         self.cors = cors
         self.jobs = jobs
+        self.consoleSessions = consoleSessions
+        self.consoleSessionMaxAge = consoleSessionMaxAge
     }
 }
 
@@ -89,9 +95,12 @@ public enum APIRouter {
         HealthController(health: dependencies.health).register(on: publicRoutes)
         OpenAPIController().register(on: publicRoutes)
         DocsController.shipped.register(on: publicRoutes)
-        AuthController(
-            auth: dependencies.auth, failedLogins: dependencies.loginLimiter, clients: dependencies.clientLimits
-        ).register(on: publicRoutes)
+        let throttle = LoginThrottle(failedLogins: dependencies.loginLimiter, clients: dependencies.clientLimits)
+        AuthController(auth: dependencies.auth, throttle: throttle).register(on: publicRoutes)
+        ConsoleController(
+            sessions: dependencies.consoleSessions, jobs: dependencies.jobs, flags: dependencies.featureFlags,
+            throttle: throttle, pages: .shipped, cookieMaxAge: dependencies.consoleSessionMaxAge
+        ).register(on: router)
         let users = UserController(users: dependencies.users, clients: dependencies.clientLimits)
         users.registerPublic(on: publicRoutes)
 

@@ -26,6 +26,15 @@ public struct AuthService: Sendable {
     /// bcrypt reads (`PasswordPolicy.maximumBytes`) is wrong by definition: no account can have one, and bcrypt
     /// would otherwise accept it for the account whose password is its first 72 bytes.
     public func login(email: EmailAddress, password: String) async throws -> IssuedTokens {
+        let user = try await verifiedUser(email: email, password: password)
+        let issued = try await tokens.issueTokens(for: user, familyID: UUID(), at: clock.now())
+        try await unitOfWork.transaction { try await $0.refreshTokens.insert(issued.refreshRecord) }
+        return issued
+    }
+
+    /// The account whose password this is. An unknown address costs a bcrypt check too (the decoy), so
+    /// timing does not tell which addresses have accounts; both refusals are `invalidCredentials`.
+    public func verifiedUser(email: EmailAddress, password: String) async throws -> User {
         guard password.utf8.count <= PasswordPolicy.maximumBytes else { throw AuthError.invalidCredentials }
         let user = try await unitOfWork.read { try await $0.users.find(email: email) }
         guard let user else {
@@ -33,9 +42,7 @@ public struct AuthService: Sendable {
             throw AuthError.invalidCredentials
         }
         guard try await hasher.verify(password, against: user.passwordHash) else { throw AuthError.invalidCredentials }
-        let issued = try await tokens.issueTokens(for: user, familyID: UUID(), at: clock.now())
-        try await unitOfWork.transaction { try await $0.refreshTokens.insert(issued.refreshRecord) }
-        return issued
+        return user
     }
 
     /// Rotates a refresh token: the old one becomes used, a new pair is issued in the same family.

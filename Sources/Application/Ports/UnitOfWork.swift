@@ -24,6 +24,7 @@ public protocol Repositories: Sendable {
     var verifications: any VerificationQueueRepository { get }
     var payoutQueue: any PayoutQueueRepository { get }
     var jobQueue: any JobQueueRepository { get }
+    var consoleSessions: any ConsoleSessionRepository { get }
     var rateLimits: any DownstreamRateLimitRepository { get }
     var partners: any PartnerRepository { get }
     var batchIngestion: any BatchIngestionRepository { get }

@@ -29,10 +29,11 @@ public enum APIComposition {
         let sealer =
             try settings.partners.secretKey.map { try AESGCMSecretSealer(keyMaterial: $0) }
             ?? AESGCMSecretSealer(derivingFrom: tokenSettings.hashKey)
+        let auth = AuthService(unitOfWork: database, hasher: hasher, tokens: tokens, clock: clock, decoyHash: decoyHash)
         let partners = PartnerService(
             unitOfWork: database, clock: clock, sealer: sealer, rotationOverlap: settings.partners.rotationOverlap)
         return APIDependencies(
-            auth: AuthService(unitOfWork: database, hasher: hasher, tokens: tokens, clock: clock, decoyHash: decoyHash),
+            auth: auth,
             users: UserService(unitOfWork: database, hasher: hasher, clock: clock),
             merchants: MerchantService(unitOfWork: database, clock: clock, maxCashbackPercentage: maxPercentage),
             offers: OfferService(unitOfWork: database, clock: clock, maxCashbackPercentage: maxPercentage),
@@ -54,7 +55,10 @@ public enum APIComposition {
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(
                 allowedOrigins: settings.cors.allowedOrigins, originPattern: settings.cors.originPattern),
-            jobs: JobAdministration(unitOfWork: database, clock: clock))
+            jobs: JobAdministration(unitOfWork: database, clock: clock),
+            consoleSessions: ConsoleSessionService(
+                unitOfWork: database, auth: auth, clock: clock, lifetime: settings.console.lifetime),
+            consoleSessionMaxAge: Int(settings.console.lifetime.maximumAge))
     }
 
     /// The API process: the HTTP application in a bounded-shutdown service group (SIGTERM/SIGINT; in-flight

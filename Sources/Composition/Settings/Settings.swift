@@ -36,6 +36,7 @@ public struct Settings: Sendable {
     public let partners: PartnerSettings
     public let worker: WorkerSettings
     public let cors: CORSSettings
+    public let console: ConsoleSettings
     /// `MIGRATIONS_DIR`: where `clicknback migrate` finds its SQL files, default `migrations`.
     public let migrationsDirectory: String
     private let reader: SettingsReader
@@ -79,6 +80,7 @@ public struct Settings: Sendable {
             read, loginEnabled: loginLimit.enabled, cores: ProcessInfo.processInfo.activeProcessorCount)
         self.worker = try WorkerSettings(read)
         self.cors = try CORSSettings(read)
+        self.console = try ConsoleSettings(read)
         self.migrationsDirectory = read.string("MIGRATIONS_DIR", default: "migrations")
     }
 }

@@ -5,12 +5,8 @@ import Hummingbird
 /// `POST /api/v1/auth/login` and `POST /api/v1/auth/refresh`.
 struct AuthController {
     let auth: AuthService
-    /// Failed logins per e-mail address: every attempt takes a token first (so parallel guesses cannot all
-    /// pass), successes and server-side failures give it back; once spent, every attempt on that address
-    /// (even with the right password) answers 429 until the bucket refills.
-    let failedLogins: RateLimiter
-    /// The same per client address (ADR 018): a client spraying guesses at many addresses is stopped too.
-    let clients: ClientLimits
+    /// Failed logins per mailbox and per client address.
+    let throttle: LoginThrottle
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.post, "/api/v1/auth/login") { request, context in
@@ -19,30 +15,9 @@ struct AuthController {
             let password = body.string("password", maxLength: 1024)
             try body.finish()
             guard let email, let password else { throw APIError.validation(body.violations) }
-            let limits = [
-                (clients.failedLogins, context.clientKey(clients.addresses, request: request)),
-                (failedLogins, email.mailboxKey),
-            ]
-            for (index, (limiter, key)) in limits.enumerated() {
-                guard let wait = limiter.retryAfter(for: key) else { continue }
-                for (earlier, earlierKey) in limits.prefix(index) { earlier.refund(for: earlierKey) }
-                throw APIError.rateLimited(wait)
+            let issued = try await throttle.attempt(email: email, request: request, context: context) {
+                try await auth.login(email: email, password: password)
             }
-            let issued: IssuedTokens
-            do {
-                issued = try await auth.login(email: email, password: password)
-            } catch let refused as AuthError {
-                throw refused
-            } catch let overloaded as BoundedWork.Overloaded {
-                // Shed for overload: the client's attempt counts (a flooding client spends its burst at once
-                // instead of keeping the bcrypt queue full), the address's does not (its owner is not to blame).
-                failedLogins.refund(for: email.mailboxKey)
-                throw overloaded
-            } catch {
-                for (limiter, key) in limits { limiter.refund(for: key) }
-                throw error
-            }
-            for (limiter, key) in limits { limiter.refund(for: key) }
             return try JSONResponse.make(TokenPairResponse(issued), headers: .noStore)
         }
         routes.on(.post, "/api/v1/auth/refresh") { request, context in

@@ -100,6 +100,9 @@ struct PostgresRepositories: Repositories {
         PostgresPayoutQueueRepository(connection: connection, logger: logger)
     }
     var jobQueue: any JobQueueRepository { PostgresJobQueueRepository(connection: connection, logger: logger) }
+    var consoleSessions: any ConsoleSessionRepository {
+        PostgresConsoleSessionRepository(connection: connection, logger: logger)
+    }
     var rateLimits: any DownstreamRateLimitRepository {
         PostgresDownstreamRateLimitRepository(connection: connection, logger: logger)
     }

@@ -7,6 +7,7 @@ import Synchronization
 struct StoreState: Sendable {
     var users: [User] = []
     var refreshTokens: [RefreshTokenRecord] = []
+    var consoleSessions: [String: ConsoleSession] = [:]
     var merchants: [Merchant] = []
     var offers: [Offer] = []
     var flags: [FeatureFlag] = []
@@ -85,6 +86,7 @@ struct InMemoryRepositories: Repositories {
     var batchIngestion: any BatchIngestionRepository { InMemoryBatchIngestion(working: working) }
     var payoutQueue: any PayoutQueueRepository { InMemoryPayoutQueue(working: working) }
     var jobQueue: any JobQueueRepository { InMemoryJobQueue(working: working) }
+    var consoleSessions: any ConsoleSessionRepository { InMemoryConsoleSessions(working: working) }
     var rateLimits: any DownstreamRateLimitRepository { InMemoryRateLimits() }
 }
 

@@ -1,0 +1,213 @@
+import Foundation
+import HTTPAPI
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import TestSupport
+import Testing
+
+/// The operations console's sessions and forms (ADR 022): only an admin's live session sees a page; every
+/// change needs the session's CSRF token, comes from this site and asks for a confirmation; a sign-in always
+/// makes a new session; stored text is escaped. The pages themselves are driven in a browser by
+/// `browser-tests/run.py`.
+@Suite struct ConsoleTests {
+    static let setCookie = HTTPField.Name("Set-Cookie")!
+    static let cookie = HTTPField.Name("Cookie")!
+    static let origin = HTTPField.Name("Origin")!
+
+    /// Posts an urlencoded form, with the session cookie when given.
+    func post(
+        _ api: APIHarness, _ path: String, _ fields: [String: String], cookie: String? = nil,
+        headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var headers = extra
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        if let cookie { headers[Self.cookie] = "cnb_console=\(cookie)" }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-_.")
+        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+            .joined(separator: "&")
+        return try await api.client.execute(
+            uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func get(_ api: APIHarness, _ path: String, cookie: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let cookie { headers[Self.cookie] = "cnb_console=\(cookie)" }
+        return try await api.client.execute(uri: path, method: .get, headers: headers)
+    }
+
+    /// Signs in as a new admin; returns the cookie's key.
+    func signIn(_ api: APIHarness, role: String = "admin", replacing old: String? = nil) async throws -> String? {
+        let email = TestData.email(role)
+        let hash = try await BcryptPasswordHasher(cost: 4).hash("Str0ng!Pass")
+        _ = try await TestData.insertUser(api.database, email: email, passwordHash: hash, role: role, active: true)
+        let answer = try await post(api, "/console/sign-in", ["email": email, "password": "Str0ng!Pass"], cookie: old)
+        return Self.key(answer)
+    }
+
+    static func key(_ answer: TestResponse) -> String? {
+        guard let header = answer.headers[setCookie], header.hasPrefix("cnb_console=") else { return nil }
+        let value = header.dropFirst("cnb_console=".count).prefix { $0 != ";" }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    static func csrf(_ page: TestResponse) -> String? {
+        let html = String(buffer: page.body)
+        guard let range = html.range(of: #"name="csrf_token" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func sessions(_ api: APIHarness) async throws -> Int {
+        try await TestData.count(api.database, "console_sessions")
+    }
+
+    @Test func anonymousVisitorsAndNonAdminsGetTheSignInPageNeverData() async throws {
+        try await APIHarness.run { api in
+            for path in ["/console", "/console/queues"] {
+                let page = try await get(api, path)
+                #expect(page.status == .seeOther && page.headers[.location] == "/console/sign-in", "\(path)")
+            }
+            let signInPage = try await get(api, "/console/sign-in")
+            #expect(signInPage.status == .ok && String(buffer: signInPage.body).contains(#"<form class="card""#))
+            #expect(!String(buffer: signInPage.body).contains("Queues</h1>"))
+
+            let user = try await signIn(api, role: "user")
+            #expect(user == nil, "a user's right password opens no session")
+            #expect(try await sessions(api) == 0)
+            let forged = try await get(api, "/console/queues", cookie: String(repeating: "A", count: 43))
+            #expect(forged.status == .seeOther, "a made-up key is no session")
+            let wrong = try await post(api, "/console/sign-in", ["email": "nobody@example.com", "password": "x"])
+            #expect(wrong.status == .unauthorized && Self.key(wrong) == nil)
+        }
+    }
+
+    @Test func anAdminSignsInWithANewHttpOnlySessionAndSeesTheQueues() async throws {
+        try await APIHarness.run { api in
+            let answer = try await post(api, "/console/sign-in", ["email": "x", "password": "y"])
+            #expect(answer.status == .unauthorized)
+            let key = try #require(try await signIn(api))
+            let page = try await get(api, "/console/queues", cookie: key)
+            #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.headers[.cacheControl] == "no-store")
+            let html = String(buffer: page.body)
+            #expect(html.contains("<h1>Queues</h1>") && html.contains("purchase_confirmation"))
+            #expect(Self.csrf(page)?.count == 43)
+
+            let fresh = try await post(
+                api, "/console/sign-in", ["email": "x@example.com", "password": "y"], cookie: key)
+            #expect(fresh.status == .unauthorized, "a failed sign-in leaves the session as it was")
+            let other = try #require(try await signIn(api, replacing: key))
+            #expect(other != key, "a sign-in always makes a new key (no session fixation)")
+            #expect(try await get(api, "/console/queues", cookie: key).status == .seeOther, "the old one is gone")
+            #expect(try await get(api, "/console/queues", cookie: other).status == .ok)
+        }
+    }
+
+    @Test func theCookieIsHttpOnlySameSiteAndScoped() async throws {
+        try await APIHarness.run { api in
+            let email = TestData.email("admin")
+            let hash = try await BcryptPasswordHasher(cost: 4).hash("Str0ng!Pass")
+            _ = try await TestData.insertUser(
+                api.database, email: email, passwordHash: hash, role: "admin", active: true)
+            let answer = try await post(api, "/console/sign-in", ["email": email, "password": "Str0ng!Pass"])
+            #expect(answer.status == .seeOther && answer.headers[.location] == "/console/queues")
+            let header = try #require(answer.headers[Self.setCookie])
+            for attribute in ["HttpOnly", "SameSite=Strict", "Path=/console"] {
+                #expect(header.contains(attribute), "\(attribute) in \(header)")
+            }
+            #expect(!header.contains("Secure"), "plain HTTP on loopback: a browser would drop a Secure cookie")
+            for host in ["console.example.com", "10.0.0.5:8080", "[2001:db8::1]:443"] {
+                #expect(ConsoleCookie.setting("k", host: host, maxAge: 60).hasSuffix("; Secure"), "\(host)")
+            }
+            for host in ["localhost:8080", "127.0.0.1", "[::1]:8080"] {
+                #expect(!ConsoleCookie.setting("k", host: host, maxAge: 60).contains("Secure"), "\(host)")
+            }
+            let stored = try await TestData.count(
+                api.database, "console_sessions", where: "key_hash ~ '^[0-9a-f]{64}$'")
+            #expect(stored == 1, "only the key's hash is stored")
+            #expect(
+                try await TestData.count(
+                    api.database, "console_sessions", where: "key_hash = '\(Self.key(answer) ?? "")'") == 0)
+        }
+    }
+
+    @Test func aChangeNeedsTheSessionsTokenThisSiteAndAConfirmation() async throws {
+        try await APIHarness.run { api in
+            let key = try #require(try await signIn(api))
+            let token = try #require(Self.csrf(try await get(api, "/console/queues", cookie: key)))
+            let pause = "/console/jobs/purchase_confirmation/pause"
+            for fields in [
+                ["confirm": "yes"], ["confirm": "yes", "csrf_token": "wrong"], ["confirm": "yes", "csrf_token": ""],
+            ] {
+                let refused = try await post(api, pause, fields, cookie: key)
+                #expect(refused.status == .forbidden, "\(fields)")
+            }
+            let crossSite = try await post(
+                api, pause, ["confirm": "yes", "csrf_token": token], cookie: key,
+                headers: [Self.origin: "https://evil.example"])
+            #expect(crossSite.status == .forbidden)
+            let signedOut = try await post(api, pause, ["confirm": "yes", "csrf_token": token])
+            #expect(signedOut.status == .seeOther && signedOut.headers[.location] == "/console/sign-in")
+            #expect(
+                try await TestData.count(
+                    api.database, "feature_flags", where: "key = 'purchase_confirmation_job' AND enabled = false") == 0,
+                "nothing changed")
+
+            let confirm = try await post(api, pause, ["csrf_token": token], cookie: key)
+            #expect(confirm.status == .ok && String(buffer: confirm.body).contains(#"name="confirm" value="yes""#))
+            #expect(
+                try await TestData.count(
+                    api.database, "feature_flags", where: "key = 'purchase_confirmation_job' AND enabled = false") == 0,
+                "asking changes nothing")
+            let done = try await post(api, pause, ["csrf_token": token, "confirm": "yes"], cookie: key)
+            #expect(done.status == .seeOther && done.headers[.location] == "/console/queues")
+            #expect(
+                try await TestData.count(
+                    api.database, "feature_flags", where: "key = 'purchase_confirmation_job' AND enabled = false") == 1)
+            #expect(
+                try await TestData.count(api.database, "audit_logs", where: "action LIKE 'FEATURE_FLAG%'") >= 1,
+                "audited")
+            let page = String(buffer: try await get(api, "/console/queues", cookie: key).body)
+            #expect(page.contains("Paused: workers claim none of its items."))
+            let resumed = try await post(
+                api, "/console/jobs/purchase_confirmation/resume", ["csrf_token": token, "confirm": "yes"], cookie: key)
+            #expect(resumed.status == .seeOther)
+            #expect(
+                try await TestData.count(
+                    api.database, "feature_flags", where: "key = 'purchase_confirmation_job' AND enabled = true") == 1)
+        }
+    }
+
+    @Test func expiredAndSignedOutSessionsOpenNothing() async throws {
+        try await APIHarness.run { api in
+            let key = try #require(try await signIn(api))
+            try await api.database.query(
+                "UPDATE console_sessions SET expires_at = now() - interval '1 second'", logger: TestDatabase.logger)
+            #expect(try await get(api, "/console/queues", cookie: key).status == .seeOther)
+            #expect(try await sessions(api) == 0, "an expired session is deleted when met")
+
+            _ = try #require(try await signIn(api))
+            try await api.database.query(
+                "UPDATE console_sessions SET expires_at = now() - interval '1 second'", logger: TestDatabase.logger)
+            let again = try #require(try await signIn(api))
+            #expect(try await sessions(api) == 1, "sign-ins sweep the sessions nobody came back to")
+            let token = try #require(Self.csrf(try await get(api, "/console/queues", cookie: again)))
+            let out = try await post(api, "/console/sign-out", ["csrf_token": token], cookie: again)
+            #expect(out.status == .seeOther && out.headers[Self.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await get(api, "/console/queues", cookie: again).status == .seeOther)
+            #expect(try await sessions(api) == 0)
+        }
+    }
+
+    @Test func whatTheVisitorTypedIsShownAsText() async throws {
+        try await APIHarness.run { api in
+            let answer = try await post(
+                api, "/console/sign-in", ["email": "<script>alert(1)</script>", "password": "x"])
+            let html = String(buffer: answer.body)
+            #expect(!html.contains("<script>alert(1)</script>"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(answer.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
+        }
+    }
+}
