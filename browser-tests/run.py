@@ -79,7 +79,8 @@ def check_docs(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
 
 
 def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
-    """The console: sign-in, the queues page, and pausing and resuming a job through its confirmation step."""
+    """The console: sign-in, the queues page, pausing and resuming a job and redriving a parked item, each
+    through its confirmation step, a phone's width, and signing out."""
     wait = WebDriverWait(driver, DEADLINE)
     driver.delete_all_cookies()
     driver.get(f"{base}/console/queues")
@@ -104,6 +105,21 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
         confirm.click()
         wait.until(lambda d: state in d.find_element(
             By.CSS_SELECTOR, "section[aria-labelledby=job-purchase_confirmation] .state").text)
+
+    # Items: the parked item, its history, and its redrive with a note and a confirmation.
+    driver.find_element(By.LINK_TEXT, "Items").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h2"), "Parked items"))
+    driver.save_screenshot(os.path.join(screenshots, "console-items.png"))
+    driver.find_element(By.CSS_SELECTOR, "main table a").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "dl.facts"), "parked for the browser test"))
+    driver.save_screenshot(os.path.join(screenshots, "console-item.png"))
+    driver.find_element(By.ID, "note").send_keys("cause fixed in the browser test")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/redrive'] button").click()
+    wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "form.card button.danger"))).click()
+    wait.until(lambda d: "due" in d.find_element(By.CSS_SELECTOR, "dl.facts").text)
+    assert not driver.find_elements(By.CSS_SELECTOR, "form[action$='/redrive']"), "no redrive for an item not parked"
+    driver.find_element(By.LINK_TEXT, "Queues").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Queues"))
 
     # Phone width: the page still fits without sideways scrolling.
     driver.set_window_size(390, 844)

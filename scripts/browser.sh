@@ -46,6 +46,10 @@ fi
 
 log "database $db from the template, demo seed; api on 127.0.0.1:$port"
 live_api_start
+# One parked item for the console's redrive (no worker runs here, so it stays parked until the test redrives it).
+live_psql -q "${template_url%/*}/$db" -c "UPDATE purchase_verifications SET parked_at = now(), interruptions = 5,
+    last_error = 'parked for the browser test', last_error_class = 'interrupted'
+    WHERE purchase_id = (SELECT purchase_id FROM purchase_verifications ORDER BY purchase_id LIMIT 1)" >/dev/null
 
 screenshots=${BROWSER_SCREENSHOTS_DIR:-$work/screenshots}
 mkdir -p "$screenshots"

@@ -210,4 +210,50 @@ import Testing
             #expect(answer.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
         }
     }
+
+    @Test func parkedItemsAreFoundShownEscapedAndRedrivenWithANoteAndAConfirmation() async throws {
+        try await APIHarness.run { api in
+            let parked = try await JobAPITests.parkedPurchase(api)
+            try await api.database.query(
+                "UPDATE purchase_verifications SET last_error = '<script>alert(1)</script>' WHERE parked_at IS NOT NULL",
+                logger: TestDatabase.logger)
+            let key = try #require(try await signIn(api))
+            let list = String(buffer: try await get(api, "/console/items", cookie: key).body)
+            #expect(list.contains(parked) && list.contains("Parked items"))
+            #expect(
+                !list.contains("<script>alert(1)</script>") && list.contains("&lt;script&gt;"), "stored text is text")
+            let external = String(buffer: try await get(api, "/console/items?q=bulk-\(parked)", cookie: key).body)
+            #expect(external.contains("/console/items/purchase_confirmation/\(parked)"), "found by external id")
+            let none = String(buffer: try await get(api, "/console/items?q=\(UUID().uuidString)", cookie: key).body)
+            #expect(none.contains("No queued item matches"))
+
+            let path = "/console/items/purchase_confirmation/\(parked)"
+            let page = try await get(api, path, cookie: key)
+            #expect(page.status == .ok && String(buffer: page.body).contains("Redrive…"))
+            let token = try #require(Self.csrf(page))
+            let noNote = try await post(api, path + "/redrive", ["csrf_token": token], cookie: key)
+            #expect(noNote.status == .unprocessableContent)
+            let forged = try await post(
+                api, path + "/redrive", ["csrf_token": "x", "note": "fixed", "confirm": "yes"], cookie: key)
+            #expect(forged.status == .forbidden)
+            let ask = try await post(
+                api, path + "/redrive", ["csrf_token": token, "note": "trigger dropped"], cookie: key)
+            #expect(ask.status == .ok && String(buffer: ask.body).contains(#"name="note" value="trigger dropped""#))
+            #expect(
+                try await TestData.count(api.database, "purchase_verifications", where: "parked_at IS NOT NULL") == 1)
+            let done = try await post(
+                api, path + "/redrive", ["csrf_token": token, "note": "trigger dropped", "confirm": "yes"], cookie: key)
+            #expect(done.status == .seeOther && done.headers[.location] == path)
+            #expect(
+                try await TestData.count(api.database, "purchase_verifications", where: "parked_at IS NOT NULL") == 0)
+            #expect(
+                try await TestData.count(
+                    api.database, "audit_logs",
+                    where: "action = 'JOB_ITEM_REDRIVEN' AND details->>'note' = 'console: trigger dropped'") == 1)
+            let again = try await post(
+                api, path + "/redrive", ["csrf_token": token, "note": "twice", "confirm": "yes"], cookie: key)
+            #expect(again.status == .conflict)
+            #expect(try await get(api, "/console/items", cookie: nil).status == .seeOther)
+        }
+    }
 }

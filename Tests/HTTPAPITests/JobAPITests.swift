@@ -8,7 +8,7 @@ import Testing
 @Suite struct JobAPITests {
     /// Three pending purchases, one of them parked after five interruptions with two journal lines; returns the
     /// parked purchase's id.
-    func parkedPurchase(_ api: APIHarness) async throws -> String {
+    static func parkedPurchase(_ api: APIHarness) async throws -> String {
         try await TestData.bulkPendingPurchases(api.database, count: 3)
         let rows = try await api.database.query(
             """
@@ -34,7 +34,7 @@ import Testing
 
     @Test func adminsSeeEachJobsCountsAndPauseState() async throws {
         try await APIHarness.run { api in
-            _ = try await parkedPurchase(api)
+            _ = try await Self.parkedPurchase(api)
             let admin = try await api.account(role: "admin")
             let overview = try await api.send(.get, "/api/v1/admin/jobs", token: admin.token)
             #expect(overview.status == .ok)
@@ -61,7 +61,7 @@ import Testing
 
     @Test func itemsAreListedByStateWithPaging() async throws {
         try await APIHarness.run { api in
-            let parked = try await parkedPurchase(api)
+            let parked = try await Self.parkedPurchase(api)
             let admin = try await api.account(role: "admin")
             let list = try await api.send(
                 .get, "/api/v1/admin/jobs/purchase_confirmation/items?state=parked", token: admin.token)
@@ -91,7 +91,7 @@ import Testing
 
     @Test func anItemShowsItsAttemptsNewestFirst() async throws {
         try await APIHarness.run { api in
-            let parked = try await parkedPurchase(api)
+            let parked = try await Self.parkedPurchase(api)
             let admin = try await api.account(role: "admin")
             let shown = try await api.send(
                 .get, "/api/v1/admin/jobs/purchase_confirmation/items/\(parked)", token: admin.token)
@@ -115,7 +115,7 @@ import Testing
 
     @Test func aParkedItemIsRedrivenOnceAndAudited() async throws {
         try await APIHarness.run { api in
-            let parked = try await parkedPurchase(api)
+            let parked = try await Self.parkedPurchase(api)
             let admin = try await api.account(role: "admin")
             let path = "/api/v1/admin/jobs/purchase_confirmation/items/\(parked)/redrive"
             let noNote = try await api.send(.post, path, token: admin.token, json: "{}")

@@ -51,6 +51,15 @@ public struct JobAdministration: Sendable {
         try await unitOfWork.read { try await $0.jobQueue.items(job, state: state, page: page) }
     }
 
+    /// Items of every job found by `search`, each job's oldest due first, at most `limit` per job.
+    public func search(_ search: JobSearch, limit: Int = 50) async throws -> [JobItem] {
+        try await unitOfWork.read { repositories in
+            var found: [JobItem] = []
+            for job in JobKind.allCases { found += try await repositories.jobQueue.search(job, search, limit: limit) }
+            return found
+        }
+    }
+
     /// The item and its last `limit` attempts, newest first; `nil` when the queue has no such item.
     public func history(_ job: JobKind, itemID: UUID, limit: Int = 100) async throws -> ItemHistory? {
         try await unitOfWork.read { repositories in

@@ -42,6 +42,8 @@ public protocol JobQueueRepository: Sendable {
     /// A page of items, optionally in one state, oldest first (parked: longest parked first).
     func items(_ job: JobKind, state: JobItemState?, page: PageRequest) async throws -> Page<JobItem>
     func item(_ job: JobKind, id: UUID) async throws -> JobItem?
+    /// Items found by what an operator knows (`JobSearch`), oldest due first, at most `limit`.
+    func search(_ job: JobKind, _ search: JobSearch, limit: Int) async throws -> [JobItem]
     /// An item's attempts, newest first, at most `limit`.
     func attempts(_ job: JobKind, itemID: UUID, limit: Int) async throws -> [JobAttemptRecord]
     /// Makes a parked item due now with a fresh interruption budget and infrastructure streak (business

@@ -51,6 +51,19 @@ struct ConsoleController: Sendable {
             return try await queues(signed, request)
         }
         router.post("/console/jobs/{job}/{change}") { request, context in try await changeJob(request, context) }
+        router.get("/console/items") { request, _ in
+            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+            return try await ConsoleItemPages(controller: self).list(signed, request)
+        }
+        router.get("/console/items/{job}/{id}") { request, context in
+            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+            return try await ConsoleItemPages(controller: self).show(signed, request, context)
+        }
+        router.post("/console/items/{job}/{id}/redrive") { request, context in
+            let form = try await authorizedForm(request, context)
+            guard case .success(let signed, let fields) = form else { return form.refusal(pages, request) }
+            return try await ConsoleItemPages(controller: self).redrive(signed, fields, request, context)
+        }
         router.get("/console/assets/{name}") { _, context in
             guard let asset = pages.assets[context.parameters.get("name") ?? ""] else {
                 return Response(status: .notFound)
@@ -159,7 +172,7 @@ struct ConsoleController: Sendable {
     }
 
     /// The form of a signed-in admin, if its origin and CSRF token are right.
-    private func authorizedForm(_ request: Request, _ context: APIRequestContext) async throws -> ConsoleForm.Check {
+    func authorizedForm(_ request: Request, _ context: APIRequestContext) async throws -> ConsoleForm.Check {
         guard let signed = try await signed(request) else { return .signedOut }
         guard ConsoleForm.isSameOrigin(request) else { return .forged }
         let fields = try await ConsoleForm.read(request, context: context)

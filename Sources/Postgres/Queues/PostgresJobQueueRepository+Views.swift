@@ -63,6 +63,24 @@ extension PostgresJobQueueRepository {
         return try await select(job, where: "q.\(LeasedQueueTable.of(job).key) = $1", tail: "", binds).first
     }
 
+    func search(_ job: JobKind, _ search: JobSearch, limit: Int) async throws -> [JobItem] {
+        let key = "q.\(LeasedQueueTable.of(job).key)"
+        let owners = job == .purchaseConfirmation ? "purchases" : "payouts"
+        var binds = PostgresBindings()
+        let condition: String
+        switch search {
+        case .id(let id):
+            binds.append(id)
+            condition = "\(key) IN (SELECT id FROM \(owners) WHERE id = $1 OR user_id = $1)"
+        case .externalID(let externalID):
+            guard job == .purchaseConfirmation else { return [] }
+            binds.append(externalID)
+            condition = "\(key) IN (SELECT id FROM purchases WHERE external_id = $1)"
+        }
+        binds.append(limit)
+        return try await select(job, where: condition, tail: "ORDER BY q.next_attempt_at, \(key) LIMIT $2", binds)
+    }
+
     private func select(_ job: JobKind, where condition: String, tail: String, _ binds: PostgresBindings)
         async throws -> [JobItem]
     {

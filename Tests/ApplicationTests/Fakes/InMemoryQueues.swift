@@ -74,6 +74,7 @@ struct InMemoryJobQueue: JobQueueRepository {
         Page(items: [], total: 0)
     }
     func item(_ job: JobKind, id: UUID) async throws -> JobItem? { nil }
+    func search(_ job: JobKind, _ search: JobSearch, limit: Int) async throws -> [JobItem] { [] }
     func attempts(_ job: JobKind, itemID: UUID, limit: Int) async throws -> [JobAttemptRecord] { [] }
     func redrive(_ job: JobKind, id: UUID) async throws -> Bool { false }
     func journal(_ records: [JobAttemptRecord]) async throws {}
