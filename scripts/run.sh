@@ -228,6 +228,8 @@ banner() {
  ClickNBack is running. Ctrl-C stops the api, the worker and the database.
 
  API           $base
+ API docs      $base/docs (try it in the browser)
+ Console       $base/console (sign in as an admin below)
  Sandbox       http://127.0.0.1:$SANDBOX_PORT/bank and /rail (docs/downstreams.md)
  Health        $base/health/live
                $base/health/ready
