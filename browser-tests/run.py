@@ -92,6 +92,8 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     heading = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "main h1")))
     assert heading.text == "Queues", heading.text
     assert "purchase_confirmation" in driver.page_source
+    bars = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=job-purchase_confirmation] svg.chart rect.settled")
+    assert len(bars) >= 30, f"the attempts chart draws a bar per minute: {len(bars)}"
     cookie = driver.get_cookie("cnb_console")
     assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Strict", cookie
     driver.save_screenshot(os.path.join(screenshots, "console-queues.png"))

@@ -50,6 +50,11 @@ live_api_start
 live_psql -q "${template_url%/*}/$db" -c "UPDATE purchase_verifications SET parked_at = now(), interruptions = 5,
     last_error = 'parked for the browser test', last_error_class = 'interrupted'
     WHERE purchase_id = (SELECT purchase_id FROM purchase_verifications ORDER BY purchase_id LIMIT 1)" >/dev/null
+# An hour of journaled attempts for the Queues page's chart.
+live_psql -q "${template_url%/*}/$db" -c "INSERT INTO job_attempts (job, item_id, attempt, worker, started_at,
+    duration_ms, outcome) SELECT 'purchase_confirmation', gen_random_uuid(), 1, 'browser-test',
+    now() - make_interval(secs => n * 6), 5, (ARRAY['confirmed', 'confirmed', 'confirmed', 'retry', 'unavailable',
+    'rejected', 'crashed'])[1 + (n * 7 + n / 40) % 7] FROM generate_series(0, 599) n" >/dev/null
 
 screenshots=${BROWSER_SCREENSHOTS_DIR:-$work/screenshots}
 mkdir -p "$screenshots"

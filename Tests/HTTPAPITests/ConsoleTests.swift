@@ -256,4 +256,32 @@ import Testing
             #expect(try await get(api, "/console/items", cookie: nil).status == .seeOther)
         }
     }
+
+    @Test func theQueuesPageShowsWhoHoldsItemsAndTheLastHoursAttempts() async throws {
+        try await APIHarness.run { api in
+            try await TestData.bulkPendingPurchases(api.database, count: 3)
+            try await api.database.query(
+                """
+                UPDATE purchase_verifications SET lease_owner = 'worker-<b>7</b>', lease_token = gen_random_uuid(),
+                    lease_expires_at = now() + interval '1 minute'
+                WHERE purchase_id IN (SELECT purchase_id FROM purchase_verifications LIMIT 2)
+                """, logger: TestDatabase.logger)
+            try await api.database.query(
+                """
+                INSERT INTO job_attempts (job, item_id, attempt, worker, started_at, duration_ms, outcome, error_class)
+                SELECT 'purchase_confirmation', gen_random_uuid(), 1, 'w', now() - make_interval(mins => n % 50),
+                       3, (ARRAY['confirmed', 'confirmed', 'retry', 'unavailable', 'crashed'])[1 + n % 5], NULL
+                FROM generate_series(0, 9) n
+                """, logger: TestDatabase.logger)
+            let key = try #require(try await signIn(api))
+            let html = String(buffer: try await get(api, "/console/queues", cookie: key).body)
+            #expect(html.contains("<code>worker-&lt;b&gt;7&lt;/b&gt;</code>: 2"), "in flight per worker, escaped")
+            #expect(
+                html.contains(
+                    "Attempts over the last hour: 4 settled, 2 retried, 2 downstream unavailable, 2 interrupted, "
+                        + "crashed or parked."))
+            #expect(html.contains(#"<rect class="settled""#) && html.contains(#"<rect class="trouble""#))
+            #expect(html.contains("No worker holds an item of this job now."), "the payout job has none")
+        }
+    }
 }

@@ -51,6 +51,16 @@ public struct JobAdministration: Sendable {
         try await unitOfWork.read { try await $0.jobQueue.items(job, state: state, page: page) }
     }
 
+    /// Who holds the job's items now and its journaled attempts per minute over the last `window`.
+    public func activity(_ job: JobKind, window: TimeInterval = 3600) async throws -> JobActivity {
+        let since = clock.now().addingTimeInterval(-window)
+        return try await unitOfWork.read { repositories in
+            JobActivity(
+                inFlight: try await repositories.jobQueue.inFlight(job),
+                attempts: try await repositories.jobQueue.attemptsPerMinute(job, since: since))
+        }
+    }
+
     /// Items of every job found by `search`, each job's oldest due first, at most `limit` per job.
     public func search(_ search: JobSearch, limit: Int = 50) async throws -> [JobItem] {
         try await unitOfWork.read { repositories in

@@ -39,6 +39,10 @@ public protocol JobQueueRepository: Sendable {
 
     /// Items per state and the age of the oldest due one.
     func summary(_ job: JobKind) async throws -> JobQueueSummary
+    /// Items leased now, per worker.
+    func inFlight(_ job: JobKind) async throws -> [WorkerLoad]
+    /// Journaled attempts since `since`, per minute and outcome, oldest first.
+    func attemptsPerMinute(_ job: JobKind, since: Date) async throws -> [AttemptCount]
     /// A page of items, optionally in one state, oldest first (parked: longest parked first).
     func items(_ job: JobKind, state: JobItemState?, page: PageRequest) async throws -> Page<JobItem>
     func item(_ job: JobKind, id: UUID) async throws -> JobItem?

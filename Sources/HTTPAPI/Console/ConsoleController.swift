@@ -117,9 +117,18 @@ struct ConsoleController: Sendable {
 
     private func queues(_ signed: Signed, _ request: Request) async throws -> Response {
         let overview = try await jobs.overview()
+        var activities: [JobKind: JobActivity] = [:]
+        for job in JobKind.allCases { activities[job] = try await jobs.activity(job) }
+        let now = Date()
         let rows: [[String: Any]] = overview.map { job in
             let counts = job.summary.counts
+            let activity = activities[job.summary.job]
+            let chart = ConsoleAttemptChart(counts: activity?.attempts ?? [], now: now)
             return [
+                "bars": chart.bars, "chartSummary": chart.summary, "chartWidth": ConsoleAttemptChart.width,
+                "chartHeight": ConsoleAttemptChart.height,
+                "workers": (activity?.inFlight ?? []).map { ["worker": $0.worker, "items": $0.items] },
+                "noWorkers": activity?.inFlight.isEmpty ?? true,
                 "name": job.summary.job.rawValue, "label": Self.label(job.summary.job), "paused": job.paused,
                 "due": counts[.due] ?? 0, "running": counts[.running] ?? 0, "retrying": counts[.retrying] ?? 0,
                 "parked": counts[.parked] ?? 0, "oldestDue": Self.age(job.summary.oldestDueAgeSeconds),
@@ -200,13 +209,14 @@ struct ConsoleController: Sendable {
         }
     }
 
-    /// `12 s`, `4 min`, `3.5 h` or `—` when nothing is due.
+    /// `12 s`, `4 min`, `3.5 h`, `12 d` or `—` when nothing is due.
     static func age(_ seconds: Double) -> String {
         switch seconds {
         case ..<0.5: "—"
         case ..<120: "\(Int(seconds.rounded())) s"
         case ..<7200: "\(Int((seconds / 60).rounded())) min"
-        default: String(format: "%.1f h", seconds / 3600)
+        case ..<172_800: String(format: "%.1f h", seconds / 3600)
+        default: "\(Int((seconds / 86400).rounded())) d"
         }
     }
 }

@@ -63,6 +63,37 @@ extension PostgresJobQueueRepository {
         return try await select(job, where: "q.\(LeasedQueueTable.of(job).key) = $1", tail: "", binds).first
     }
 
+    func inFlight(_ job: JobKind) async throws -> [WorkerLoad] {
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT coalesce(q.lease_owner, ''), count(*)::int FROM \(LeasedQueueTable.of(job).table) q
+                    WHERE \(Self.condition(.running)) GROUP BY 1 ORDER BY 2 DESC, 1
+                    """), logger: logger)
+        var loads: [WorkerLoad] = []
+        for try await (worker, items) in rows.decode((String, Int).self) {
+            loads.append(WorkerLoad(worker: worker, items: items))
+        }
+        return loads
+    }
+
+    func attemptsPerMinute(_ job: JobKind, since: Date) async throws -> [AttemptCount] {
+        var binds = PostgresBindings()
+        binds.append(job.rawValue)
+        binds.append(since)
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT date_trunc('minute', started_at), outcome, count(*)::int FROM job_attempts
+                    WHERE job = $1 AND started_at >= $2 GROUP BY 1, 2 ORDER BY 1, 2
+                    """, binds: binds), logger: logger)
+        var counts: [AttemptCount] = []
+        for try await (minute, outcome, count) in rows.decode((Date, String, Int).self) {
+            counts.append(AttemptCount(minute: minute, outcome: outcome, count: count))
+        }
+        return counts
+    }
+
     func search(_ job: JobKind, _ search: JobSearch, limit: Int) async throws -> [JobItem] {
         let key = "q.\(LeasedQueueTable.of(job).key)"
         let owners = job == .purchaseConfirmation ? "purchases" : "payouts"

@@ -74,6 +74,8 @@ struct InMemoryJobQueue: JobQueueRepository {
         Page(items: [], total: 0)
     }
     func item(_ job: JobKind, id: UUID) async throws -> JobItem? { nil }
+    func inFlight(_ job: JobKind) async throws -> [WorkerLoad] { [] }
+    func attemptsPerMinute(_ job: JobKind, since: Date) async throws -> [AttemptCount] { [] }
     func search(_ job: JobKind, _ search: JobSearch, limit: Int) async throws -> [JobItem] { [] }
     func attempts(_ job: JobKind, itemID: UUID, limit: Int) async throws -> [JobAttemptRecord] { [] }
     func redrive(_ job: JobKind, id: UUID) async throws -> Bool { false }
