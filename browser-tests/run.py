@@ -8,6 +8,7 @@ the page it looked at.
 import argparse
 import json
 import os
+import subprocess
 import sys
 import traceback
 import urllib.request
@@ -19,6 +20,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 DEADLINE = 60  # seconds for any one condition
+# How to reach the database behind the API (--psql, --database-url), to end sessions on the server side.
+DATABASE: dict[str, str] = {}
 
 
 def browser() -> webdriver.Chrome:
@@ -122,14 +125,35 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     assert not driver.find_elements(By.CSS_SELECTOR, "form[action$='/redrive']"), "no redrive for an item not parked"
     driver.find_element(By.LINK_TEXT, "Queues").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Queues"))
+    breakers = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=job-purchase_confirmation]").text
+    assert "worker-b: open" in breakers and "worker-a: closed" in breakers, breakers
+
+    # Money: the reconcile run recorded by the script, the purchases pending longest, and a user's wallet
+    # found from there.
+    driver.find_element(By.LINK_TEXT, "Money").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Money"))
+    reconcile = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=reconcile]").text
+    assert "Clean" in reconcile, reconcile
+    driver.save_screenshot(os.path.join(screenshots, "console-money.png"))
+    driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=pending] tbody tr td:nth-child(4) a").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "section[aria-labelledby=wallet]"), "Ledger"))
+    wallet = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=wallet]").text
+    assert "purchase_ingested" in wallet, wallet
+    driver.save_screenshot(os.path.join(screenshots, "console-wallet.png"))
+    account = driver.find_element(By.ID, "account")
+    account.clear()
+    account.send_keys("alice@clicknback.com")
+    account.submit()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "section[aria-labelledby=wallet]"), "alice@"))
 
     # Phone width: the page still fits without sideways scrolling.
     driver.set_window_size(390, 844)
-    driver.refresh()
-    wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "main h1")))
-    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 1, f"{overflow}px wider than a phone"
-    driver.save_screenshot(os.path.join(screenshots, "console-queues-phone.png"))
+    for page in ("money", "queues"):
+        driver.get(f"{base}/console/{page}" + ("?account=alice%40clicknback.com" if page == "money" else ""))
+        wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), page.capitalize()))
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"{page}: {overflow}px wider than a phone"
+        driver.save_screenshot(os.path.join(screenshots, f"console-{page}-phone.png"))
     driver.set_window_size(1280, 1600)
 
     driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
@@ -138,14 +162,40 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     wait.until(EC.url_contains("/console/sign-in"))
 
 
-CHECKS = [check_docs, check_console]
+def check_expired_session(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
+    """A session that ended on the server (here: made expired in the database) shows the sign-in page at the
+    next refresh, and signing in again opens the console."""
+    wait = WebDriverWait(driver, DEADLINE)
+    driver.delete_all_cookies()
+    driver.get(f"{base}/console/sign-in")
+    driver.find_element(By.ID, "email").send_keys("carol@clicknback.com")
+    driver.find_element(By.ID, "password").send_keys("Str0ng!Pass")
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Queues"))
+    subprocess.run(
+        [DATABASE["psql"], "-q", DATABASE["url"], "-c",
+         "UPDATE console_sessions SET expires_at = now() - interval '1 second'"],
+        check=True, stdout=subprocess.DEVNULL)
+    driver.find_element(By.LINK_TEXT, "Money").click()
+    wait.until(EC.url_contains("/console/sign-in"))
+    assert "Money" not in driver.find_element(By.CSS_SELECTOR, "main").text
+    driver.find_element(By.ID, "email").send_keys("carol@clicknback.com")
+    driver.find_element(By.ID, "password").send_keys("Str0ng!Pass")
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Queues"))
+
+
+CHECKS = [check_docs, check_console, check_expired_session]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
     parser.add_argument("--screenshots", required=True)
+    parser.add_argument("--psql", required=True)
+    parser.add_argument("--database-url", required=True)
     arguments = parser.parse_args()
+    DATABASE.update(psql=arguments.psql, url=arguments.database_url)
     failed = 0
     driver = browser()
     try:

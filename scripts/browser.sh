@@ -56,10 +56,19 @@ live_psql -q "${template_url%/*}/$db" -c "INSERT INTO job_attempts (job, item_id
     now() - make_interval(secs => n * 6), 5, (ARRAY['confirmed', 'confirmed', 'confirmed', 'retry', 'unavailable',
     'rejected', 'crashed'])[1 + (n * 7 + n / 40) % 7] FROM generate_series(0, 599) n" >/dev/null
 
+# Two workers' breaker reports for the Queues page, and a real reconcile run for the Money page.
+live_psql -q "${template_url%/*}/$db" -c "INSERT INTO worker_breakers (worker, job, downstream, state) VALUES
+    ('worker-a', 'purchase_confirmation', 'bank', 'closed'), ('worker-b', 'purchase_confirmation', 'bank', 'open')" \
+    >/dev/null
+DATABASE_URL="${template_url%/*}/$db" CLICKNBACK_ENV=test LOG_LEVEL=warning LLVM_PROFILE_FILE="$work/%p.profraw" \
+    .build/debug/clicknback reconcile
+
 screenshots=${BROWSER_SCREENSHOTS_DIR:-$work/screenshots}
 mkdir -p "$screenshots"
 status=0
-"$venv/bin/python" browser-tests/run.py --base "http://127.0.0.1:$port" --screenshots "$screenshots" || status=$?
+psql_bin=$(type -P psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)
+"$venv/bin/python" browser-tests/run.py --base "http://127.0.0.1:$port" --screenshots "$screenshots" \
+    --psql "$psql_bin" --database-url "${template_url%/*}/$db" || status=$?
 if [[ $status -ne 0 ]]; then
     log "FAILED; the API's last log lines:"
     tail -n 20 "$work/api.log" >&2

@@ -34,6 +34,8 @@ public struct APIDependencies: Sendable {
     public let consoleSessions: ConsoleSessionService
     /// How long a console session can last at most, in seconds (the cookie's lifetime).
     public let consoleSessionMaxAge: Int
+    /// What the console's Money page reads.
+    public let money: MoneyOverview
 
     public init(
         auth: AuthService, users: UserService, merchants: MerchantService, offers: OfferService,
@@ -41,7 +43,8 @@ public struct APIDependencies: Sendable {
         payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, clientLimits: ClientLimits,
         partners: PartnerService,
         partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
-        cors: CORSPolicy, jobs: JobAdministration, consoleSessions: ConsoleSessionService, consoleSessionMaxAge: Int
+        cors: CORSPolicy, jobs: JobAdministration, consoleSessions: ConsoleSessionService, consoleSessionMaxAge: Int,
+        money: MoneyOverview
     ) {
         self.auth = auth
         self.users = users
@@ -63,6 +66,7 @@ public struct APIDependencies: Sendable {
         self.jobs = jobs
         self.consoleSessions = consoleSessions
         self.consoleSessionMaxAge = consoleSessionMaxAge
+        self.money = money
     }
 }
 
@@ -99,7 +103,8 @@ public enum APIRouter {
         AuthController(auth: dependencies.auth, throttle: throttle).register(on: publicRoutes)
         ConsoleController(
             sessions: dependencies.consoleSessions, jobs: dependencies.jobs, flags: dependencies.featureFlags,
-            throttle: throttle, pages: .shipped, cookieMaxAge: dependencies.consoleSessionMaxAge
+            money: dependencies.money, throttle: throttle, pages: .shipped,
+            cookieMaxAge: dependencies.consoleSessionMaxAge
         ).register(on: router)
         let users = UserController(users: dependencies.users, clients: dependencies.clientLimits)
         users.registerPublic(on: publicRoutes)

@@ -284,4 +284,90 @@ import Testing
             #expect(html.contains("No worker holds an item of this job now."), "the payout job has none")
         }
     }
+
+    @Test func theMoneyPageShowsTheLatestReconcileThePendingLongestAndAWalletAsText() async throws {
+        try await APIHarness.run { api in
+            let key = try #require(try await signIn(api))
+            let empty = String(buffer: try await get(api, "/console/money", cookie: key).body)
+            #expect(empty.contains("No reconcile result is recorded yet") && empty.contains("No purchase is pending"))
+
+            let merchant = try await TestData.insertMerchant(api.database, name: "<script>alert(1)</script>")
+            let (user, _) = try await TestData.bulkPendingPurchases(api.database, count: 3, merchantID: merchant)
+            try await api.database.query(
+                """
+                INSERT INTO reconcile_runs (wallets_checked, purchases_checked, payouts_checked, drift_count, drifts)
+                VALUES (4, 5, 6, 120, jsonb_build_array(jsonb_build_object(
+                    'rule', 'wallet_equals_ledger', 'subject', 'u', 'detail', '<img src=x onerror=alert(1)>')))
+                """, logger: TestDatabase.logger)
+            let page = try await get(api, "/console/money?account=\(user.uuidString)", cookie: key)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("120 drifts found") && html.contains("(the first 1 of 120)"))
+            #expect(html.contains("Checked 4 wallets, 5 purchases and 6 payouts."))
+            #expect(!html.contains("<script>alert(1)") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!html.contains("<img src=x") && html.contains("&lt;img src=x"), "a stored drift is text")
+            #expect(html.components(separatedBy: "bulk-").count - 1 == 3, "the three pending purchases")
+            #expect(html.contains("<td>15.00</td><td>0.00</td><td>0.00</td><td>0.00</td>"), "pending 3 × 5.00")
+            #expect(html.contains("entries 1–3 of 3") && html.contains("purchase_ingested"))
+
+            var email = ""
+            for try await (stored) in try await api.database.query(
+                "SELECT email FROM users WHERE id = \(user)", logger: TestDatabase.logger
+            ).decode(String.self) { email = stored }
+            let byEmail = String(buffer: try await get(api, "/console/money?account=\(email)", cookie: key).body)
+            #expect(byEmail.contains(user.uuidString.lowercased()) && byEmail.contains("<td>15.00</td>"))
+            let unknown = String(
+                buffer: try await get(api, "/console/money?account=nobody%40example.com", cookie: key).body)
+            #expect(unknown.contains("No account has that id or e-mail address."))
+        }
+    }
+
+    /// Every console route answers an anonymous visitor, an expired session and a session whose admin lost the
+    /// role with the sign-in page (GET and POST alike), changing nothing; only a live admin session sees pages.
+    @Test func everyConsoleRouteRefusesAnonymousExpiredAndDemotedSessions() async throws {
+        try await APIHarness.run { api in
+            let item = "/console/items/purchase_confirmation/\(UUID().uuidString.lowercased())"
+            let pages = [
+                "/console/queues", "/console/items", "/console/items?q=x", item, "/console/money",
+                "/console/money?account=x",
+            ]
+            let forms = ["/console/jobs/purchase_confirmation/pause", item + "/redrive", "/console/sign-out"]
+            let admin = try #require(try await signIn(api))
+            let token = try #require(Self.csrf(try await get(api, "/console/queues", cookie: admin)))
+            for path in pages {
+                let answer = try await get(api, path, cookie: admin)
+                #expect(answer.status == (path == item ? .notFound : .ok), "admin: \(path)")
+            }
+            let expired = try #require(try await signIn(api))
+            try await api.database.query(
+                """
+                UPDATE console_sessions SET expires_at = now() - interval '1 second'
+                WHERE created_at = (SELECT max(created_at) FROM console_sessions)
+                """, logger: TestDatabase.logger)
+            try await api.database.query(
+                """
+                UPDATE users SET role = 'user'
+                WHERE id = (SELECT user_id FROM console_sessions ORDER BY created_at LIMIT 1)
+                """, logger: TestDatabase.logger)
+            for (who, cookie) in [("anonymous", nil), ("expired", expired), ("demoted", admin)] as [(String, String?)] {
+                for path in pages {
+                    let answer = try await get(api, path, cookie: cookie)
+                    #expect(
+                        answer.status == .seeOther && answer.headers[.location] == "/console/sign-in",
+                        "\(who) GET \(path)")
+                    #expect(!String(buffer: answer.body).contains("<h1>"), "\(who) sees no page")
+                }
+                for path in forms {
+                    let answer = try await post(
+                        api, path, ["csrf_token": token, "confirm": "yes", "note": "n"], cookie: cookie)
+                    #expect(
+                        answer.status == .seeOther && answer.headers[.location] == "/console/sign-in",
+                        "\(who) POST \(path)")
+                }
+            }
+            #expect(
+                try await TestData.count(api.database, "feature_flags", where: "enabled = false") == 0,
+                "nothing changed")
+        }
+    }
 }

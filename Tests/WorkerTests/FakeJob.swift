@@ -85,6 +85,7 @@ final class FakeQueue: JobQueue {
     /// What `reserve` answers (`nil`: the slot is too far away).
     let reservation = Mutex<Duration?>(.zero)
     let reservations = Mutex(0)
+    let breakerReports = Mutex<[BreakerState]>([])
 
     func isEnabled(_ job: JobKind) async -> Bool { enabled.withLock { $0 } }
     func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws {
@@ -114,6 +115,9 @@ final class FakeQueue: JobQueue {
     }
     func journal(_ records: [JobAttemptRecord]) async throws { journaled.withLock { $0 += records } }
     func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int { 0 }
+    func reportBreaker(_ job: JobKind, worker: String, state: BreakerState) async throws {
+        breakerReports.withLock { $0.append(state) }
+    }
     func reserve(_ downstream: Downstream, interval: Duration, maxWait: Duration) async throws -> Duration? {
         reservations.withLock { $0 += 1 }
         return reservation.withLock { $0 }

@@ -247,6 +247,25 @@ let policy = RetryPolicy(
         #expect(job.attempts.withLock { $0 } == [1, 2], "one slot, and item 2 ran while item 1 waits in the queue")
     }
 
+    @Test func reportsItsBreakerStateForTheConsoleAsSoonAsItStarts() async throws {
+        let (job, queue) = (FakeJob(), FakeQueue())
+        let breaker = breaker(threshold: 1)
+        breaker.recordFailure()
+        let runtime = JobRuntime(
+            job: job, queue: queue, breaker: breaker,
+            configuration: .init(
+                workerID: "w1", maxInFlight: 1, sweepInterval: .milliseconds(20), leaseDuration: .milliseconds(60),
+                retry: policy, gracePeriod: .seconds(5)),
+            notifications: nil, random: ScriptedRandom(values: [0.5]), logger: quiet)
+        try await withGroup(runtime) { _ in
+            let deadline = ContinuousClock.now + .seconds(30)
+            while queue.breakerReports.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        #expect(queue.breakerReports.withLock { $0.first } == .open, "reported without waiting for the interval")
+    }
+
     @Test func thePauseFlagStopsClaiming() async throws {
         let (job, queue) = (FakeJob(), FakeQueue())
         queue.enabled.withLock { $0 = false }

@@ -1,3 +1,4 @@
+public import Domain
 public import Foundation
 
 /// A worker's share of a job's leased items (the console's "in flight per worker").
@@ -24,8 +25,26 @@ public struct AttemptCount: Equatable, Sendable {
     }
 }
 
-/// What a job is doing now: who holds its items, and its attempts over the last hour.
+/// A worker's last report of its breaker toward a job's downstream (breakers live in worker memory; the
+/// worker writes its state every few seconds).
+public struct BreakerReport: Equatable, Sendable {
+    public let worker: String
+    public let downstream: Downstream
+    public let state: BreakerState
+    /// Seconds since the worker last reported, by the database clock: a stopped worker's report grows old.
+    public let ageSeconds: Double
+
+    public init(worker: String, downstream: Downstream, state: BreakerState, ageSeconds: Double) {
+        self.worker = worker
+        self.downstream = downstream
+        self.state = state
+        self.ageSeconds = ageSeconds
+    }
+}
+
+/// What a job is doing now: who holds its items, each worker's breaker, and its attempts over the last hour.
 public struct JobActivity: Sendable {
     public let inFlight: [WorkerLoad]
+    public let breakers: [BreakerReport]
     public let attempts: [AttemptCount]
 }

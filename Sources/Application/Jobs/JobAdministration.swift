@@ -57,6 +57,7 @@ public struct JobAdministration: Sendable {
         return try await unitOfWork.read { repositories in
             JobActivity(
                 inFlight: try await repositories.jobQueue.inFlight(job),
+                breakers: try await repositories.jobQueue.breakers(job),
                 attempts: try await repositories.jobQueue.attemptsPerMinute(job, since: since))
         }
     }

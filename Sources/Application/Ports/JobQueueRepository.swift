@@ -41,6 +41,11 @@ public protocol JobQueueRepository: Sendable {
     func summary(_ job: JobKind) async throws -> JobQueueSummary
     /// Items leased now, per worker.
     func inFlight(_ job: JobKind) async throws -> [WorkerLoad]
+    /// The breaker each worker last reported for this job, newest report first (reports older than a day are
+    /// gone).
+    func breakers(_ job: JobKind) async throws -> [BreakerReport]
+    /// Records this worker's breaker state for the job now, and deletes any worker's report older than a day.
+    func reportBreaker(_ job: JobKind, worker: String, state: BreakerState) async throws
     /// Journaled attempts since `since`, per minute and outcome, oldest first.
     func attemptsPerMinute(_ job: JobKind, since: Date) async throws -> [AttemptCount]
     /// A page of items, optionally in one state, oldest first (parked: longest parked first).

@@ -32,6 +32,8 @@ public protocol PurchaseRepository: Sendable {
     func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID>
     func listForUser(_ userID: UserID, status: PurchaseStatus?, page: PageRequest) async throws -> Page<PurchaseView>
     func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase>
+    /// The pending purchases ingested longest ago, oldest first, with their merchant's name and user's address.
+    func longestPending(limit: Int) async throws -> [PendingPurchase]
 }
 
 /// What `recordIngestion` checks so that the cap computed from earlier reads is still exact.
@@ -84,6 +86,32 @@ public protocol PayoutRepository: Sendable {
 public protocol ReconciliationRepository: Sendable {
     /// Every violation found, and how many wallets and purchases were examined.
     func check() async throws -> ReconciliationReport
+}
+
+/// Where reconcile results are kept for the operations console.
+public protocol ReconciliationRunRepository: Sendable {
+    /// Appends a run's result (its first `ReconciliationRun.driftsKept` drifts) and forgets runs older than the
+    /// newest `ReconciliationRun.runsKept`.
+    func record(_ report: ReconciliationReport) async throws
+    /// The newest run, or `nil` when reconcile never recorded one.
+    func latest() async throws -> ReconciliationRun?
+}
+
+/// A recorded reconcile: when it ended and what it found. `report.drifts` holds at most `driftsKept` of the
+/// `driftCount` drifts found.
+public struct ReconciliationRun: Equatable, Sendable {
+    public static let driftsKept = 100
+    public static let runsKept = 1000
+
+    public let finishedAt: Date
+    public let report: ReconciliationReport
+    public let driftCount: Int
+
+    public init(finishedAt: Date, report: ReconciliationReport, driftCount: Int) {
+        self.finishedAt = finishedAt
+        self.report = report
+        self.driftCount = driftCount
+    }
 }
 
 /// What `clicknback reconcile` found.

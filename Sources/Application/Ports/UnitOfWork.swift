@@ -21,6 +21,7 @@ public protocol Repositories: Sendable {
     var wallets: any WalletRepository { get }
     var payouts: any PayoutRepository { get }
     var reconciliation: any ReconciliationRepository { get }
+    var reconciliationRuns: any ReconciliationRunRepository { get }
     var verifications: any VerificationQueueRepository { get }
     var payoutQueue: any PayoutQueueRepository { get }
     var jobQueue: any JobQueueRepository { get }

@@ -8,4 +8,9 @@ public struct ReconciliationService: Sendable {
     public func run() async throws -> ReconciliationReport {
         try await unitOfWork.read { try await $0.reconciliation.check() }
     }
+
+    /// Keeps a run's result for the operations console's Money page.
+    public func record(_ report: ReconciliationReport) async throws {
+        try await unitOfWork.transaction { try await $0.reconciliationRuns.record(report) }
+    }
 }

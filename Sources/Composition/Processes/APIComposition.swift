@@ -58,7 +58,8 @@ public enum APIComposition {
             jobs: JobAdministration(unitOfWork: database, clock: clock),
             consoleSessions: ConsoleSessionService(
                 unitOfWork: database, auth: auth, clock: clock, lifetime: settings.console.lifetime),
-            consoleSessionMaxAge: Int(settings.console.lifetime.maximumAge))
+            consoleSessionMaxAge: Int(settings.console.lifetime.maximumAge),
+            money: MoneyOverview(unitOfWork: database))
     }
 
     /// The API process: the HTTP application in a bounded-shutdown service group (SIGTERM/SIGINT; in-flight

@@ -17,13 +17,22 @@ public enum AdminTasks {
         }
     }
 
-    /// Checks every financial invariant; the report lists each drift found.
+    /// Checks every financial invariant; the report lists each drift found. The result is kept for the console
+    /// (`reconcile_runs`); when it cannot be kept, the check's answer still stands and a warning says so.
     public static func reconcile(settings: Settings, logger: Logger) async throws -> ReconciliationReport {
         try await DatabaseSession.with(settings: settings, logger: logger) { client in
-            try await ReconciliationService(
+            let reconciliation = ReconciliationService(
                 unitOfWork: PostgresUnitOfWork(
-                    client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
-            ).run()
+                    client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout))
+            let report = try await reconciliation.run()
+            do {
+                try await reconciliation.record(report)
+            } catch {
+                logger.warning(
+                    "reconcile result not kept for the console", metadata: ["error": .string(String(describing: error))]
+                )
+            }
+            return report
         }
     }
 

@@ -11,12 +11,15 @@ struct ConsoleController: Sendable {
     let sessions: ConsoleSessionService
     let jobs: JobAdministration
     let flags: FeatureFlagService
+    let money: MoneyOverview
     let throttle: LoginThrottle
     let pages: ConsolePages
     /// How long the browser keeps the cookie: the session's maximum age (the server ends it earlier when idle).
     let cookieMaxAge: Int
 
     static let refreshSeconds = 10
+    /// A breaker report older than this comes from a worker that stopped reporting (workers report every 5 s).
+    static let staleBreakerSeconds = 30.0
 
     /// A request from a signed-in admin.
     struct Signed {
@@ -63,6 +66,10 @@ struct ConsoleController: Sendable {
             let form = try await authorizedForm(request, context)
             guard case .success(let signed, let fields) = form else { return form.refusal(pages, request) }
             return try await ConsoleItemPages(controller: self).redrive(signed, fields, request, context)
+        }
+        router.get("/console/money") { request, _ in
+            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+            return try await ConsoleMoneyPage(controller: self).show(signed, request)
         }
         router.get("/console/assets/{name}") { _, context in
             guard let asset = pages.assets[context.parameters.get("name") ?? ""] else {
@@ -129,6 +136,14 @@ struct ConsoleController: Sendable {
                 "chartHeight": ConsoleAttemptChart.height,
                 "workers": (activity?.inFlight ?? []).map { ["worker": $0.worker, "items": $0.items] },
                 "noWorkers": activity?.inFlight.isEmpty ?? true,
+                "downstream": job.summary.job.downstream.rawValue,
+                "breakers": (activity?.breakers ?? []).map { report -> [String: Any] in
+                    [
+                        "worker": report.worker, "state": report.state.rawValue,
+                        "stale": report.ageSeconds > Self.staleBreakerSeconds, "age": Self.age(report.ageSeconds),
+                    ]
+                },
+                "noBreakers": activity?.breakers.isEmpty ?? true,
                 "name": job.summary.job.rawValue, "label": Self.label(job.summary.job), "paused": job.paused,
                 "due": counts[.due] ?? 0, "running": counts[.running] ?? 0, "retrying": counts[.retrying] ?? 0,
                 "parked": counts[.parked] ?? 0, "oldestDue": Self.age(job.summary.oldestDueAgeSeconds),

@@ -351,6 +351,24 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return Page(items: purchases, total: total)
     }
 
+    func longestPending(limit: Int) async throws -> [PendingPurchase] {
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT \(Self.columns), m.name, u.email
+                    FROM purchases p JOIN merchants m ON m.id = p.merchant_id JOIN users u ON u.id = p.user_id
+                    WHERE p.status = 'pending' ORDER BY p.created_at, p.id LIMIT \(max(0, limit))
+                    """), logger: logger)
+        var pending: [PendingPurchase] = []
+        for try await row in rows.decode(
+            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, String, String).self)
+        {
+            let purchase = try Self.purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
+            pending.append(PendingPurchase(purchase: purchase, merchantName: row.10, userEmail: row.11))
+        }
+        return pending
+    }
+
     static func purchase(_ row: PurchaseRow) throws -> Purchase {
         let (id, externalID, userID, merchantID, offerID, amount, cashback, currency, status, createdAt) = row
         return Purchase(

@@ -93,6 +93,9 @@ struct PostgresRepositories: Repositories {
     var reconciliation: any ReconciliationRepository {
         PostgresReconciliationRepository(connection: connection, logger: logger)
     }
+    var reconciliationRuns: any ReconciliationRunRepository {
+        PostgresReconciliationRunRepository(connection: connection, logger: logger)
+    }
     var verifications: any VerificationQueueRepository {
         PostgresVerificationQueueRepository(connection: connection, logger: logger)
     }

@@ -31,7 +31,7 @@ public final class CircuitBreaker: Sendable {
     /// How long a probe may stay unanswered before another item may probe.
     let probeTimeout: Duration
     let logger: Logger
-    private let state = Mutex(State.closed(failures: 0))
+    private let machine = Mutex(State.closed(failures: 0))
 
     public init(
         downstream: Downstream, threshold: Int, cooldown: Duration, maxCooldown: Duration = .seconds(60),
@@ -43,18 +43,18 @@ public final class CircuitBreaker: Sendable {
         self.maxCooldown = maxCooldown
         self.probeTimeout = probeTimeout
         self.logger = logger
-        export(0)
+        export(.closed)
     }
 
     public func permit() -> Permit {
         let now = ContinuousClock.now
-        let (permit, transition) = state.withLock { state -> (Permit, String?) in
+        let (permit, transition) = machine.withLock { state -> (Permit, BreakerState?) in
             switch state {
             case .closed: return (.all, nil)
             case .open(let until, let cooldown):
                 guard now >= until else { return (.none(retryAfter: until - now), nil) }
                 state = .halfOpen(probeSince: now, cooldown: cooldown)
-                return (.probe, "half-open")
+                return (.probe, .halfOpen)
             case .halfOpen(let since, let cooldown):
                 if let since, now - since < probeTimeout {
                     return (.none(retryAfter: probeTimeout - (now - since)), nil)
@@ -69,14 +69,14 @@ public final class CircuitBreaker: Sendable {
 
     /// A probe permit found nothing to claim: the next permit may probe again.
     public func probeUnused() {
-        state.withLock { state in
+        machine.withLock { state in
             if case .halfOpen(_, let cooldown) = state { state = .halfOpen(probeSince: nil, cooldown: cooldown) }
         }
     }
 
     /// The downstream answered (whatever the answer): close.
     public func recordAnswer() {
-        let reopened = state.withLock { state -> Bool in
+        let reopened = machine.withLock { state -> Bool in
             if case .closed = state {
                 state = .closed(failures: 0)
                 return false
@@ -84,13 +84,13 @@ public final class CircuitBreaker: Sendable {
             state = .closed(failures: 0)
             return true
         }
-        if reopened { changed(to: "closed") }
+        if reopened { changed(to: .closed) }
     }
 
     /// The downstream gave no answer.
     public func recordFailure() {
         let now = ContinuousClock.now
-        let opened = state.withLock { state -> Bool in
+        let opened = machine.withLock { state -> Bool in
             switch state {
             case .closed(let failures):
                 guard failures + 1 >= threshold else {
@@ -107,24 +107,34 @@ public final class CircuitBreaker: Sendable {
                 return false
             }
         }
-        if opened { changed(to: "open") }
+        if opened { changed(to: .open) }
     }
 
-    public var isClosed: Bool {
-        state.withLock { if case .closed = $0 { true } else { false } }
+    public var isClosed: Bool { state == .closed }
+
+    /// The state now, as the worker reports it to the console.
+    public var state: BreakerState {
+        machine.withLock { state in
+            switch state {
+            case .closed: .closed
+            case .open: .open
+            case .halfOpen: .halfOpen
+            }
+        }
     }
 
-    private func changed(to name: String) {
-        logger.warning("breaker \(name)", metadata: ["downstream": .string(downstream.rawValue)])
+    private func changed(to state: BreakerState) {
+        logger.warning("breaker \(state.rawValue)", metadata: ["downstream": .string(downstream.rawValue)])
         Counter(
             label: "clicknback_worker_breaker_transitions_total",
-            dimensions: [("downstream", downstream.rawValue), ("to", name)]
+            dimensions: [("downstream", downstream.rawValue), ("to", state.rawValue)]
         )
         .increment()
-        export(name == "closed" ? 0 : name == "half-open" ? 1 : 2)
+        export(state)
     }
 
-    private func export(_ value: Int) {
-        Gauge(label: "clicknback_worker_breaker_state", dimensions: [("downstream", downstream.rawValue)]).record(value)
+    private func export(_ state: BreakerState) {
+        Gauge(label: "clicknback_worker_breaker_state", dimensions: [("downstream", downstream.rawValue)])
+            .record(state.gaugeValue)
     }
 }

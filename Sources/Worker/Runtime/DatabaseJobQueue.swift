@@ -68,6 +68,10 @@ public struct DatabaseJobQueue: JobQueue {
         try await unitOfWork.read { try await $0.jobQueue.journal(records) }
     }
 
+    public func reportBreaker(_ job: JobKind, worker: String, state: BreakerState) async throws {
+        try await unitOfWork.read { try await $0.jobQueue.reportBreaker(job, worker: worker, state: state) }
+    }
+
     public func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int {
         try await unitOfWork.read { try await $0.jobQueue.pruneJournal(olderThan: age, limit: limit) }
     }

@@ -21,6 +21,8 @@ public protocol JobQueue: Sendable {
     func nextDue(_ job: JobKind) async throws -> Duration?
     func summary(_ job: JobKind) async throws -> JobQueueSummary
     func journal(_ records: [JobAttemptRecord]) async throws
+    /// Tells operators where this worker's breaker for the job stands (the console's Queues page).
+    func reportBreaker(_ job: JobKind, worker: String, state: BreakerState) async throws
     func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int
     /// A slot in the shared rate limit of `downstream` (see `DownstreamRateLimitRepository`).
     func reserve(_ downstream: Downstream, interval: Duration, maxWait: Duration) async throws -> Duration?

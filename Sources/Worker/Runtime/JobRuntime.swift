@@ -124,6 +124,10 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
             group.addTask { await every(.seconds(1)) { await write(journal) } }
             group.addTask { await every(.seconds(3600)) { await prune() } }
             group.addTask {
+                await reportBreaker()
+                await every(Self.breakerReportInterval) { await reportBreaker() }
+            }
+            group.addTask {
                 await every(configuration.queueMetricsInterval) {
                     if let summary = try? await queue.summary(job.kind) { WorkerMetrics.queue(summary) }
                 }
@@ -151,6 +155,17 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
         } catch {
             journal.restore(records)
             logger.error("journal write failed", metadata: ["error": .string(String(describing: error))])
+        }
+    }
+
+    /// How often the breaker's state is written for the console: a transition shows within this long.
+    static var breakerReportInterval: Duration { .seconds(5) }
+
+    private func reportBreaker() async {
+        do {
+            try await queue.reportBreaker(job.kind, worker: configuration.workerID, state: breaker.state)
+        } catch {
+            logger.debug("breaker report failed", metadata: ["error": .string(String(describing: error))])
         }
     }
 

@@ -145,6 +145,16 @@ struct InMemoryPurchases: PurchaseRepository {
             paged(state.purchases.filter { filter.status == nil || $0.status == filter.status }.reversed(), page)
         }
     }
+    func longestPending(limit: Int) async throws -> [PendingPurchase] {
+        working.state.withLock { state in
+            state.purchases.filter { $0.status == .pending }.prefix(limit).map { purchase in
+                PendingPurchase(
+                    purchase: purchase,
+                    merchantName: state.merchants.first { $0.id == purchase.merchantID }?.name ?? "",
+                    userEmail: state.users.first { $0.id == purchase.userID }?.email.value ?? "")
+            }
+        }
+    }
 }
 
 struct InMemoryWallets: WalletRepository {
@@ -210,6 +220,16 @@ struct InMemoryPayouts: PayoutRepository {
 }
 
 /// Reconciliation over the fake: wallets against the ledger only (enough to test the service's wiring).
+struct InMemoryReconciliationRuns: ReconciliationRunRepository {
+    let working: WorkingCopy
+    func record(_ report: ReconciliationReport) async throws {
+        working.state.withLock {
+            $0.reconcileRuns.append(.init(finishedAt: Date(), report: report, driftCount: report.drifts.count))
+        }
+    }
+    func latest() async throws -> ReconciliationRun? { working.state.withLock { $0.reconcileRuns.last } }
+}
+
 struct InMemoryReconciliation: ReconciliationRepository {
     let working: WorkingCopy
     func check() async throws -> ReconciliationReport {

@@ -75,6 +75,8 @@ struct InMemoryJobQueue: JobQueueRepository {
     }
     func item(_ job: JobKind, id: UUID) async throws -> JobItem? { nil }
     func inFlight(_ job: JobKind) async throws -> [WorkerLoad] { [] }
+    func breakers(_ job: JobKind) async throws -> [BreakerReport] { [] }
+    func reportBreaker(_ job: JobKind, worker: String, state: BreakerState) async throws {}
     func attemptsPerMinute(_ job: JobKind, since: Date) async throws -> [AttemptCount] { [] }
     func search(_ job: JobKind, _ search: JobSearch, limit: Int) async throws -> [JobItem] { [] }
     func attempts(_ job: JobKind, itemID: UUID, limit: Int) async throws -> [JobAttemptRecord] { [] }

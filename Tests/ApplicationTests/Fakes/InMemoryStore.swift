@@ -26,6 +26,7 @@ struct StoreState: Sendable {
     var partnerCredentials: [String: (credential: PartnerCredential, ciphertext: Data)] = [:]
     /// How many optimistic ingestions will still find their wallet changed (see `InMemoryPurchases`).
     var walletConflicts = 0
+    var reconcileRuns: [ReconciliationRun] = []
 }
 
 /// An in-memory unit of work: a transaction works on a copy that replaces the state only on success,
@@ -81,6 +82,7 @@ struct InMemoryRepositories: Repositories {
     var wallets: any WalletRepository { InMemoryWallets(working: working) }
     var payouts: any PayoutRepository { InMemoryPayouts(working: working) }
     var reconciliation: any ReconciliationRepository { InMemoryReconciliation(working: working) }
+    var reconciliationRuns: any ReconciliationRunRepository { InMemoryReconciliationRuns(working: working) }
     var verifications: any VerificationQueueRepository { InMemoryVerifications(working: working) }
     var partners: any PartnerRepository { InMemoryPartners(working: working) }
     var batchIngestion: any BatchIngestionRepository { InMemoryBatchIngestion(working: working) }
