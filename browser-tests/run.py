@@ -16,6 +16,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -40,6 +41,21 @@ def login(base: str, email: str) -> str:
         headers={"Content-Type": "application/json"}, method="POST")
     with urllib.request.urlopen(request, timeout=30) as answer:
         return json.load(answer)["access_token"]
+
+
+def assert_accessible(driver: webdriver.Chrome) -> None:
+    """Every field has a label, and the keyboard's first stop is the skip link, which leads to the content."""
+    unlabelled = driver.execute_script("""
+        return [...document.querySelectorAll('input:not([type=hidden])')]
+            .filter(i => !(i.id && document.querySelector(`label[for="${i.id}"]`)) && !i.getAttribute('aria-label'))
+            .map(i => i.name)""")
+    assert not unlabelled, f"fields without a label: {unlabelled}"
+    driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    first = driver.switch_to.active_element
+    assert first.get_attribute("class") == "skip", first.get_attribute("outerHTML")
+    first.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "main", "the skip link moves focus to the content"
 
 
 def check_docs(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
@@ -89,6 +105,7 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     driver.get(f"{base}/console/queues")
     wait.until(EC.url_contains("/console/sign-in"))
     driver.save_screenshot(os.path.join(screenshots, "console-sign-in.png"))
+    assert_accessible(driver)
     driver.find_element(By.ID, "email").send_keys("carol@clicknback.com")
     driver.find_element(By.ID, "password").send_keys("Str0ng!Pass")
     driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
@@ -115,6 +132,7 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     driver.find_element(By.LINK_TEXT, "Items").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h2"), "Parked items"))
     driver.save_screenshot(os.path.join(screenshots, "console-items.png"))
+    assert_accessible(driver)
     driver.find_element(By.CSS_SELECTOR, "main table a").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "dl.facts"), "parked for the browser test"))
     driver.save_screenshot(os.path.join(screenshots, "console-item.png"))
@@ -135,6 +153,7 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     reconcile = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=reconcile]").text
     assert "Clean" in reconcile, reconcile
     driver.save_screenshot(os.path.join(screenshots, "console-money.png"))
+    assert_accessible(driver)
     driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=pending] tbody tr td:nth-child(4) a").click()
     wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "section[aria-labelledby=wallet]"), "Ledger"))
     wallet = driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=wallet]").text

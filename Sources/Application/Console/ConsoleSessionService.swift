@@ -63,27 +63,34 @@ public struct ConsoleSessionService: Sendable {
         return session
     }
 
-    /// The session stored under `keyHash` and its admin, with its idle expiry moved on; `nil` when there is no
+    /// The session stored under `keyHash` and its admin, with its idle expiry moved on (at most once a
+    /// `touchInterval`); `nil` when there is no
     /// such session, it has expired (it is deleted), or its account is no longer an active admin.
     public func resolve(keyHash: String) async throws -> (session: ConsoleSession, admin: User)? {
         let now = clock.now()
-        return try await unitOfWork.transaction { repositories in
+        let found = try await unitOfWork.read { repositories -> (ConsoleSession, User?)? in
             guard let session = try await repositories.consoleSessions.find(keyHash: keyHash) else { return nil }
-            guard session.expiresAt > now else {
-                try await repositories.consoleSessions.delete(keyHash: keyHash)
-                return nil
-            }
-            guard let user = try await repositories.users.find(id: session.userID), user.active, user.role == .admin
-            else {
-                try await repositories.consoleSessions.delete(keyHash: keyHash)
-                return nil
-            }
+            return (session, try await repositories.users.find(id: session.userID))
+        }
+        guard let (session, user) = found else { return nil }
+        guard session.expiresAt > now, let user, user.active, user.role == .admin else {
+            try await unitOfWork.transaction { try await $0.consoleSessions.delete(keyHash: keyHash) }
+            return nil
+        }
+        if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
             let expiresAt = min(
                 now.addingTimeInterval(lifetime.idleTimeout), session.createdAt.addingTimeInterval(lifetime.maximumAge))
-            try await repositories.consoleSessions.touch(keyHash: keyHash, at: now, expiresAt: expiresAt)
-            return (session, user)
+            try await unitOfWork.transaction {
+                try await $0.consoleSessions.touch(keyHash: keyHash, at: now, expiresAt: expiresAt)
+            }
         }
+        return (session, user)
     }
+
+    /// How often a session's idle expiry is moved on: requests closer than this to the last move only read (a
+    /// console page refreshes itself every 10 s). The idle timeout therefore counts from the last request to
+    /// within this much.
+    public static let touchInterval: TimeInterval = 60
 
     /// Ends the session; nothing happens when there is none.
     public func signOut(keyHash: String) async throws {

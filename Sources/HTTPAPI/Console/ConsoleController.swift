@@ -158,8 +158,7 @@ struct ConsoleController: Sendable {
             "queues", title: "Queues",
             values: [
                 "jobs": rows, "refreshSeconds": Self.refreshSeconds,
-                "updatedAt": ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "T", with: " ")
-                    .replacingOccurrences(of: "Z", with: ""),
+                "updatedAt": String(ConsoleItemPages.timestamp(Date()).dropLast(" UTC".count)),
             ],
             chrome: chrome, request: request)
     }

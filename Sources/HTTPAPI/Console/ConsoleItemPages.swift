@@ -36,6 +36,7 @@ struct ConsoleItemPages {
         }
         var chrome = signed.chrome
         chrome["onItems"] = true
+        chrome["refreshSeconds"] = ConsoleController.refreshSeconds
         return controller.pages.page("items", title: "Items", values: values, chrome: chrome, request: request)
     }
 
@@ -47,6 +48,7 @@ struct ConsoleItemPages {
         else { return notFound(signed, request) }
         var chrome = signed.chrome
         chrome["onItems"] = true
+        chrome["refreshSeconds"] = ConsoleController.refreshSeconds
         return controller.pages.page(
             "item", title: "Item", values: Self.values(history, csrf: signed.session.csrfToken), chrome: chrome,
             request: request)
@@ -128,10 +130,14 @@ struct ConsoleItemPages {
         ]
     }
 
+    /// `2026-12-03 23:55:12 UTC` (a value format style: no formatter object made per row).
     static func timestamp(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date).replacingOccurrences(of: "T", with: " ")
-            .replacingOccurrences(of: "Z", with: " UTC")
+        date.formatted(timestampStyle) + " UTC"
     }
+
+    private static let timestampStyle = Date.ISO8601FormatStyle(
+        dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt
+    ).year().month().day().time(includingFractionalSeconds: false)
 
     private func notFound(_ signed: ConsoleController.Signed, _ request: Request) -> Response {
         message(

@@ -10,6 +10,8 @@ struct ConsoleMoneyPage {
 
     static let pendingLimit = 20
     static let ledgerPageSize = 50
+    /// Money moves slower than queues: the page refreshes itself less often.
+    static let refreshSeconds = 30
 
     func show(_ signed: ConsoleController.Signed, _ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
@@ -18,6 +20,7 @@ struct ConsoleMoneyPage {
         let now = Date()
         var values: [String: Any] = [
             "account": account, "pendingLimit": Self.pendingLimit, "schedule": "every hour",
+            "refreshSeconds": Self.refreshSeconds,
         ]
         if let run = try await controller.money.latestReconciliation() {
             values["reconcile"] = Self.reconcile(run, now: now)
@@ -36,6 +39,7 @@ struct ConsoleMoneyPage {
         }
         var chrome = signed.chrome
         chrome["onMoney"] = true
+        chrome["refreshSeconds"] = Self.refreshSeconds
         return controller.pages.page("money", title: "Money", values: values, chrome: chrome, request: request)
     }
 
