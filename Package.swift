@@ -79,7 +79,7 @@ let package = Package(
             ],
             // The /docs page and Swagger UI's files (ADR 021) and the console's templates and assets (ADR 022),
             // installed next to the binary.
-            resources: [.copy("Resources/docs"), .copy("Resources/console")],
+            resources: [.copy("Resources/docs"), .copy("Resources/console"), .copy("Resources/openapi")],
             swiftSettings: strictSettings
         ),
         .target(

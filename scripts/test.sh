@@ -70,6 +70,10 @@ trap cleanup EXIT
 
 scripts/pg.sh up "$PG_DIR" "$PG_PORT" --fast
 scripts/pg.sh ensure-db "$PG_DIR" "$PG_PORT" "$DB_ROLE" "$DB_PASSWORD" "$DB_NAME"
+# Test databases are dropped WITH (FORCE) after each test; PostgreSQL 15 refuses that while a process of another
+# role (an autovacuum worker runs as none) is in the database unless the role may signal backends. Test cluster only.
+scripts/pg.sh psql "$PG_DIR" "$PG_PORT" -d postgres -XAtq -v ON_ERROR_STOP=1 \
+    -c "GRANT pg_signal_backend TO \"$DB_ROLE\"" >/dev/null
 
 # Build with coverage instrumentation so `swift test --enable-code-coverage`
 # below reuses this build instead of compiling everything a second time.
