@@ -28,5 +28,7 @@ CREATE TABLE worker_breakers (
 
 -- The console's "pending longest": the oldest pending purchases, without reading every pending row or walking
 -- the whole history from its oldest end. Pending rows are few and short-lived, so the index stays small; it is
--- built in the migration's transaction (a scan of purchases, under a second for a few hundred thousand rows).
+-- built in the migration's transaction, which blocks writes to purchases while it scans them (under a second for
+-- a few hundred thousand rows). Waiting for the lock would queue every ingest behind it, so the wait is bounded.
+SET LOCAL lock_timeout = '10s';
 CREATE INDEX ix_purchases_pending_created ON purchases (created_at, id) WHERE status = 'pending';

@@ -9,7 +9,7 @@ import Testing
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.path])
         #expect(notifier.isActive && notifier.watchdogInterval == nil)
         #expect(notifier.send("READY=1"))
-        #expect(await socket.waitFor("READY=1", timeout: .seconds(2)) == ["READY=1"])
+        #expect(await socket.waitFor("READY=1", timeout: .seconds(30)) == ["READY=1"])
     }
 
     @Test func withoutASocketEverythingIsANoOp() {

@@ -15,7 +15,7 @@ import Testing
 
     /// Runs `body` with a live sandbox and adapters pointed at it (credentials `b` and `r`).
     func withSandbox(
-        bankTimeout: Duration = .seconds(5), token: String = "b",
+        bankTimeout: Duration = .seconds(30), token: String = "b",
         _ body: @Sendable (HTTPBank, HTTPPaymentRail, SandboxService, SandboxService, String) async throws -> Void
     ) async throws {
         let bank = SandboxService(token: "b", control: SandboxControl())
@@ -34,7 +34,7 @@ import Testing
                 HTTPPaymentRail(
                     client: http,
                     endpoint: DownstreamEndpoint(
-                        downstream: .rail, baseURL: base + "/rail", token: "r", timeout: .seconds(5)))
+                        downstream: .rail, baseURL: base + "/rail", token: "r", timeout: .seconds(30)))
             )
             do {
                 try await body(adapters.0, adapters.1, bank, rail, base)
@@ -53,14 +53,14 @@ import Testing
         request.method = .PUT
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(string: json))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         _ = try await response.body.collect(upTo: 1 << 16)
         return response.status.code
     }
 
     /// `GET <base>/<path>` as JSON.
     func get(_ base: String, _ path: String) async throws -> Any {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + path), timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + path), timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 1 << 20)
         return try JSONSerialization.jsonObject(with: Data(body.readableBytesView))
     }

@@ -24,6 +24,8 @@ final class FakeJob: Job {
     let claims = Mutex<[Int]>([])
     let attempts = Mutex<[Int]>([])
     let exhausted = Mutex<[Int]>([])
+    /// The attempt counts `exhaust` was told.
+    let exhaustedAfter = Mutex<[Int]>([])
     /// Results per item id, consumed in order; `.finished` when the script runs out.
     let script = Mutex<[Int: [AttemptResult]]>([:])
     let attemptDelay: Duration
@@ -61,8 +63,9 @@ final class FakeJob: Job {
         }
     }
 
-    func exhaust(_ item: Item) async -> AttemptResult {
+    func exhaust(_ item: Item, attempts: Int) async -> AttemptResult {
         exhausted.withLock { $0.append(item.id) }
+        exhaustedAfter.withLock { $0.append(attempts) }
         return .finished(outcome: "exhausted")
     }
 }

@@ -94,7 +94,7 @@ import Testing
                 try await Task.sleep(for: .seconds(2))
                 let victim = workers.removeFirst()
                 victim.signal(SIGKILL)
-                _ = try await victim.waitForExit(timeout: .seconds(5))
+                _ = try await victim.waitForExit(timeout: .seconds(30))
                 kills += 1
                 workers.append(try worker(url, sandbox, settings))
             }

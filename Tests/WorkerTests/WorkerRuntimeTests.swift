@@ -147,9 +147,11 @@ let policy = RetryPolicy(
         job.script.withLock { $0[1] = [.retry(reason: "no movement yet")] }
         await runner(job, queue).run(.init(id: 1, attempts: 2))
         #expect(job.exhausted.withLock { $0 } == [1] && queue.writes.withLock { $0 }.isEmpty)
+        #expect(job.exhaustedAfter.withLock { $0 } == [3], "the reason counts the attempt just made")
         let spent = FakeJob(maxAttempts: 3)
-        await runner(spent, queue).run(.init(id: 2, attempts: 3))
+        await runner(spent, queue).run(.init(id: 2, attempts: 5))
         #expect(spent.attempts.withLock { $0 }.isEmpty && spent.exhausted.withLock { $0 } == [2])
+        #expect(spent.exhaustedAfter.withLock { $0 } == [5], "the attempts really made, not the setting")
     }
 
     @Test func anInfrastructureFailureNeverCountsNorExhausts() async {

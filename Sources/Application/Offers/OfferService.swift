@@ -59,7 +59,8 @@ public struct OfferService: Sendable {
         return listing
     }
 
-    /// Activates or deactivates an offer. Like the original, activation checks no other rule (spec IC-13).
+    /// Activates or deactivates an offer. Like the original, activation checks no other rule
+    /// (rule R-OFFER-ACTIVATION, docs/rules.md).
     public func setStatus(offerID rawID: String, to status: ActivityStatus, by admin: UserID) async throws -> Offer {
         guard let id = OfferID(parsing: rawID) else { throw OfferError.notFound(rawID) }
         let now = clock.now()

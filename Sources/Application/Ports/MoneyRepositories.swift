@@ -75,7 +75,6 @@ public enum WalletError: Error, Equatable, Sendable {
 public protocol PayoutRepository: Sendable {
     /// Inserts the payout; `false` when the user already used its idempotency key.
     func insert(_ payout: Payout) async throws -> Bool
-    func find(id: PayoutID) async throws -> Payout?
     func find(userID: UserID, idempotencyKey: String) async throws -> Payout?
     func lock(id: PayoutID) async throws -> Payout?
     func update(id: PayoutID, status: PayoutStatus, processedAt: Date?) async throws

@@ -93,7 +93,7 @@ public struct PurchaseService: Sendable {
         }
     }
 
-    /// A purchase's details, for its owner only (admins included, spec IC-17).
+    /// A purchase's details, for its owner only, admins included (rule R-PURCHASE-DETAILS-OWNER, docs/rules.md).
     public func details(purchaseID rawID: String, caller: User) async throws -> PurchaseView {
         guard let id = PurchaseID(parsing: rawID),
             let view = try await unitOfWork.read({ try await $0.purchases.find(id: id) })
@@ -206,7 +206,7 @@ public struct PurchaseService: Sendable {
     }
 }
 
-/// The audit rows of purchase transitions (domain spec §11.2).
+/// The audit rows of purchase transitions (rule R-AUDIT, docs/rules.md).
 public enum PurchaseAudit {
     public static func entry(
         for purchase: Purchase, outcome: PurchaseTransitions.Outcome, action: AuditAction, actor: AuditActor,

@@ -68,7 +68,7 @@ public struct PurchaseSettlement: Sendable {
         }
     }
 
-    /// The spec's force-rejection reason after the last soft failure (domain §12.3).
+    /// The force-rejection reason after the last soft failure (rule R-VERIFICATION, docs/rules.md).
     public static func exhaustionReason(attempts: Int) -> String {
         "Bank reconciliation failed: no matching bank movement found after \(attempts) verification attempt(s)."
     }

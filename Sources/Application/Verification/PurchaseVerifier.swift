@@ -1,6 +1,6 @@
 public import Domain
 
-/// The bank's answer for one verification attempt (domain spec §12), or why there was none.
+/// The bank's answer for one verification attempt (rule R-VERIFICATION, docs/rules.md), or why there was none.
 public enum VerificationDisposition: Equatable, Sendable {
     /// A matching movement was found: confirm.
     case confirmed

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Browser access (spec 0.10): `CORS_ALLOWED_ORIGINS`, a JSON list of exact origins (default
-/// `["https://clicknback.com"]`; a comma-separated value is refused, IC-47), and `CORS_ALLOW_ORIGIN_REGEX`,
-/// an optional pattern the whole origin must match (for example `http://localhost(:\d+)?`).
+/// Browser access (rule R-CORS, docs/rules.md): `CORS_ALLOWED_ORIGINS`, a JSON list of exact origins (default
+/// `["https://clicknback.com"]`; a comma-separated value is refused), and `CORS_ALLOW_ORIGIN_REGEX`, an optional
+/// pattern the whole origin must match (for example `http://localhost(:\d+)?`).
 public struct CORSSettings: Sendable {
     public let allowedOrigins: [String]
     public let originPattern: String?

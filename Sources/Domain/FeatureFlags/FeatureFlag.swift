@@ -31,8 +31,8 @@ public enum FlagScopeType: String, Sendable, CaseIterable {
     case user
 }
 
-/// Where a flag applies. The type is free text because evaluation and listing accept any value (spec IC-28);
-/// only storage is restricted to `FlagScopeType`.
+/// Where a flag applies. The type is free text because evaluation and listing accept any value; only storage is
+/// restricted to `FlagScopeType` (rule R-FLAG-SCOPES, docs/rules.md).
 public struct FlagScope: Hashable, Sendable {
     public let type: String
     public let id: UUID?

@@ -4,7 +4,7 @@ public import Foundation
 public struct Merchant: Equatable, Sendable {
     public let id: MerchantID
     public let name: String
-    /// Stored and shown, never used in a calculation (spec IC-31).
+    /// Stored and shown, never used in a calculation (rule R-MERCHANT-DEFAULT-RATE, docs/rules.md).
     public let defaultCashbackPercentage: Decimal
     public let active: Bool
 

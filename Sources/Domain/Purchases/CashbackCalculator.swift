@@ -1,7 +1,7 @@
 public import Foundation
 
-/// The spec's cashback formula (domain §5): exact decimal arithmetic, round-half-even to cents, and the
-/// monthly cap per user and offer.
+/// The cashback formula: exact decimal arithmetic, round-half-even to cents, and the monthly cap per user and
+/// offer (rules R-CASHBACK-FORMULA and R-MONTHLY-CAP, docs/rules.md).
 public enum CashbackCalculator {
     /// The cashback of one purchase and whether the monthly cap reduced it.
     public struct Quote: Equatable, Sendable {

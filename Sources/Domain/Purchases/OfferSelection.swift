@@ -1,5 +1,6 @@
-/// Which offer a purchase uses when several active offers of its merchant are valid today (spec §6.2):
-/// the latest `start_date`, ties broken by the smallest id — deterministic where the original failed.
+/// Which offer a purchase uses when several active offers of its merchant are valid today: the latest
+/// `start_date`, ties broken by the smallest id — deterministic where the original failed (rule
+/// R-OFFER-SELECTION, docs/rules.md).
 public enum OfferSelection {
     public static func choose(among candidates: [Offer], on day: CalendarDate) -> Offer? {
         candidates

@@ -36,7 +36,7 @@ public struct Purchase: Equatable, Sendable {
 /// Identifies a `Purchase`.
 public typealias PurchaseID = TypedID<Purchase>
 
-/// The purchase state machine's states (domain spec §4.1).
+/// The purchase state machine's states (rule R-PURCHASE-STATES, docs/rules.md).
 public enum PurchaseStatus: String, Sendable, CaseIterable {
     case pending
     case confirmed
@@ -44,7 +44,7 @@ public enum PurchaseStatus: String, Sendable, CaseIterable {
     case reversed
 }
 
-/// The status of a purchase's cashback transaction (domain spec §4.2).
+/// The status of a purchase's cashback transaction (rule R-CASHBACK-TX-STATES, docs/rules.md).
 public enum CashbackStatus: String, Sendable, CaseIterable {
     case pending
     case available

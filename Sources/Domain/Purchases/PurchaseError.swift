@@ -20,7 +20,7 @@ public enum PurchaseError: Error, Equatable, Sendable {
     case notPending(PurchaseID, current: PurchaseStatus)
     /// 400 `PURCHASE_ALREADY_REVERSED`.
     case alreadyReversed(PurchaseID)
-    /// 400 `PURCHASE_NOT_REVERSIBLE`: rejected purchases cannot be reversed (spec IC-21).
+    /// 400 `PURCHASE_NOT_REVERSIBLE`: rejected purchases cannot be reversed (rule R-REVERSAL, docs/rules.md).
     case notReversible(PurchaseID, current: PurchaseStatus)
     /// 422 `INVALID_PURCHASE_STATUS`.
     case invalidStatusFilter(String)

@@ -56,8 +56,8 @@ extension DomainErrorMapping {
                 .notFound, code: "NOT_FOUND", message: "Purchase with ID '\(id)' does not exist.",
                 details: ["resource_type": "purchase", "resource_id": .string(id)])
         case .notOwner(let purchase, _, _):
-            // Deliberately the same answer as a purchase that does not exist (spec 6.2 says 403 with the owner's
-            // id; that would confirm the purchase exists and leak another user's id — docs/security.md).
+            // Deliberately the same answer as a purchase that does not exist (rule R-PURCHASE-DETAILS-OWNER in
+            // docs/rules.md: a 403 with the owner's id would confirm the purchase and leak another user's id).
             APIError(
                 .notFound, code: "NOT_FOUND", message: "Purchase with ID '\(purchase)' does not exist.",
                 details: ["resource_type": "purchase", "resource_id": .string(purchase.description)])

@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 
-/// Which browser origins may call the API (spec 0.10): an exact list plus an optional pattern.
+/// Which browser origins may call the API (rule R-CORS, docs/rules.md): an exact list plus an optional pattern.
 public struct CORSPolicy: Sendable {
     let allowedOrigins: Set<String>
     /// Kept as text (a compiled `Regex` is not `Sendable`); validated here, compiled when an origin is not in

@@ -32,7 +32,7 @@ struct PayoutResponse: Encodable {
     }
 }
 
-/// The contract's list body `{"payouts": [...], "total": N}` (spec 9.2).
+/// The contract's list body `{"payouts": [...], "total": N}` (rule R-PAYOUT-LIFECYCLE, docs/rules.md).
 struct PayoutListResponse: Encodable {
     let payouts: [PayoutResponse]
     let total: Int

@@ -22,7 +22,8 @@ struct PurchaseResponse: Encodable, Sendable {
     }
 }
 
-/// `PurchaseDetailsOut` / `UserPurchaseOut`. `cashback_status` is always null, as in the original (IC-18).
+/// `PurchaseDetailsOut` / `UserPurchaseOut`. `cashback_status` is always null, as in the original
+/// (rule R-CASHBACK-STATUS-FIELD, docs/rules.md).
 struct PurchaseDetailsResponse: Encodable {
     let view: PurchaseView
 

@@ -9,18 +9,6 @@ public enum JSONValue: Sendable, Equatable {
     case null
     case array([JSONValue])
     case object([String: JSONValue])
-
-    /// The JSON type name used in validation messages.
-    var typeName: String {
-        switch self {
-        case .string: "string"
-        case .number: "number"
-        case .bool: "boolean"
-        case .null: "null"
-        case .array: "array"
-        case .object: "object"
-        }
-    }
 }
 
 extension JSONValue: Decodable {

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 
-/// The spec's text forms for timestamps (section 0.8 of the API spec).
+/// The API's text forms for timestamps (docs/api.md, conventions).
 enum WireFormat {
     /// `2026-03-06T13:34:26.363606Z`, fractional seconds only when non-zero (columns with a time zone).
     static func utcTimestamp(_ date: Date) -> String { naiveTimestamp(date) + "Z" }

@@ -35,8 +35,9 @@ struct WalletController {
     }
 }
 
-/// Balances as strings; a user without a wallet row sees `"0"` (spec 7.1). `owed_balance` is an addition to the
-/// spec: cashback reversed after it was withdrawn, paid off by later cashback (ADR 017).
+/// Balances as strings; a user without a wallet row sees `"0"` (rule R-WALLET-BALANCES, docs/rules.md).
+/// `owed_balance` is an addition to the original contract: cashback reversed after it was withdrawn, paid off by
+/// later cashback (ADR 017).
 struct WalletResponse: Encodable {
     let pendingBalance: String
     let availableBalance: String
@@ -58,7 +59,7 @@ struct WalletResponse: Encodable {
     }
 }
 
-/// A cashback transaction as a wallet transaction (spec 7.2).
+/// A cashback transaction as a wallet transaction (rule R-CASHBACK-TX-STATES, docs/rules.md).
 struct WalletTransactionResponse: Encodable {
     let id: String
     let type = "cashback_credit"

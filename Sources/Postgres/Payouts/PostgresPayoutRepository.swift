@@ -26,10 +26,6 @@ struct PostgresPayoutRepository: PayoutRepository {
         return false
     }
 
-    func find(id: PayoutID) async throws -> Payout? {
-        try await first("SELECT \(Self.columns) FROM payouts WHERE id = $1", binding(id.uuid))
-    }
-
     func find(userID: UserID, idempotencyKey: String) async throws -> Payout? {
         var binds = binding(userID.uuid)
         binds.append(idempotencyKey)

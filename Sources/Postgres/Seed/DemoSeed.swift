@@ -3,10 +3,10 @@ import Foundation
 public import Logging
 public import PostgresNIO
 
-/// The spec's development seed (domain.md §16): its admins, users, merchants, offers and flags, with the same
-/// ids and credentials. Inserting is idempotent: rows that already exist are left as they are.
+/// The original's development seed (rule R-SEED, docs/rules.md): its admins, users, merchants, offers and flags,
+/// with the same ids and credentials. Inserting is idempotent: rows that already exist are left as they are.
 ///
-/// One departure (spec IC-33): the spec's seed also disables `purchase_auto_confirm` for the rejection
+/// One departure (R-SEED): the original's seed also disables `purchase_auto_confirm` for the rejection
 /// merchant, which makes the simulated bank rejection unreachable; that record is left out so the demo shows
 /// a purchase retried and rejected. An admin can add it back with `PUT /api/v1/feature-flags/...`.
 public struct DemoSeed: Sendable {

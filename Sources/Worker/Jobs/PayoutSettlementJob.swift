@@ -48,8 +48,8 @@ public struct PayoutSettlementJob: Job {
 
     /// A rail that keeps answering "not final yet" may still pay: failing the payout would refund money that
     /// could leave anyway, so an operator decides.
-    public func exhaust(_ item: ClaimedPayout) async -> AttemptResult {
-        .park(reason: "the rail gave no final answer after \(maxAttempts) attempts")
+    public func exhaust(_ item: ClaimedPayout, attempts: Int) async -> AttemptResult {
+        .park(reason: "the rail gave no final answer after \(attempts) attempts")
     }
 
     private func finalize(_ item: ClaimedPayout, _ target: PayoutStatus) async -> AttemptResult {

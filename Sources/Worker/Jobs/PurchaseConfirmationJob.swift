@@ -48,8 +48,8 @@ public struct PurchaseConfirmationJob: Job {
     }
 
     /// The spec's rejection after the last "no matching movement yet".
-    public func exhaust(_ item: ClaimedVerification) async -> AttemptResult {
-        await settle(item, .reject(reason: PurchaseSettlement.exhaustionReason(attempts: maxAttempts)))
+    public func exhaust(_ item: ClaimedVerification, attempts: Int) async -> AttemptResult {
+        await settle(item, .reject(reason: PurchaseSettlement.exhaustionReason(attempts: attempts)))
     }
 
     private func settle(_ item: ClaimedVerification, _ decision: PurchaseSettlement.Decision) async -> AttemptResult {

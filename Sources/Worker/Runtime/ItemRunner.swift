@@ -43,7 +43,7 @@ public struct ItemRunner<J: Job>: Sendable {
         if lease.interruptions >= policy.maxInterruptions {
             result = .park(reason: "\(lease.interruptions) attempts in a row were interrupted or crashed")
         } else if lease.attempts >= job.maxAttempts {
-            result = await job.exhaust(item)
+            result = await job.exhaust(item, attempts: lease.attempts)
         } else {
             guard await admitted(item, lease) else { return }
             result = await job.attempt(item)
@@ -120,7 +120,8 @@ public struct ItemRunner<J: Job>: Sendable {
                 (failure, message) = (.business, reason)
                 if lease.attempts + 1 >= job.maxAttempts {
                     await conclude(
-                        item, lease.spending(), await job.exhaust(item), started: started, duration: duration)
+                        item, lease.spending(), await job.exhaust(item, attempts: lease.attempts + 1), started: started,
+                        duration: duration)
                     return
                 }
                 let delay = policy.business.delay(afterAttempt: lease.attempts + 1, random: random)

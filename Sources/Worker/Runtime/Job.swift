@@ -19,9 +19,9 @@ public protocol Job: Sendable {
     func claim(limit: Int) async throws -> [Item]
     /// One attempt: ask the downstream, apply its answer.
     func attempt(_ item: Item) async -> AttemptResult
-    /// After the last business "not yet": decide (a purchase is rejected) or park (a payout the rail may
-    /// still pay).
-    func exhaust(_ item: Item) async -> AttemptResult
+    /// After the last business "not yet" (`attempts` made in all): decide (a purchase is rejected) or park (a
+    /// payout the rail may still pay).
+    func exhaust(_ item: Item, attempts: Int) async -> AttemptResult
 }
 
 /// How an attempt ended.

@@ -8,7 +8,4 @@ public struct WakeSignal: Sendable {
     }
 
     public func wake() { continuation.yield() }
-
-    /// Ends the stream, so the dispatcher's loop finishes.
-    public func finish() { continuation.finish() }
 }

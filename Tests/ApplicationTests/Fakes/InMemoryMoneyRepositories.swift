@@ -193,11 +193,10 @@ struct InMemoryPayouts: PayoutRepository {
             return true
         }
     }
-    func find(id: PayoutID) async throws -> Payout? { working.state.withLock { $0.payouts.first { $0.id == id } } }
     func find(userID: UserID, idempotencyKey: String) async throws -> Payout? {
         working.state.withLock { $0.payouts.first { $0.userID == userID && $0.idempotencyKey == idempotencyKey } }
     }
-    func lock(id: PayoutID) async throws -> Payout? { try await find(id: id) }
+    func lock(id: PayoutID) async throws -> Payout? { working.state.withLock { $0.payouts.first { $0.id == id } } }
     func update(id: PayoutID, status: PayoutStatus, processedAt: Date?) async throws {
         working.state.withLock { state in
             state.payouts = state.payouts.map { old in
