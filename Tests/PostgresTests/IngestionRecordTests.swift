@@ -56,4 +56,51 @@ import Testing
             try await fixture.expectReconciled()
         }
     }
+
+    /// Stored data is never invented: a batch item without an offer is recorded with none (not a made-up id).
+    @Test func aBatchItemWithoutAnOfferIsRecordedWithNone() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 100)
+            let purchase = Purchase(
+                id: .random(), externalID: "no-offer", userID: fixture.user.id, merchantID: fixture.merchantID,
+                offerID: nil, amount: Money(minorUnits: 1000), cashbackAmount: .zero, currency: "EUR",
+                status: .pending, createdAt: Date())
+            let audit = AuditEntry(
+                occurredAt: Date(), actor: .user(fixture.user.id), action: .purchaseIngested,
+                resourceType: "purchase", resourceID: purchase.id.description, details: [:])
+            let version = try await database.read {
+                try await $0.purchases.ingestionContext(
+                    externalID: "no-offer", merchantID: fixture.merchantID, userID: fixture.user.id,
+                    on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
+            }.walletVersion
+            let recorded = try await database.read {
+                try await $0.batchIngestion.record([(purchase, audit)], walletVersions: [fixture.user.id: version])
+            }
+            #expect(recorded == [purchase.id])
+            #expect(
+                try await TestData.count(client, "purchases", where: "external_id = 'no-offer' AND offer_id IS NULL")
+                    == 1)
+        }
+    }
+
+    /// Corrupt payout details are reported, never read as an empty object, and the error carries no detail value.
+    @Test func corruptPayoutDetailsAreAnErrorNotAnEmptyObject() async throws {
+        try await withDatabase { (database, client) async throws in
+            let user = try await TestData.insertUser(client)
+            try await client.query(
+                """
+                INSERT INTO payouts (id, user_id, amount, method, details, status, requested_at)
+                VALUES (gen_random_uuid(), \(user), 10.00, 'bank_transfer', '{"iban": 1234}', 'requested', now())
+                """, logger: TestDatabase.logger)
+            do {
+                _ = try await database.read {
+                    try await $0.payouts.list(
+                        userID: UserID(user), status: nil, page: PageRequest(offset: 0, limit: 10))
+                }
+                Issue.record("a payout whose details are not strings was read")
+            } catch {
+                #expect("\(error)".contains("payouts.details") && !"\(error)".contains("1234"), "\(error)")
+            }
+        }
+    }
 }

@@ -80,8 +80,19 @@ struct PostgresPayoutRepository: PayoutRepository {
             id: PayoutID(id), userID: UserID(userID),
             amount: try MalformedStoredValue.money(amount, column: "payouts.amount"),
             method: try MalformedStoredValue.choice(method, column: "payouts.method"),
-            details: (try? JSONDecoder().decode([String: String].self, from: Data(details.utf8))) ?? [:],
+            details: try Self.details(details),
             status: try MalformedStoredValue.choice(status, column: "payouts.status"), idempotencyKey: key,
             requestedAt: requestedAt, processedAt: processedAt, externalReference: reference)
+    }
+
+    /// Reads `payouts.details`; a value that is not an object of strings is reported, never replaced by `[:]`.
+    static func details(_ text: String) throws -> [String: String] {
+        do {
+            return try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        } catch {
+            // The text may hold payment details: the error names its size only, so no log line carries them.
+            throw MalformedStoredValue(
+                column: "payouts.details", value: "not an object of strings (\(text.utf8.count) bytes)")
+        }
     }
 }

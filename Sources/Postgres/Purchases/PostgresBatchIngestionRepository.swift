@@ -105,7 +105,7 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
                 SELECT * FROM unnest(
                     \(purchases.map(\.id.uuid))::uuid[], \(purchases.map(\.externalID))::text[],
                     \(purchases.map(\.userID.uuid))::uuid[], \(purchases.map(\.merchantID.uuid))::uuid[],
-                    \(purchases.map { $0.offerID?.uuid ?? UUID() })::uuid[],
+                    \(purchases.map { $0.offerID?.uuid.uuidString ?? "" })::text[],
                     \(purchases.map { "\($0.amount.decimal)" })::numeric[],
                     \(purchases.map { "\($0.cashbackAmount.decimal)" })::numeric[], \(purchases.map(\.currency))::text[],
                     \(drafts.map(\.audit.id))::uuid[], \(details)::text[])
@@ -114,7 +114,8 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
             ), purchase AS (
                 INSERT INTO purchases (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount,
                                        currency, status, created_at)
-                SELECT id, external_id, user_id, merchant_id, offer_id, amount, cashback, currency, 'pending',
+                SELECT id, external_id, user_id, merchant_id, NULLIF(offer_id, '')::uuid, amount, cashback, currency,
+                       'pending',
                        \(first.purchase.createdAt)
                 FROM item
                 RETURNING id, user_id, cashback_amount, created_at
