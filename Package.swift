@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
+            // The statements of the ingestion hot path, which the benchmark also hands to pgbench.
+            resources: [.copy("Resources/statements")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -133,10 +133,12 @@ done
 target=(--url "http://127.0.0.1:$api_port" --tokens "$work/tokens.txt" --merchant "$merchant")
 
 log "1. ingest throughput: HTTP vs pgbench at concurrency $concurrencies (${duration}s each)"
+# pgbench runs the service's own statement files (bench/pgbench_ingest.py explains the script around them).
+python3 bench/pgbench_ingest.py >"$work/ingest.pgbench"
 best=0
 for c in $concurrencies; do
     "$gen" closed "${target[@]}" --concurrency "$c" --duration "$duration" >"$work/ingest_http_$c.json"
-    tps=$(bench_pgbench -c "$c" -j 2 -T "$duration" -f bench/sql/ingest.sql | tps_of)
+    tps=$(bench_pgbench -c "$c" -j 2 -T "$duration" -f "$work/ingest.pgbench" | tps_of)
     echo "{\"concurrency\": $c, \"tps\": $tps}" >"$work/ingest_pgbench_$c.json"
     rps=$(python3 -c "import json; print(json.load(open('$work/ingest_http_$c.json'))['rps'])")
     log "   c=$c http ${rps} req/s, pgbench ${tps} tps"

@@ -17,7 +17,8 @@ import Testing
         let offer = Offer(
             id: .random(), merchantID: shop.id, cashback: .percent(5), startDate: CalendarDate(iso: "2026-01-01")!,
             endDate: CalendarDate(iso: "2026-12-31")!, monthlyCapPerUser: 6, active: true)
-        store.seed { [shop] in
+        store.seed { [shop, alice] in
+            $0.users = [alice]
             $0.merchants = [shop]
             $0.offers = [offer]
         }
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func ingestionWritesEverythingInOneStatementWithoutATransaction() async throws {
-        let ingested = try await service.ingest(submission(), by: alice)
+        let ingested = try await service.ingest(submission(), by: .user(alice))
         #expect(ingested.purchase.status == .pending && ingested.purchase.cashbackAmount == Money(minorUnits: 500))
         #expect(!ingested.capApplied)
         #expect(store.commits == 0 && store.rollbacks == 0)
@@ -45,13 +46,13 @@ import Testing
     }
 
     @Test func aChangedWalletMakesIngestionReadAgainThenHoldTheLock() async throws {
-        _ = try await service.ingest(submission(), by: alice)
+        _ = try await service.ingest(submission(), by: .user(alice))
         store.seed { $0.walletConflicts = 1 }
-        let retried = try await service.ingest(submission(), by: alice)
+        let retried = try await service.ingest(submission(), by: .user(alice))
         #expect(retried.purchase.cashbackAmount == Money(minorUnits: 100) && retried.capApplied)
         #expect(store.commits == 0, "one conflict is absorbed by reading again")
         store.seed { $0.walletConflicts = 100 }
-        let locked = try await service.ingest(submission(), by: alice)
+        let locked = try await service.ingest(submission(), by: .user(alice))
         #expect(locked.purchase.cashbackAmount == .zero && locked.capApplied)
         #expect(store.commits == 1, "after repeated conflicts the ingestion holds the wallet lock")
         #expect(store.snapshot.walletConflicts == 100 - 3)
@@ -62,7 +63,7 @@ import Testing
         let foreign = PurchaseSubmission(
             externalID: "other", userID: .random(), merchantID: shop.id, amount: Money(minorUnits: 100), currency: "EUR"
         )
-        let results = await service.ingestBatch(
+        let results = try await service.ingestBatch(
             [
                 submission("b1"), submission("b2"), foreign, submission("b1"), submission("b3"),
                 submission("usd", currency: "USD"),
@@ -79,47 +80,60 @@ import Testing
 
     @Test func aBatchFallsBackItemByItemWhenTheWalletChanged() async throws {
         store.seed { $0.walletConflicts = 1 }
-        let results = await service.ingestBatch([submission("c1"), submission("c2")], by: .user(alice))
+        let results = try await service.ingestBatch([submission("c1"), submission("c2")], by: .user(alice))
         #expect(results.allSatisfy { (try? $0.get()) != nil })
         #expect(store.snapshot.wallets[alice.id]?.pending == Money(minorUnits: 600), "the cap still holds")
     }
 
+    @Test func aBatchDuringADatabaseOutageFailsAsAWholeAtOnceInsteadOfItemByItem() async throws {
+        store.databaseDown.withLock { $0 = true }
+        let readsBefore = store.reads
+        await #expect(throws: DatabaseUnavailable.self) {
+            try await service.ingestBatch((0..<50).map { submission("down-\($0)") }, by: .user(alice))
+        }
+        #expect(store.reads - readsBefore == 1, "one failed read ends the batch; no item is tried on its own")
+        #expect(store.snapshot.purchases.isEmpty)
+    }
+
     @Test func theMonthlyCapLimitsLaterPurchases() async throws {
-        _ = try await service.ingest(submission(), by: alice)
-        let second = try await service.ingest(submission(), by: alice)
+        _ = try await service.ingest(submission(), by: .user(alice))
+        let second = try await service.ingest(submission(), by: .user(alice))
         #expect(second.purchase.cashbackAmount == Money(minorUnits: 100) && second.capApplied)
-        let third = try await service.ingest(submission(), by: alice)
+        let third = try await service.ingest(submission(), by: .user(alice))
         #expect(third.purchase.cashbackAmount == .zero && third.capApplied)
         clock.advance(by: 31 * 24 * 3600)
-        #expect(try await service.ingest(submission(), by: alice).purchase.cashbackAmount == Money(minorUnits: 500))
+        #expect(
+            try await service.ingest(submission(), by: .user(alice)).purchase.cashbackAmount == Money(minorUnits: 500))
     }
 
     @Test func refusalsComeInTheSpecOrderAndWriteNothing() async throws {
         let someoneElse = PurchaseSubmission(
             externalID: "x", userID: .random(), merchantID: shop.id, amount: Money(minorUnits: 100), currency: "USD")
-        await #expect(throws: PurchaseError.notOwnSubmission) { try await service.ingest(someoneElse, by: alice) }
-        let first = try await service.ingest(submission("dup"), by: alice)
+        await #expect(throws: PurchaseError.notOwnSubmission) {
+            try await service.ingest(someoneElse, by: .user(alice))
+        }
+        let first = try await service.ingest(submission("dup"), by: .user(alice))
         await #expect(throws: PurchaseError.duplicate(first.purchase)) {
-            try await service.ingest(submission("dup", currency: "USD"), by: alice)
+            try await service.ingest(submission("dup", currency: "USD"), by: .user(alice))
         }
         await #expect(throws: PurchaseError.unsupportedCurrency("usd")) {
-            try await service.ingest(submission(currency: "usd"), by: alice)
+            try await service.ingest(submission(currency: "usd"), by: .user(alice))
         }
-        #expect(try await service.ingest(submission(currency: "eur"), by: alice).purchase.currency == "eur")
+        #expect(try await service.ingest(submission(currency: "eur"), by: .user(alice)).purchase.currency == "eur")
         let stranger = PurchaseSubmission(
             externalID: "y", userID: alice.id, merchantID: .random(), amount: Money(minorUnits: 100), currency: "EUR")
         await #expect(throws: PurchaseError.merchantNotEligible(stranger.merchantID)) {
-            try await service.ingest(stranger, by: alice)
+            try await service.ingest(stranger, by: .user(alice))
         }
         store.seed { $0.offers = [] }
         await #expect(throws: PurchaseError.offerNotAvailable(shop.id)) {
-            try await service.ingest(submission(), by: alice)
+            try await service.ingest(submission(), by: .user(alice))
         }
         #expect(store.snapshot.purchases.count == 2 && store.snapshot.audit.count == 2 && store.rollbacks == 0)
     }
 
     @Test func adminConfirmAndReverseMoveTheMoneyOnce() async throws {
-        let ingested = try await service.ingest(submission(), by: alice)
+        let ingested = try await service.ingest(submission(), by: .user(alice))
         let id = ingested.purchase.id.description
         let confirmed = try await service.confirm(purchaseID: id, by: admin)
         #expect(confirmed.status == .confirmed)
@@ -142,7 +156,7 @@ import Testing
     }
 
     @Test func reversingWithdrawnCashbackLeavesADebtThatLaterCashbackRepays() async throws {
-        let ingested = try await service.ingest(submission(), by: alice)
+        let ingested = try await service.ingest(submission(), by: .user(alice))
         _ = try await service.confirm(purchaseID: ingested.purchase.id.description, by: admin)
         store.seed { [alice] state in
             try? state.apply([
@@ -156,7 +170,7 @@ import Testing
         #expect(store.snapshot.wallets[alice.id]?.available == .zero)
         #expect(store.snapshot.wallets[alice.id]?.owed == Money(minorUnits: 300), "5.00 taken back, 2.00 was left")
 
-        let later = try await service.ingest(submission(), by: alice)
+        let later = try await service.ingest(submission(), by: .user(alice))
         #expect(
             later.purchase.cashbackAmount == Money(minorUnits: 500), "a reversed purchase no longer counts to the cap")
         _ = try await service.confirm(purchaseID: later.purchase.id.description, by: admin)
@@ -168,7 +182,7 @@ import Testing
     }
 
     @Test func detailsAreForTheOwnerOnly() async throws {
-        let ingested = try await service.ingest(submission(), by: alice)
+        let ingested = try await service.ingest(submission(), by: .user(alice))
         let view = try await service.details(purchaseID: ingested.purchase.id.description, caller: alice)
         #expect(view.merchantName == "Shop")
         let bob = User(

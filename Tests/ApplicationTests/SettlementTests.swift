@@ -15,16 +15,19 @@ import Testing
         let offer = Offer(
             id: .random(), merchantID: shop.id, cashback: .percent(5), startDate: CalendarDate(iso: "2026-01-01")!,
             endDate: CalendarDate(iso: "2026-12-31")!, monthlyCapPerUser: 100, active: true)
-        store.seed {
+        store.seed { [user] in
+            $0.users.append(user)
             $0.merchants.append(shop)
             $0.offers.append(offer)
         }
         _ = try await PurchaseService(unitOfWork: store, clock: clock).ingest(
             PurchaseSubmission(
                 externalID: UUID().uuidString, userID: user.id, merchantID: shop.id, amount: Money(minorUnits: 10_000),
-                currency: "EUR"), by: user)
+                currency: "EUR"), by: .user(user))
         return try #require(
-            try await store.read { try await $0.verifications.claim(limit: 1, owner: "w", lease: .seconds(30)) }.first)
+            try await store.withConnection {
+                try await $0.verifications.claim(limit: 1, owner: "w", lease: .seconds(30))
+            }.first)
     }
 
     @Test func confirmationMovesTheMoneyAndLeavesTheQueue() async throws {
@@ -81,7 +84,8 @@ import Testing
         ).payout
         _ = try await service.process(payoutID: payout.id.description, to: .processing, actor: .system)
         let claim = try #require(
-            try await store.read { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }.first)
+            try await store.withConnection { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }
+                .first)
         #expect(try await service.settle(claim, to: .failed))
         #expect(try await !service.settle(claim, to: .completed))
         #expect(store.snapshot.wallets[user]?.available == Money(minorUnits: 5000))

@@ -119,10 +119,16 @@ extension APIHarness {
             let created = try await api.ingest(user.token, user: user.id, merchant: shop)
             let id = try #require(created.json["id"] as? String)
             let details = try await api.send(.get, "/api/v1/purchases/\(id)", token: user.token)
-            #expect(details.json["amount"] as? String == "100.00" && details.json["cashback_status"] is NSNull)
+            #expect(
+                details.json["amount"] as? String == "100.00" && details.json["cashback_status"] as? String == "pending"
+            )
             #expect((details.json["created_at"] as? String)?.hasSuffix("Z") == false)
             let hidden = try await api.send(.get, "/api/v1/purchases/\(id)", token: admin.token)
-            #expect(hidden.status == .notFound && hidden.errorDetails["resource_owner"] == nil)
+            #expect(hidden.status == .forbidden && hidden.errorCode == "FORBIDDEN")
+            #expect(
+                hidden.errorDetails["resource_owner"] == nil
+                    && !String(buffer: hidden.body).contains(user.id.uuidString.lowercased()),
+                "the answer names no one")
             #expect(try await api.send(.get, "/api/v1/purchases/\(UUID())", token: user.token).status == .notFound)
             let mine = try await api.send(.get, "/api/v1/users/me/purchases?status=pending", token: user.token)
             #expect((mine.json["pagination"] as? [String: Int]) == ["offset": 0, "limit": 10, "total": 1])

@@ -23,14 +23,16 @@ import Testing
             try await database.transaction { repositories in
                 for merchant in merchants { _ = try await repositories.merchants.insert(merchant) }
             }
-            let page = try await database.read {
+            let page = try await database.withConnection {
                 try await $0.merchants.list(active: nil, page: PageRequest(offset: 1, limit: 2))
             }
             #expect(page.total == 5)
             #expect(page.items.map(\.name) == ["M1", "M2"])
-            let active = try await database.read { try await $0.merchants.list(active: true, page: firstPage) }
+            let active = try await database.withConnection {
+                try await $0.merchants.list(active: true, page: firstPage)
+            }
             #expect(active.items.map(\.name) == ["M0", "M2", "M4"])
-            let beyond = try await database.read {
+            let beyond = try await database.withConnection {
                 try await $0.merchants.list(active: nil, page: PageRequest(offset: 10, limit: 2))
             }
             #expect(beyond.items.isEmpty && beyond.total == 5)
@@ -63,12 +65,12 @@ import Testing
                 try await repositories.offers.insert(percent)
                 try await repositories.offers.insert(fixed)
             }
-            let storedPercent = try await database.read { try await $0.offers.find(id: percent.id) }
-            let storedFixed = try await database.read { try await $0.offers.find(id: fixed.id) }
+            let storedPercent = try await database.withConnection { try await $0.offers.find(id: percent.id) }
+            let storedFixed = try await database.withConnection { try await $0.offers.find(id: fixed.id) }
             #expect(storedPercent?.offer == percent)
             #expect(storedFixed?.offer == fixed)
             #expect(storedFixed?.merchantName == shop.name)
-            #expect(try await database.read { try await $0.offers.hasActiveOffer(merchantID: shop.id) })
+            #expect(try await database.withConnection { try await $0.offers.hasActiveOffer(merchantID: shop.id) })
         }
     }
 
@@ -102,7 +104,8 @@ import Testing
                 for offer in offers { try await repositories.offers.insert(offer) }
             }
             func ids(_ filter: OfferListFilter) async throws -> [OfferID] {
-                try await database.read { try await $0.offers.list(filter: filter, page: firstPage) }.items.map(\.id)
+                try await database.withConnection { try await $0.offers.list(filter: filter, page: firstPage) }.items
+                    .map(\.id)
             }
             #expect(try await ids(OfferListFilter(status: nil, merchantID: nil, dateFrom: nil, dateTo: nil)).count == 3)
             #expect(
@@ -135,7 +138,7 @@ import Testing
                 _ = try await repositories.merchants.insert(closed)
                 for offer in candidates { try await repositories.offers.insert(offer) }
             }
-            let page = try await database.read {
+            let page = try await database.withConnection {
                 try await $0.offers.listVisible(on: CalendarDate(iso: "2026-06-30")!, page: firstPage)
             }
             #expect(page.items.map(\.offer.id) == [visible.id] && page.total == 1)

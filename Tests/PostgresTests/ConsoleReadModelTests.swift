@@ -40,18 +40,18 @@ import Testing
                 VALUES ('gone', 'purchase_confirmation', 'bank', 'open', now() - interval '2 days')
                 """, logger: TestDatabase.logger)
             for state in [BreakerState.closed, .open] {
-                try await database.read {
+                try await database.withConnection {
                     try await $0.jobQueue.reportBreaker(.purchaseConfirmation, worker: "w1", state: state)
                 }
             }
-            try await database.read {
+            try await database.withConnection {
                 try await $0.jobQueue.reportBreaker(.payoutSettlement, worker: "w1", state: .halfOpen)
             }
-            let bank = try await database.read { try await $0.jobQueue.breakers(.purchaseConfirmation) }
+            let bank = try await database.withConnection { try await $0.jobQueue.breakers(.purchaseConfirmation) }
             #expect(bank.map(\.worker) == ["w1"], "the day-old report is gone")
             #expect(bank.first?.state == .open && bank.first?.downstream == .bank)
             #expect((bank.first?.ageSeconds ?? 99) < 60)
-            let rail = try await database.read { try await $0.jobQueue.breakers(.payoutSettlement) }
+            let rail = try await database.withConnection { try await $0.jobQueue.breakers(.payoutSettlement) }
             #expect(rail.map(\.state) == [.halfOpen] && rail.first?.downstream == .rail)
         }
     }

@@ -27,9 +27,10 @@ import Testing
             }
             #expect(try await TestData.count(client, "feature_flags") == 2)
             #expect(
-                try await database.read { try await $0.featureFlags.find(key: key.value, scope: userScope) }?.enabled
+                try await database.withConnection { try await $0.featureFlags.find(key: key.value, scope: userScope) }?
+                    .enabled
                     == true)
-            let listed = try await database.read {
+            let listed = try await database.withConnection {
                 try await $0.featureFlags.list(
                     filter: FlagListFilter(key: nil, scopeType: "user", scopeID: nil), page: firstPage)
             }

@@ -10,14 +10,15 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 100)
             func context(_ externalID: String) async throws -> IngestionContext {
-                try await database.read {
+                try await database.withConnection {
                     try await $0.purchases.ingestionContext(
                         externalID: externalID, merchantID: fixture.merchantID, userID: fixture.user.id,
                         on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
                 }
             }
             #expect(try await context("a").walletVersion == nil)
-            let first = try await fixture.purchases.ingest(fixture.submission("a", cents: 10_000), by: fixture.user)
+            let first = try await fixture.purchases.ingest(
+                fixture.submission("a", cents: 10_000), by: .user(fixture.user))
             let seen = try await context("b")
             let offer = try #require(seen.candidateOffers.first)
             #expect(seen.walletVersion == 0 && seen.earnedThisMonth[offer.id] == Money(minorUnits: 500))
@@ -33,24 +34,23 @@ import Testing
                 id: .random(), externalID: "b", userID: fixture.user.id, merchantID: fixture.merchantID,
                 offerID: offer.id, amount: Money(minorUnits: 1000), cashbackAmount: Money(minorUnits: 50),
                 currency: "EUR", status: .pending, createdAt: Date())
-            let audit = AuditEntry(
-                occurredAt: Date(), actor: .user(fixture.user.id), action: .purchaseIngested,
-                resourceType: "purchase", resourceID: purchase.id.description, details: [:])
-            #expect(
-                try await database.read {
-                    try await $0.purchases.recordIngestion(
-                        purchase, audit: audit, walletGuard: .unchangedSince(version: seen.walletVersion))
-                } == .walletChanged)
+            func record(_ purchase: Purchase, _ walletGuard: WalletGuard) async throws -> IngestionRecord {
+                let draft = IngestionDraft(
+                    purchase: purchase, capApplied: false,
+                    audit: AuditEntry(
+                        occurredAt: Date(), actor: .user(fixture.user.id), action: .purchaseIngested,
+                        resourceType: "purchase", resourceID: purchase.id.description, details: [:]),
+                    movements: PurchaseTransitions.ingestion(of: purchase))
+                return try await database.withConnection {
+                    try await $0.purchases.recordIngestions([draft], walletGuard: walletGuard)
+                }
+            }
+            let stale = try #require(seen.walletVersion)
+            #expect(try await record(purchase, .unchangedSince([fixture.user.id: stale])) == .recorded([]))
             #expect(try await TestData.count(client, "purchases") == 1)
             #expect(
-                try await database.read {
-                    try await $0.purchases.recordIngestion(
-                        purchase, audit: audit, walletGuard: .unchangedSince(version: confirmed))
-                } == .recorded)
-            #expect(
-                try await database.read {
-                    try await $0.purchases.recordIngestion(sameExternalID, audit: audit, walletGuard: .locked)
-                } == .duplicate)
+                try await record(purchase, .unchangedSince([fixture.user.id: confirmed])) == .recorded([purchase.id]))
+            #expect(try await record(sameExternalID, .locked) == .duplicate)
             #expect(try await context("c").walletVersion == confirmed + 1)
             #expect(try await fixture.wallet()?.pending == Money(minorUnits: 50))
             try await fixture.expectReconciled()
@@ -65,18 +65,16 @@ import Testing
                 id: .random(), externalID: "no-offer", userID: fixture.user.id, merchantID: fixture.merchantID,
                 offerID: nil, amount: Money(minorUnits: 1000), cashbackAmount: .zero, currency: "EUR",
                 status: .pending, createdAt: Date())
-            let audit = AuditEntry(
-                occurredAt: Date(), actor: .user(fixture.user.id), action: .purchaseIngested,
-                resourceType: "purchase", resourceID: purchase.id.description, details: [:])
-            let version = try await database.read {
-                try await $0.purchases.ingestionContext(
-                    externalID: "no-offer", merchantID: fixture.merchantID, userID: fixture.user.id,
-                    on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
-            }.walletVersion
-            let recorded = try await database.read {
-                try await $0.batchIngestion.record([(purchase, audit)], walletVersions: [fixture.user.id: version])
+            let draft = IngestionDraft(
+                purchase: purchase, capApplied: false,
+                audit: AuditEntry(
+                    occurredAt: Date(), actor: .partner(PartnerID(UUID())), action: .purchaseIngested,
+                    resourceType: "purchase", resourceID: purchase.id.description, details: [:]),
+                movements: PurchaseTransitions.ingestion(of: purchase))
+            let recorded = try await database.withConnection {
+                try await $0.purchases.recordIngestions([draft], walletGuard: .unchangedSince([:]))
             }
-            #expect(recorded == [purchase.id])
+            #expect(recorded == .recorded([purchase.id]))
             #expect(
                 try await TestData.count(client, "purchases", where: "external_id = 'no-offer' AND offer_id IS NULL")
                     == 1)
@@ -93,7 +91,7 @@ import Testing
                 VALUES (gen_random_uuid(), \(user), 10.00, 'bank_transfer', '{"iban": 1234}', 'requested', now())
                 """, logger: TestDatabase.logger)
             do {
-                _ = try await database.read {
+                _ = try await database.withConnection {
                     try await $0.payouts.list(
                         userID: UserID(user), status: nil, page: PageRequest(offset: 0, limit: 10))
                 }

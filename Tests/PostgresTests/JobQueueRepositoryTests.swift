@@ -12,7 +12,8 @@ import Testing
     private func claimOne(_ database: PostgresUnitOfWork, owner: String = "w", lease: Duration = .seconds(30))
         async throws -> ClaimedVerification?
     {
-        try await database.read { try await $0.verifications.claim(limit: 1, owner: owner, lease: lease) }.first
+        try await database.withConnection { try await $0.verifications.claim(limit: 1, owner: owner, lease: lease) }
+            .first
     }
 
     @Test func businessRetriesCountAndInfrastructureFailuresParkOnlyPastTheHorizon() async throws {
@@ -20,7 +21,7 @@ import Testing
             try await TestData.bulkPendingPurchases(client, count: 1)
             let initial = try #require(try await claimOne(database))
             #expect(initial.lease.claims == 1 && initial.attempts == 0)
-            let business = try await database.read {
+            let business = try await database.withConnection {
                 try await $0.jobQueue.retryBusiness(
                     .purchaseConfirmation, initial.lease, after: .zero, message: "not yet")
             }
@@ -28,7 +29,7 @@ import Testing
             let second = try #require(try await claimOne(database))
             #expect(second.attempts == 1 && second.lease.claims == 2 && second.lease.interruptions == 0)
             let failure = DownstreamFailure(.timeout, "no answer within 5 s")
-            let first = try await database.read {
+            let first = try await database.withConnection {
                 try await $0.jobQueue.retryInfrastructure(
                     .purchaseConfirmation, second.lease, after: .zero, failure: failure, horizon: .seconds(3600))
             }
@@ -38,28 +39,32 @@ import Testing
             _ = try await client.query(
                 "UPDATE purchase_verifications SET failing_since = now() - interval '2 hours'",
                 logger: TestDatabase.logger)
-            let late = try await database.read {
+            let late = try await database.withConnection {
                 try await $0.jobQueue.retryInfrastructure(
                     .purchaseConfirmation, claim.lease, after: .zero, failure: failure, horizon: .seconds(3600))
             }
             #expect(late == .parked)
             #expect(try await claimOne(database) == nil, "parked items are never claimed")
             let item = try #require(
-                try await database.read { try await $0.jobQueue.item(.purchaseConfirmation, id: claim.lease.itemID) })
+                try await database.withConnection {
+                    try await $0.jobQueue.item(.purchaseConfirmation, id: claim.lease.itemID)
+                })
             #expect(item.state == .parked && item.lastErrorClass == "timeout" && item.attempts == 1)
-            let summary = try await database.read { try await $0.jobQueue.summary(.purchaseConfirmation) }
+            let summary = try await database.withConnection { try await $0.jobQueue.summary(.purchaseConfirmation) }
             #expect(summary.counts[.parked] == 1 && summary.counts[.due] == 0)
-            let parked = try await database.read {
+            let parked = try await database.withConnection {
                 try await $0.jobQueue.items(
                     .purchaseConfirmation, state: .parked, page: PageRequest(offset: 0, limit: 10))
             }
             #expect(parked.total == 1 && parked.items.map(\.itemID) == [claim.lease.itemID])
 
             #expect(
-                try await database.read { try await $0.jobQueue.redrive(.purchaseConfirmation, id: claim.lease.itemID) }
+                try await database.withConnection {
+                    try await $0.jobQueue.redrive(.purchaseConfirmation, id: claim.lease.itemID)
+                }
             )
             #expect(
-                try await !database.read {
+                try await !database.withConnection {
                     try await $0.jobQueue.redrive(.purchaseConfirmation, id: claim.lease.itemID)
                 },
                 "only a parked item can be redriven")
@@ -75,12 +80,12 @@ import Testing
             try await Task.sleep(for: .milliseconds(80))
             let taken = try #require(try await claimOne(database, owner: "survivor"))
             #expect(taken.lease.interruptions == 1 && taken.lease.claims == 2)
-            let history = try await database.read {
+            let history = try await database.withConnection {
                 try await $0.jobQueue.attempts(.purchaseConfirmation, itemID: taken.lease.itemID, limit: 10)
             }
             #expect(history.map(\.outcome) == ["crashed"] && history.first?.worker == "crashed-worker")
             #expect(history.first?.attempt == 1)
-            let verdict = try await database.read {
+            let verdict = try await database.withConnection {
                 try await $0.jobQueue.interrupt(
                     .purchaseConfirmation, taken.lease, after: .zero, message: "database refused", maxInterruptions: 2)
             }
@@ -97,8 +102,8 @@ import Testing
                     durationMilliseconds: number == 3 ? nil : 12.5, outcome: number == 3 ? "completed" : "unavailable",
                     errorClass: number == 3 ? nil : .http5xx, message: number == 3 ? nil : "503")
             }
-            try await database.read { try await $0.jobQueue.journal(records) }
-            let history = try await database.read {
+            try await database.withConnection { try await $0.jobQueue.journal(records) }
+            let history = try await database.withConnection {
                 try await $0.jobQueue.attempts(.payoutSettlement, itemID: item, limit: 10)
             }
             #expect(history.map(\.attempt) == [3, 2, 1])
@@ -107,7 +112,7 @@ import Testing
             _ = try await client.query(
                 "UPDATE job_attempts SET started_at = now() - interval '10 days' WHERE attempt < 3",
                 logger: TestDatabase.logger)
-            let pruned = try await database.read {
+            let pruned = try await database.withConnection {
                 try await $0.jobQueue.pruneJournal(olderThan: .seconds(7 * 86_400), limit: 100)
             }
             #expect(pruned == 2)
@@ -119,7 +124,7 @@ import Testing
             var waits: [Duration] = []
             var slots: [ContinuousClock.Instant] = []
             for _ in 0..<5 {
-                let wait = try await database.read {
+                let wait = try await database.withConnection {
                     try await $0.rateLimits.reserve(.rail, interval: .seconds(10), maxWait: .seconds(60))
                 }
                 waits.append(try #require(wait))
@@ -131,7 +136,7 @@ import Testing
             #expect(waits[0] < .seconds(1), "\(waits)")
             let span = slots[4] - slots[0]
             #expect(span > .seconds(34) && span < .seconds(46), "\(waits) span \(span)")
-            let far = try await database.read {
+            let far = try await database.withConnection {
                 try await $0.rateLimits.reserve(.rail, interval: .seconds(10), maxWait: .seconds(5))
             }
             #expect(far == nil)
@@ -144,11 +149,11 @@ import Testing
     @Test func aParkedItemIsListedRedrivenOnceAndAudited() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 2)
-            let claims = try await database.read {
+            let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 2, owner: "w", lease: .seconds(30))
             }
             let parked = try #require(claims.first)
-            _ = try await database.read {
+            _ = try await database.withConnection {
                 try await $0.jobQueue.park(
                     .purchaseConfirmation, parked.lease, failure: .interrupted, message: "settlement refused")
             }

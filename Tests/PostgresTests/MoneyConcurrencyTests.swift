@@ -31,7 +31,7 @@ struct MoneyFixture: Sendable {
             try await repositories.offers.insert(offer)
         }
         #expect(offer.isValid(on: today))
-        let user = try #require(try await database.read { try await $0.users.find(id: UserID(userID)) })
+        let user = try #require(try await database.withConnection { try await $0.users.find(id: UserID(userID)) })
         return MoneyFixture(
             database: database, client: client, user: user, merchantID: merchant.id,
             purchases: PurchaseService(unitOfWork: database, clock: SystemClock()),
@@ -45,7 +45,9 @@ struct MoneyFixture: Sendable {
             currency: "EUR")
     }
 
-    func wallet() async throws -> Wallet? { try await database.read { try await $0.wallets.find(userID: user.id) } }
+    func wallet() async throws -> Wallet? {
+        try await database.withConnection { try await $0.wallets.find(userID: user.id) }
+    }
 
     func expectReconciled() async throws {
         let report = try await reconciliation.run()
@@ -62,7 +64,7 @@ struct MoneyFixture: Sendable {
                     group.addTask {
                         do {
                             _ = try await fixture.purchases.ingest(
-                                fixture.submission("same", cents: 10_000), by: fixture.user)
+                                fixture.submission("same", cents: 10_000), by: .user(fixture.user))
                             return true
                         } catch PurchaseError.duplicate(let existing) {
                             #expect(existing.externalID == "same")
@@ -92,7 +94,7 @@ struct MoneyFixture: Sendable {
                 for (index, cents) in amounts.enumerated() {
                     group.addTask {
                         _ = try await fixture.purchases.ingest(
-                            fixture.submission("p-\(index)", cents: cents), by: fixture.user)
+                            fixture.submission("p-\(index)", cents: cents), by: .user(fixture.user))
                     }
                 }
                 try await group.waitForAll()
@@ -117,7 +119,7 @@ struct MoneyFixture: Sendable {
                 for index in 0..<20 {
                     group.addTask {
                         try await fixture.purchases.ingest(
-                            fixture.submission("cap-\(index)", cents: 10_000), by: fixture.user
+                            fixture.submission("cap-\(index)", cents: 10_000), by: .user(fixture.user)
                         )
                         .purchase.cashbackAmount
                     }
@@ -137,7 +139,7 @@ struct MoneyFixture: Sendable {
             let credited = try await withThrowingTaskGroup(of: Money.self) { group in
                 for batch in 0..<3 {
                     group.addTask {
-                        let results = await fixture.purchases.ingestBatch(
+                        let results = try await fixture.purchases.ingestBatch(
                             (0..<5).map { fixture.submission("batch-\(batch)-\($0)", cents: 10_000) },
                             by: .user(fixture.user))
                         return results.compactMap { try? $0.get().purchase.cashbackAmount }.reduce(Money.zero, +)
@@ -146,7 +148,7 @@ struct MoneyFixture: Sendable {
                 for single in 0..<5 {
                     group.addTask {
                         try await fixture.purchases.ingest(
-                            fixture.submission("single-\(single)", cents: 10_000), by: fixture.user
+                            fixture.submission("single-\(single)", cents: 10_000), by: .user(fixture.user)
                         )
                         .purchase.cashbackAmount
                     }
@@ -164,7 +166,7 @@ struct MoneyFixture: Sendable {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(100), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
-                fixture.submission("funds", cents: 50_000), by: fixture.user)
+                fixture.submission("funds", cents: 50_000), by: .user(fixture.user))
             _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 1500), method: .bankTransfer, details: ["iban": "x"], idempotencyKey: nil)
@@ -196,7 +198,7 @@ struct MoneyFixture: Sendable {
             var confirmWins = 0
             for round in 0..<10 {
                 let purchase = try await fixture.purchases.ingest(
-                    fixture.submission("race-\(round)", cents: 10_000), by: fixture.user
+                    fixture.submission("race-\(round)", cents: 10_000), by: .user(fixture.user)
                 )
                 .purchase
                 let id = purchase.id.description
@@ -239,7 +241,7 @@ struct MoneyFixture: Sendable {
             var outcomes: [String: Int] = [:]
             for round in 0..<20 {
                 let id = try await fixture.purchases.ingest(
-                    fixture.submission("money-\(round)", cents: 10_000), by: fixture.user
+                    fixture.submission("money-\(round)", cents: 10_000), by: .user(fixture.user)
                 ).purchase.id.description
                 let withdrawal = PayoutRequest(
                     amount: Money(minorUnits: 5000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
@@ -277,7 +279,7 @@ struct MoneyFixture: Sendable {
     @Test func detectsABalanceThatDisagreesWithItsLedger() async throws {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 1000)
-            _ = try await fixture.purchases.ingest(fixture.submission("x", cents: 10_000), by: fixture.user)
+            _ = try await fixture.purchases.ingest(fixture.submission("x", cents: 10_000), by: .user(fixture.user))
             try await fixture.expectReconciled()
             try await client.query(
                 "UPDATE wallets SET pending_balance = pending_balance + 1", logger: TestDatabase.logger)
@@ -295,7 +297,7 @@ struct MoneyFixture: Sendable {
             try await DemoSeed(client: client, logger: TestDatabase.logger).apply(passwordHash: "$2b$04$x")
             let report = try await ReconciliationService(unitOfWork: database).run()
             #expect(report.isClean, "\(report.drifts)")
-            let alice = try await database.read {
+            let alice = try await database.withConnection {
                 try await $0.wallets.find(userID: UserID(parsing: "b7e2c1a2-4f3a-4e2b-9c1a-8d2e3f4b5c6d")!)
             }
             #expect(alice?.pending.description == "19.05" && alice?.available.description == "15.00")
@@ -314,8 +316,10 @@ struct MoneyFixture: Sendable {
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(6), cap: 1000)
             var confirmed: [String] = []
             for name in ["a", "b"] {
-                let id = try await fixture.purchases.ingest(fixture.submission(name, cents: 10_000), by: fixture.user)
-                    .purchase.id.description
+                let id = try await fixture.purchases.ingest(
+                    fixture.submission(name, cents: 10_000), by: .user(fixture.user)
+                )
+                .purchase.id.description
                 _ = try await fixture.purchases.confirm(purchaseID: id, by: fixture.user.id)
                 confirmed.append(id)
             }
@@ -327,16 +331,18 @@ struct MoneyFixture: Sendable {
             #expect(try await fixture.wallet()?.owed == Money(minorUnits: 1000), "2.00 taken back, 4.00 + 6.00 owed")
 
             for name in ["c", "d", "e"] {
-                _ = try await fixture.purchases.ingest(fixture.submission(name, cents: 10_000), by: fixture.user)
+                _ = try await fixture.purchases.ingest(fixture.submission(name, cents: 10_000), by: .user(fixture.user))
             }
-            let claims = try await database.read {
+            let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 10, owner: "w", lease: .seconds(30))
             }
             #expect(claims.count == 3)
             let batch = claims.map {
                 PendingSettlement(claim: $0, settlement: .confirmation, action: .purchaseConfirmed, reason: nil)
             }
-            let applied = try await database.read { try await $0.purchases.settleIfPending(batch, at: Date()) }
+            let applied = try await database.withConnection {
+                try await $0.purchases.settleIfPending(batch, at: Date())
+            }
             #expect(applied.count == 3)
 
             let wallet = try #require(try await fixture.wallet())

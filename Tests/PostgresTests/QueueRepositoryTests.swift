@@ -13,7 +13,7 @@ import Testing
             let batches = try await withThrowingTaskGroup(of: [PurchaseID].self) { group in
                 for worker in 0..<4 {
                     group.addTask {
-                        try await database.read {
+                        try await database.withConnection {
                             try await $0.verifications.claim(limit: 30, owner: "w\(worker)", lease: .seconds(30)).map(
                                 \.purchaseID)
                         }
@@ -24,7 +24,7 @@ import Testing
             #expect(batches.allSatisfy { $0.count <= 30 })
             let all = batches.flatMap { $0 }
             #expect(all.count == 100 && Set(all).count == 100)
-            let again = try await database.read {
+            let again = try await database.withConnection {
                 try await $0.verifications.claim(limit: 10, owner: "w9", lease: .seconds(30))
             }
             #expect(again.isEmpty)
@@ -35,41 +35,47 @@ import Testing
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 1)
             let first = try #require(
-                try await database.read {
+                try await database.withConnection {
                     try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(50))
                 }.first)
-            let renewed = try await database.read {
+            let renewed = try await database.withConnection {
                 try await $0.jobQueue.renew(
                     .purchaseConfirmation, owner: "a", ids: [first.lease.itemID], lease: .milliseconds(50))
             }
             #expect(renewed == 1)
             try await Task.sleep(for: .milliseconds(120))
             let second = try #require(
-                try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }
-                    .first)
+                try await database.withConnection {
+                    try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30))
+                }
+                .first)
             #expect(
                 second.purchaseID == first.purchaseID && second.lease.claims == 2 && second.lease.interruptions == 1
                     && second.leaseToken != first.leaseToken, "an expired lease counts as a crashed attempt")
             #expect(
-                try await database.read {
+                try await database.withConnection {
                     try await $0.jobQueue.retryBusiness(.purchaseConfirmation, first.lease, after: .zero, message: "x")
                 } == .leaseLost)
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
             #expect(try await settlement.settle(first, .confirm) == .leaseLost)
             #expect(
-                try await database.read {
+                try await database.withConnection {
                     try await $0.jobQueue.renew(
                         .purchaseConfirmation, owner: "b", ids: [second.lease.itemID], lease: .seconds(30))
                 } == 1)
             #expect(
-                try await database.read {
+                try await database.withConnection {
                     try await $0.jobQueue.renew(
                         .purchaseConfirmation, owner: "a", ids: [second.lease.itemID], lease: .seconds(30))
                 } == 0)
-            try await database.read { try await $0.jobQueue.release(.purchaseConfirmation, second.lease, after: .zero) }
+            try await database.withConnection {
+                try await $0.jobQueue.release(.purchaseConfirmation, second.lease, after: .zero)
+            }
             #expect(
-                try await database.read { try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30)) }
-                    .count == 1)
+                try await database.withConnection {
+                    try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30))
+                }
+                .count == 1)
         }
     }
 
@@ -79,11 +85,11 @@ import Testing
             let flags = FeatureFlagService(unitOfWork: database, clock: SystemClock())
             let admin = UserID.random()
             func claimable() async throws -> Int {
-                let claims = try await database.read {
+                let claims = try await database.withConnection {
                     try await $0.verifications.claim(limit: 10, owner: "t", lease: .seconds(30))
                 }
                 for claim in claims {
-                    try await database.read {
+                    try await database.withConnection {
                         try await $0.jobQueue.release(.purchaseConfirmation, claim.lease, after: .zero)
                     }
                 }
@@ -114,7 +120,7 @@ import Testing
     @Test func settlementAppliesOnceEvenWhenAdminsRace() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 20)
-            let claims = try await database.read {
+            let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 20, owner: "w", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
@@ -148,7 +154,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(50), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
-                fixture.submission("funds", cents: 10_000), by: fixture.user)
+                fixture.submission("funds", cents: 10_000), by: .user(fixture.user))
             _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
@@ -158,7 +164,7 @@ import Testing
             let claims = try await withThrowingTaskGroup(of: [ClaimedPayout].self) { group in
                 for owner in ["a", "b"] {
                     group.addTask {
-                        try await database.read {
+                        try await database.withConnection {
                             try await $0.payoutQueue.claim(limit: 5, owner: owner, lease: .seconds(30))
                         }
                     }
@@ -168,11 +174,11 @@ import Testing
             let claim = try #require(claims.first)
             #expect(claims.count == 1 && claim.payoutID == payout.id)
             #expect(
-                try await database.read {
+                try await database.withConnection {
                     try await $0.jobQueue.renew(
                         .payoutSettlement, owner: "a", ids: [payout.id.uuid], lease: .seconds(30))
                 }
-                    + database.read {
+                    + database.withConnection {
                         try await $0.jobQueue.renew(
                             .payoutSettlement, owner: "b", ids: [payout.id.uuid], lease: .seconds(30))
                     } == 1)
@@ -184,7 +190,9 @@ import Testing
             #expect(try await !fixture.payouts.settle(claim, to: .failed))
             #expect(try await TestData.count(client, "payout_settlements") == 0)
             #expect(try await fixture.wallet()?.paid == Money(minorUnits: 2000))
-            try await database.read { try await $0.jobQueue.release(.payoutSettlement, claim.lease, after: .zero) }
+            try await database.withConnection {
+                try await $0.jobQueue.release(.payoutSettlement, claim.lease, after: .zero)
+            }
             try await fixture.expectReconciled()
         }
     }
@@ -194,7 +202,7 @@ import Testing
     @Test func rejectsWithTheReasonAndConfirmsWithTheCashbackAndNeverTwice() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 2)
-            let claims = try await database.read {
+            let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 2, owner: "w", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
@@ -227,11 +235,13 @@ import Testing
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 1)
             let first = try #require(
-                try await database.read {
+                try await database.withConnection {
                     try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(30))
                 }.first)
             try await Task.sleep(for: .milliseconds(80))
-            _ = try await database.read { try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30)) }
+            _ = try await database.withConnection {
+                try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30))
+            }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
             #expect(try await settlement.settle(first, .confirm) == .leaseLost)
             #expect(try await TestData.count(client, "purchases", where: "status = 'pending'") == 1)
@@ -242,7 +252,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let (_, merchant) = try await TestData.bulkPendingPurchases(client, count: 3)
             try await TestData.bulkPendingPurchases(client, count: 2, merchantID: merchant)
-            let claims = try await database.read {
+            let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 5, owner: "w", lease: .seconds(30))
             }
             let stale = claims[0].withToken(UUID())
@@ -256,7 +266,9 @@ import Testing
                 } + [
                     PendingSettlement(claim: stale, settlement: .confirmation, action: .purchaseConfirmed, reason: nil)
                 ]
-            let applied = try await database.read { try await $0.purchases.settleIfPending(batch, at: Date()) }
+            let applied = try await database.withConnection {
+                try await $0.purchases.settleIfPending(batch, at: Date())
+            }
             #expect(applied == Set(claims.dropFirst().map(\.purchaseID)))
             #expect(try await TestData.count(client, "purchases", where: "status = 'confirmed'") == 2)
             #expect(try await TestData.count(client, "purchases", where: "status = 'rejected'") == 2)
@@ -273,7 +285,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let (_, merchant) = try await TestData.bulkPendingPurchases(client, count: 60)
             try await TestData.bulkPendingPurchases(client, count: 60, merchantID: merchant)
-            let claims = try await database.read {
+            let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 120, owner: "w", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock(), maxBatch: 32)

@@ -17,11 +17,11 @@ import Testing
         try await withDatabase { (database, _) async throws in
             let alice = user()
             #expect(try await database.transaction { try await $0.users.insert(alice) })
-            let byID = try await database.read { try await $0.users.find(id: alice.id) }
-            let byEmail = try await database.read { try await $0.users.find(email: alice.email) }
+            let byID = try await database.withConnection { try await $0.users.find(id: alice.id) }
+            let byEmail = try await database.withConnection { try await $0.users.find(email: alice.email) }
             #expect(byID == alice)
             #expect(byEmail?.id == alice.id)
-            #expect(try await database.read { try await $0.users.find(id: .random()) } == nil)
+            #expect(try await database.withConnection { try await $0.users.find(id: .random()) } == nil)
         }
     }
 
@@ -86,7 +86,8 @@ import Testing
                 return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
             #expect(wins == 1)
-            let stored = try #require(try await database.read { try await $0.refreshTokens.find(tokenHash: hash) })
+            let stored = try #require(
+                try await database.withConnection { try await $0.refreshTokens.find(tokenHash: hash) })
             #expect(stored.usedAt != nil && stored.familyID == family)
             try await database.transaction { try await $0.refreshTokens.revokeFamily(family, at: now) }
             #expect(try await TestData.count(client, "refresh_tokens", where: "revoked_at IS NULL") == 0)
@@ -134,11 +135,11 @@ import Testing
             #expect(try await MailboxKeyBackfill(client: client, logger: TestDatabase.logger).run().count == 2)
 
             // The duplicate still logs in with its exact address; any other spelling reaches the keyed account.
-            let exact = try await database.read {
+            let exact = try await database.withConnection {
                 try await $0.users.find(email: EmailAddress(parsing: "alice\(tag)@example.com"))
             }
             #expect(exact?.id.uuid == second)
-            let variant = try await database.read {
+            let variant = try await database.withConnection {
                 try await $0.users.find(email: EmailAddress(parsing: "ALICE\(tag)@example.com"))
             }
             #expect(variant?.id.uuid == first)

@@ -127,7 +127,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(50))
             }
             for index in 0..<200 {
-                _ = try await fixture.service.ingest(fixture.submission("n-\(index)"), by: fixture.user)
+                _ = try await fixture.service.ingest(fixture.submission("n-\(index)"), by: .user(fixture.user))
                 try await Task.sleep(for: .milliseconds(10))
             }
             try await waitUntilQueueEmpty(client, timeout: .seconds(30))
@@ -212,7 +212,7 @@ struct MoneyFixtureForWorker: Sendable {
             INSERT INTO offers (id, merchant_id, percentage, start_date, end_date, monthly_cap_per_user)
             VALUES (gen_random_uuid(), \(merchant), 5, '2020-01-01', '2099-12-31', 100000)
             """, logger: TestDatabase.logger)
-        let user = try #require(try await database.read { try await $0.users.find(id: UserID(userID)) })
+        let user = try #require(try await database.withConnection { try await $0.users.find(id: UserID(userID)) })
         return MoneyFixtureForWorker(
             service: PurchaseService(unitOfWork: database, clock: SystemClock()), user: user,
             merchantID: MerchantID(merchant))

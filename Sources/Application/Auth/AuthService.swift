@@ -36,7 +36,7 @@ public struct AuthService: Sendable {
     /// timing does not tell which addresses have accounts; both refusals are `invalidCredentials`.
     public func verifiedUser(email: EmailAddress, password: String) async throws -> User {
         guard password.utf8.count <= PasswordPolicy.maximumBytes else { throw AuthError.invalidCredentials }
-        let user = try await unitOfWork.read { try await $0.users.find(email: email) }
+        let user = try await unitOfWork.withConnection { try await $0.users.find(email: email) }
         guard let user else {
             _ = try await hasher.verify(password, against: decoyHash)
             throw AuthError.invalidCredentials
@@ -62,7 +62,7 @@ public struct AuthService: Sendable {
     /// Resolves a bearer token to an active user, re-reading the account so role and activity are current.
     public func authenticate(accessToken: String) async throws -> User {
         let userID = try await tokens.verifyAccessToken(accessToken, at: clock.now())
-        let user = try await unitOfWork.read { try await $0.users.find(id: userID) }
+        let user = try await unitOfWork.withConnection { try await $0.users.find(id: userID) }
         guard let user else { throw AuthError.invalidToken }
         guard user.active else { throw AuthError.userInactive(user.id) }
         return user

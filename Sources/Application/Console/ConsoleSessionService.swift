@@ -68,7 +68,7 @@ public struct ConsoleSessionService: Sendable {
     /// such session, it has expired (it is deleted), or its account is no longer an active admin.
     public func resolve(keyHash: String) async throws -> (session: ConsoleSession, admin: User)? {
         let now = clock.now()
-        let found = try await unitOfWork.read { repositories -> (ConsoleSession, User?)? in
+        let found = try await unitOfWork.withConnection { repositories -> (ConsoleSession, User?)? in
             guard let session = try await repositories.consoleSessions.find(keyHash: keyHash) else { return nil }
             return (session, try await repositories.users.find(id: session.userID))
         }

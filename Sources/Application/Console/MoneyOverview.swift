@@ -9,11 +9,11 @@ public struct MoneyOverview: Sendable {
     public init(unitOfWork: any UnitOfWork) { self.unitOfWork = unitOfWork }
 
     public func latestReconciliation() async throws -> ReconciliationRun? {
-        try await unitOfWork.read { try await $0.reconciliationRuns.latest() }
+        try await unitOfWork.withConnection { try await $0.reconciliationRuns.latest() }
     }
 
     public func longestPending(limit: Int) async throws -> [PendingPurchase] {
-        try await unitOfWork.read { try await $0.purchases.longestPending(limit: limit) }
+        try await unitOfWork.withConnection { try await $0.purchases.longestPending(limit: limit) }
     }
 
     /// The account named by `text` — a user id, or an e-mail address (look-alikes not refused, so an account
@@ -21,15 +21,15 @@ public struct MoneyOverview: Sendable {
     public func account(named text: String) async throws -> User? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let id = UserID(parsing: trimmed) {
-            return try await unitOfWork.read { try await $0.users.find(id: id) }
+            return try await unitOfWork.withConnection { try await $0.users.find(id: id) }
         }
         guard let email = try? EmailAddress(parsing: trimmed, refusingLookalikes: false) else { return nil }
-        return try await unitOfWork.read { try await $0.users.find(email: email) }
+        return try await unitOfWork.withConnection { try await $0.users.find(email: email) }
     }
 
     /// The account's wallet (zeros when it never had a balance change) and a page of its ledger, newest first.
     public func wallet(of userID: UserID, page: PageRequest) async throws -> (Wallet, Page<LedgerEntry>) {
-        try await unitOfWork.read { repositories in
+        try await unitOfWork.withConnection { repositories in
             let wallet =
                 try await repositories.wallets.find(userID: userID)
                 ?? Wallet(userID: userID, pending: .zero, available: .zero, paid: .zero)

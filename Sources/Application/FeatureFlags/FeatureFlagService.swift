@@ -29,7 +29,7 @@ public struct FeatureFlagService: Sendable {
     /// Resolves a flag for a scope: scoped record → global record → enabled.
     public func evaluate(key: String, scope: FlagScope) async throws -> Bool {
         try scope.requireID()
-        return try await unitOfWork.read { repositories in
+        return try await unitOfWork.withConnection { repositories in
             let scoped = scope.isGlobal ? nil : try await repositories.featureFlags.find(key: key, scope: scope)
             let global = try await repositories.featureFlags.find(key: key, scope: .global)
             return FlagResolution.resolve(scoped: scoped, global: global)
@@ -38,7 +38,7 @@ public struct FeatureFlagService: Sendable {
 
     /// Lists records, newest first.
     public func list(filter: FlagListFilter, page: PageRequest) async throws -> Page<FeatureFlag> {
-        try await unitOfWork.read { try await $0.featureFlags.list(filter: filter, page: page) }
+        try await unitOfWork.withConnection { try await $0.featureFlags.list(filter: filter, page: page) }
     }
 
     /// Deletes exactly one scope's record, so resolution falls back to the next level.

@@ -34,7 +34,7 @@ public struct JobAdministration: Sendable {
 
     /// Every job's counts by state, oldest due age and pause state.
     public func overview() async throws -> [Overview] {
-        try await unitOfWork.read { repositories in
+        try await unitOfWork.withConnection { repositories in
             var overview: [Overview] = []
             for job in JobKind.allCases {
                 let flag = try await repositories.featureFlags.find(key: job.pauseFlag.value, scope: .global)
@@ -48,13 +48,13 @@ public struct JobAdministration: Sendable {
     }
 
     public func items(_ job: JobKind, state: JobItemState?, page: PageRequest) async throws -> Page<JobItem> {
-        try await unitOfWork.read { try await $0.jobQueue.items(job, state: state, page: page) }
+        try await unitOfWork.withConnection { try await $0.jobQueue.items(job, state: state, page: page) }
     }
 
     /// Who holds the job's items now and its journaled attempts per minute over the last `window`.
     public func activity(_ job: JobKind, window: TimeInterval = 3600) async throws -> JobActivity {
         let since = clock.now().addingTimeInterval(-window)
-        return try await unitOfWork.read { repositories in
+        return try await unitOfWork.withConnection { repositories in
             JobActivity(
                 inFlight: try await repositories.jobQueue.inFlight(job),
                 breakers: try await repositories.jobQueue.breakers(job),
@@ -64,7 +64,7 @@ public struct JobAdministration: Sendable {
 
     /// Items of every job found by `search`, each job's oldest due first, at most `limit` per job.
     public func search(_ search: JobSearch, limit: Int = 50) async throws -> [JobItem] {
-        try await unitOfWork.read { repositories in
+        try await unitOfWork.withConnection { repositories in
             var found: [JobItem] = []
             for job in JobKind.allCases { found += try await repositories.jobQueue.search(job, search, limit: limit) }
             return found
@@ -73,7 +73,7 @@ public struct JobAdministration: Sendable {
 
     /// The item and its last `limit` attempts, newest first; `nil` when the queue has no such item.
     public func history(_ job: JobKind, itemID: UUID, limit: Int = 100) async throws -> ItemHistory? {
-        try await unitOfWork.read { repositories in
+        try await unitOfWork.withConnection { repositories in
             guard let item = try await repositories.jobQueue.item(job, id: itemID) else { return nil }
             return ItemHistory(
                 item: item, attempts: try await repositories.jobQueue.attempts(job, itemID: itemID, limit: limit))

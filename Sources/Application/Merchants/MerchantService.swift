@@ -35,7 +35,7 @@ public struct MerchantService: Sendable {
 
     /// Lists merchants, optionally only those with the given activity.
     public func list(active: Bool?, page: PageRequest) async throws -> Page<Merchant> {
-        try await unitOfWork.read { try await $0.merchants.list(active: active, page: page) }
+        try await unitOfWork.withConnection { try await $0.merchants.list(active: active, page: page) }
     }
 
     /// Activates or deactivates a merchant; idempotent.

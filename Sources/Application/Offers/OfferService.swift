@@ -41,19 +41,19 @@ public struct OfferService: Sendable {
 
     /// The full catalogue, inactive offers included.
     public func list(filter: OfferListFilter, page: PageRequest) async throws -> Page<Offer> {
-        try await unitOfWork.read { try await $0.offers.list(filter: filter, page: page) }
+        try await unitOfWork.withConnection { try await $0.offers.list(filter: filter, page: page) }
     }
 
     /// Offers a user can buy against today.
     public func listVisible(page: PageRequest) async throws -> Page<OfferListing> {
         let today = CalendarDate(utcDayOf: clock.now())
-        return try await unitOfWork.read { try await $0.offers.listVisible(on: today, page: page) }
+        return try await unitOfWork.withConnection { try await $0.offers.listVisible(on: today, page: page) }
     }
 
     /// One offer, hidden from regular users when it or its merchant is inactive.
     public func details(offerID rawID: String, viewerRole: Role) async throws -> OfferListing {
         guard let id = OfferID(parsing: rawID),
-            let listing = try await unitOfWork.read({ try await $0.offers.find(id: id) })
+            let listing = try await unitOfWork.withConnection({ try await $0.offers.find(id: id) })
         else { throw OfferError.notFound(rawID) }
         try OfferVisibility.check(listing, viewerRole: viewerRole)
         return listing

@@ -48,7 +48,7 @@ public struct PartnerService: Sendable {
     }
 
     public func list() async throws -> [Partner] {
-        try await unitOfWork.read { try await $0.partners.list() }
+        try await unitOfWork.withConnection { try await $0.partners.list() }
     }
 
     public func issueCredential(partnerID rawID: String, by admin: UserID) async throws -> IssuedCredential {
@@ -58,7 +58,7 @@ public struct PartnerService: Sendable {
 
     public func credentials(partnerID rawID: String) async throws -> [PartnerCredential] {
         let partner = try await existing(rawID)
-        return try await unitOfWork.read { try await $0.partners.credentials(of: partner.id) }
+        return try await unitOfWork.withConnection { try await $0.partners.credentials(of: partner.id) }
     }
 
     /// Issues a new credential and lets `keyID` work for the overlap only.
@@ -90,7 +90,7 @@ public struct PartnerService: Sendable {
     /// holds (the bearer secret and the HMAC key); `nil` otherwise.
     public func authenticate(keyID: String) async throws -> (partner: Partner, secret: String)? {
         guard
-            let (credential, ciphertext, partner) = try await unitOfWork.read({
+            let (credential, ciphertext, partner) = try await unitOfWork.withConnection({
                 try await $0.partners.credential(keyID: keyID)
             }), credential.isUsable(at: clock.now()), partner.active
         else { return nil }
@@ -102,7 +102,7 @@ public struct PartnerService: Sendable {
 
     private func existing(_ rawID: String) async throws -> Partner {
         guard let id = PartnerID(parsing: rawID),
-            let partner = try await unitOfWork.read({ try await $0.partners.find(id: id) })
+            let partner = try await unitOfWork.withConnection({ try await $0.partners.find(id: id) })
         else { throw PartnerError.notFound(rawID) }
         return partner
     }

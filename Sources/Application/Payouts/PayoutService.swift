@@ -56,7 +56,7 @@ public struct PayoutService: Sendable {
     }
 
     public func list(userID: UserID?, status: PayoutStatus?, page: PageRequest) async throws -> Page<Payout> {
-        try await unitOfWork.read { try await $0.payouts.list(userID: userID, status: status, page: page) }
+        try await unitOfWork.withConnection { try await $0.payouts.list(userID: userID, status: status, page: page) }
     }
 
     /// Moves a payout to `target` once: completion adds to the paid balance, failure refunds available.

@@ -25,6 +25,19 @@ public struct BatchIngestionContext: Sendable {
         self.candidateOffers = candidateOffers
         self.earned = earned
     }
+
+    /// What the batch read says about one submission, as the single path would have read it.
+    public func context(for submission: PurchaseSubmission) -> IngestionContext {
+        let offers = candidateOffers[submission.merchantID] ?? []
+        var earnedThisMonth: [OfferID: Money] = [:]
+        for offer in offers {
+            earnedThisMonth[offer.id] = earned[UserOffer(user: submission.userID, offer: offer.id)] ?? .zero
+        }
+        return IngestionContext(
+            duplicate: duplicates[submission.externalID], ownerActive: userActive[submission.userID] ?? false,
+            merchant: merchants[submission.merchantID], candidateOffers: offers, earnedThisMonth: earnedThisMonth,
+            walletVersion: walletVersions[submission.userID])
+    }
 }
 
 /// A user and an offer: the key of the monthly cap.
@@ -38,14 +51,10 @@ public struct UserOffer: Hashable, Sendable {
     }
 }
 
-/// Set-based ingestion for batches (issue 8): two reads and one write for hundreds of purchases.
+/// The batch's context read: a handful of statements whatever the batch size (issue 8). Batches are recorded
+/// by `PurchaseRepository.recordIngestions`, like single purchases.
 public protocol BatchIngestionRepository: Sendable {
     func context(
         externalIDs: [String], merchantIDs: [MerchantID], userIDs: [UserID], on day: CalendarDate, month: MonthWindow
     ) async throws -> BatchIngestionContext
-    /// Records the drafts whose user's wallet is still at the version given (`nil`: no wallet yet), in one
-    /// statement; returns the purchases recorded. Throws when another writer took one of the external ids
-    /// meanwhile (nothing is written then).
-    func record(_ drafts: [(purchase: Purchase, audit: AuditEntry)], walletVersions: [UserID: Int64?]) async throws
-        -> Set<PurchaseID>
 }

@@ -5,8 +5,13 @@ public protocol UnitOfWork: Sendable {
         _ work: @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result
 
-    /// Runs read-only `work` on one connection without a transaction (one round trip per query).
-    func read<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws -> Result
+    /// Runs `work` on one connection without a surrounding transaction: each statement commits on its own (one
+    /// round trip per statement). Reads use it, and so do writes that are atomic as one statement — the
+    /// optimistic ingestion record, claims, lease renewals, the worker's settle — where a transaction would only
+    /// add the BEGIN and COMMIT round trips. Work that needs several statements to commit together uses
+    /// `transaction`.
+    func withConnection<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws
+        -> Result
 }
 
 /// The repositories bound to one unit of work, so every write inside it shares its transaction.

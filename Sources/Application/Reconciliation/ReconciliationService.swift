@@ -6,7 +6,7 @@ public struct ReconciliationService: Sendable {
 
     /// Runs every check in one read-only pass.
     public func run() async throws -> ReconciliationReport {
-        try await unitOfWork.read { try await $0.reconciliation.check() }
+        try await unitOfWork.withConnection { try await $0.reconciliation.check() }
     }
 
     /// Keeps a run's result for the operations console's Money page.

@@ -18,7 +18,7 @@ public struct UserService: Sendable {
         if let reason = PasswordPolicy.firstViolation(of: password) {
             throw UserError.passwordNotComplexEnough(reason: reason)
         }
-        let existing = try await unitOfWork.read { try await $0.users.find(email: email) }
+        let existing = try await unitOfWork.withConnection { try await $0.users.find(email: email) }
         guard existing == nil else { throw UserError.emailAlreadyRegistered(email) }
         let user = User(
             id: .random(), email: email, passwordHash: try await hasher.hash(password), role: .user, active: true,

@@ -43,7 +43,8 @@ public struct PurchaseSettlement: Sendable {
                 PendingSettlement(claim: claim, settlement: .rejection, action: .purchaseRejected, reason: why)
             }
         if try await writer.submit(request) { return decision == .confirm ? .confirmed : .rejected }
-        guard let view = try await unitOfWork.read({ try await $0.purchases.find(id: claim.purchaseID) }) else {
+        guard let view = try await unitOfWork.withConnection({ try await $0.purchases.find(id: claim.purchaseID) })
+        else {
             return .missing
         }
         return view.purchase.status == .pending ? .leaseLost : .alreadySettled(view.purchase.status)
@@ -55,7 +56,9 @@ public struct PurchaseSettlement: Sendable {
         -> [Swift.Result<Bool, any Error>]
     {
         do {
-            let applied = try await unitOfWork.read { try await $0.purchases.settleIfPending(batch, at: instant) }
+            let applied = try await unitOfWork.withConnection {
+                try await $0.purchases.settleIfPending(batch, at: instant)
+            }
             return batch.map { .success(applied.contains($0.claim.purchaseID)) }
         } catch  where batch.count > 1 {
             var results: [Swift.Result<Bool, any Error>] = []

@@ -56,17 +56,24 @@ public struct PurchaseView: Equatable, Sendable {
     public let purchase: Purchase
     /// `"Unknown"` when the merchant row is gone.
     public let merchantName: String
+    /// The status of the purchase's cashback transaction (rule R-CASHBACK-STATUS-FIELD); `nil` only for a
+    /// purchase stored without one.
+    public let cashbackStatus: CashbackStatus?
 
-    public init(purchase: Purchase, merchantName: String) {
+    public init(purchase: Purchase, merchantName: String, cashbackStatus: CashbackStatus?) {
         self.purchase = purchase
         self.merchantName = merchantName
+        self.cashbackStatus = cashbackStatus
     }
 }
 
-/// Everything ingestion must know before its transaction, read in one round trip: an existing purchase with
-/// the same external id, the merchant, and the merchant's active offers valid today.
+/// Everything ingestion must know about one submission, read before anything is written: an existing purchase
+/// with the same external id, whether its owner may earn cashback, the merchant, and the merchant's active offers
+/// valid today with what the owner already earned on each this month.
 public struct IngestionContext: Equatable, Sendable {
     public let duplicate: Purchase?
+    /// The owner exists and is active.
+    public let ownerActive: Bool
     public let merchant: Merchant?
     public let candidateOffers: [Offer]
     /// Cashback the user already earned this month on each candidate offer (the cap's "already earned").
@@ -76,10 +83,11 @@ public struct IngestionContext: Equatable, Sendable {
     public let walletVersion: Int64?
 
     public init(
-        duplicate: Purchase?, merchant: Merchant?, candidateOffers: [Offer], earnedThisMonth: [OfferID: Money],
-        walletVersion: Int64?
+        duplicate: Purchase?, ownerActive: Bool, merchant: Merchant?, candidateOffers: [Offer],
+        earnedThisMonth: [OfferID: Money], walletVersion: Int64?
     ) {
         self.duplicate = duplicate
+        self.ownerActive = ownerActive
         self.merchant = merchant
         self.candidateOffers = candidateOffers
         self.earnedThisMonth = earnedThisMonth
@@ -107,13 +115,14 @@ public struct PurchaseSubmission: Equatable, Sendable {
 /// Filters of the admin purchase listing (exact matches; dates are inclusive UTC days).
 public struct PurchaseFilter: Equatable, Sendable {
     public let status: PurchaseStatus?
-    public let userID: String?
-    public let merchantID: String?
+    public let userID: UserID?
+    public let merchantID: MerchantID?
     public let startDate: CalendarDate?
     public let endDate: CalendarDate?
 
     public init(
-        status: PurchaseStatus?, userID: String?, merchantID: String?, startDate: CalendarDate?, endDate: CalendarDate?
+        status: PurchaseStatus?, userID: UserID?, merchantID: MerchantID?, startDate: CalendarDate?,
+        endDate: CalendarDate?
     ) {
         self.status = status
         self.userID = userID

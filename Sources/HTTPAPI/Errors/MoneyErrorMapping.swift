@@ -55,12 +55,12 @@ extension DomainErrorMapping {
             APIError(
                 .notFound, code: "NOT_FOUND", message: "Purchase with ID '\(id)' does not exist.",
                 details: ["resource_type": "purchase", "resource_id": .string(id)])
-        case .notOwner(let purchase, _, _):
-            // Deliberately the same answer as a purchase that does not exist (rule R-PURCHASE-DETAILS-OWNER in
-            // docs/rules.md: a 403 with the owner's id would confirm the purchase and leak another user's id).
+        case .notOwner:
+            // The contract's status, without the owner's id the original put in its details (rule
+            // R-PURCHASE-DETAILS-OWNER in docs/rules.md): the answer names no one.
             APIError(
-                .notFound, code: "NOT_FOUND", message: "Purchase with ID '\(purchase)' does not exist.",
-                details: ["resource_type": "purchase", "resource_id": .string(purchase.description)])
+                .forbidden, code: "FORBIDDEN", message: "You do not have permission to access this purchase.",
+                details: ["action": "Sign in as the purchase's owner."])
         case .notPending(let id, let current):
             APIError(
                 .badRequest, code: "PURCHASE_NOT_PENDING",

@@ -27,23 +27,12 @@ struct PurchaseController {
             }
             let parsed = items.enumerated().map { Self.parse($1, index: $0) }
             let valid = parsed.enumerated().compactMap { index, item in (try? item.get()).map { (index, $0) } }
-            let outcomes = await purchases.ingestBatch(valid.map(\.1), by: submitter)
-            var results = parsed.enumerated().map { index, item -> BatchItemResult in
-                if case .failure(let error) = item { return Self.failed(index, error) }
-                return Self.failed(
-                    index, APIError(.internalServerError, code: "INTERNAL_SERVER_ERROR", message: "Not processed."))
-            }
-            for ((index, _), outcome) in zip(valid, outcomes) {
-                switch outcome {
-                case .success(let ingested):
-                    results[index] = BatchItemResult(
-                        index: index, status: 201,
-                        purchase: PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), error: nil)
-                case .failure(let error):
-                    results[index] = Self.failed(
-                        index,
-                        DomainErrorMapping.apiError(for: error)
-                            ?? APIError(.internalServerError, code: "INTERNAL_SERVER_ERROR", message: "Not processed."))
+            // One outcome per valid item, in order (`ingestBatch` answers every submission).
+            var outcomes = try await purchases.ingestBatch(valid.map(\.1), by: submitter)[...]
+            let results = parsed.enumerated().map { index, item -> BatchItemResult in
+                switch item {
+                case .failure(let error): Self.failed(index, error)
+                case .success: Self.answer(index, outcomes.removeFirst())
                 }
             }
             let partnerID: String? =
@@ -71,10 +60,12 @@ struct PurchaseController {
             let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
             let start = query.date("start_date")
             let end = query.date("end_date")
+            let userID = query.uuid("user_id").map(UserID.init)
+            let merchantID = query.uuid("merchant_id").map(MerchantID.init)
             try query.finish()
             let filter = PurchaseFilter(
-                status: try PurchaseFilter.status(from: query.string("status")), userID: query.string("user_id"),
-                merchantID: query.string("merchant_id"), startDate: start, endDate: end)
+                status: try PurchaseFilter.status(from: query.string("status")), userID: userID,
+                merchantID: merchantID, startDate: start, endDate: end)
             let result = try await purchases.list(filter: filter, page: page)
             return try JSONResponse.make(PageResponse(result, request: page, transform: PurchaseAdminResponse.init))
         }
@@ -104,7 +95,7 @@ struct PurchaseController {
         if let partner = context.partner {
             if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
             return { submission in
-                let ingested = try await purchases.ingest(submission, byPartner: partner)
+                let ingested = try await purchases.ingest(submission, by: .partner(partner))
                 APIMetrics.ingested(partner: partner.id.description)
                 return ingested
             }
@@ -112,7 +103,7 @@ struct PurchaseController {
         let caller = try context.requireCaller()
         if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
         return { submission in
-            let ingested = try await purchases.ingest(submission, by: caller)
+            let ingested = try await purchases.ingest(submission, by: .user(caller))
             APIMetrics.ingested(partner: nil)
             return ingested
         }
@@ -140,6 +131,21 @@ struct PurchaseController {
             return .failure(error)
         } catch {
             return .failure(APIError.validation(body.violations))
+        }
+    }
+
+    private static func answer(_ index: Int, _ outcome: Result<PurchaseService.Ingested, any Error>) -> BatchItemResult
+    {
+        switch outcome {
+        case .success(let ingested):
+            BatchItemResult(
+                index: index, status: 201,
+                purchase: PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), error: nil)
+        case .failure(let error):
+            failed(
+                index,
+                DomainErrorMapping.apiError(for: error)
+                    ?? APIError(.internalServerError, code: "INTERNAL_SERVER_ERROR", message: "Not processed."))
         }
     }
 

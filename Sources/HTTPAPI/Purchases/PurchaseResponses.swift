@@ -22,7 +22,7 @@ struct PurchaseResponse: Encodable, Sendable {
     }
 }
 
-/// `PurchaseDetailsOut` / `UserPurchaseOut`. `cashback_status` is always null, as in the original
+/// `PurchaseDetailsOut` / `UserPurchaseOut`. `cashback_status` mirrors the purchase's cashback transaction
 /// (rule R-CASHBACK-STATUS-FIELD, docs/rules.md).
 struct PurchaseDetailsResponse: Encodable {
     let view: PurchaseView
@@ -37,7 +37,7 @@ struct PurchaseDetailsResponse: Encodable {
         try container.encode(purchase.amount.description, forKey: .amount)
         try container.encode(purchase.status.rawValue, forKey: .status)
         try container.encode(purchase.cashbackAmount.description, forKey: .cashbackAmount)
-        try container.encodeNil(forKey: .cashbackStatus)
+        try container.encode(view.cashbackStatus?.rawValue, forKey: .cashbackStatus)
         try container.encode(WireFormat.naiveTimestamp(purchase.createdAt), forKey: .createdAt)
     }
 

@@ -3,8 +3,8 @@ import Domain
 import Foundation
 import PostgresNIO
 
-/// Set-based ingestion for batches: the context in five reads whatever the batch size, and one record
-/// statement guarded by each user's wallet version (ADR 014, issue 8).
+/// The context of a batch ingestion in five reads whatever the batch size (issue 8); the batch is recorded by
+/// `PostgresPurchaseRepository.recordIngestions`, like a single purchase.
 struct PostgresBatchIngestionRepository: BatchIngestionRepository {
     let connection: PostgresConnection
     let logger: Logger
@@ -76,69 +76,5 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
         return BatchIngestionContext(
             walletVersions: versions, userActive: active, duplicates: duplicates, merchants: merchants,
             candidateOffers: offers, earned: earned)
-    }
-
-    func record(_ drafts: [(purchase: Purchase, audit: AuditEntry)], walletVersions: [UserID: Int64?]) async throws
-        -> Set<PurchaseID>
-    {
-        guard let first = drafts.first else { return [] }
-        var credits: [UserID: Decimal] = [:]
-        for draft in drafts { credits[draft.purchase.userID, default: 0] += draft.purchase.cashbackAmount.decimal }
-        let users = credits.keys.sorted { $0.uuid.uuidString < $1.uuid.uuidString }
-        let encoder = JSONEncoder()
-        let details = try drafts.map { String(decoding: try encoder.encode($0.audit.details), as: UTF8.self) }
-        let purchases = drafts.map(\.purchase)
-        let rows = try await connection.query(
-            """
-            WITH credit AS (
-                SELECT * FROM unnest(\(users.map(\.uuid))::uuid[], \(users.map { "\(credits[$0] ?? 0)" })::numeric[],
-                                     \(users.map { (walletVersions[$0] ?? nil) ?? -1 })::int8[])
-                    AS c (user_id, amount, expected)
-            ), wallet AS (
-                INSERT INTO wallets AS w (user_id, pending_balance, updated_at)
-                SELECT user_id, amount, \(first.purchase.createdAt) FROM credit ORDER BY user_id
-                ON CONFLICT (user_id) DO UPDATE
-                    SET pending_balance = w.pending_balance + excluded.pending_balance, updated_at = excluded.updated_at
-                    WHERE w.version = (SELECT expected FROM credit WHERE credit.user_id = w.user_id)
-                RETURNING w.user_id
-            ), item AS (
-                SELECT * FROM unnest(
-                    \(purchases.map(\.id.uuid))::uuid[], \(purchases.map(\.externalID))::text[],
-                    \(purchases.map(\.userID.uuid))::uuid[], \(purchases.map(\.merchantID.uuid))::uuid[],
-                    \(purchases.map { $0.offerID?.uuid.uuidString ?? "" })::text[],
-                    \(purchases.map { "\($0.amount.decimal)" })::numeric[],
-                    \(purchases.map { "\($0.cashbackAmount.decimal)" })::numeric[], \(purchases.map(\.currency))::text[],
-                    \(drafts.map(\.audit.id))::uuid[], \(details)::text[])
-                    AS i (id, external_id, user_id, merchant_id, offer_id, amount, cashback, currency, audit_id, details)
-                WHERE i.user_id IN (SELECT user_id FROM wallet)
-            ), purchase AS (
-                INSERT INTO purchases (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount,
-                                       currency, status, created_at)
-                SELECT id, external_id, user_id, merchant_id, NULLIF(offer_id, '')::uuid, amount, cashback, currency,
-                       'pending',
-                       \(first.purchase.createdAt)
-                FROM item
-                RETURNING id, user_id, cashback_amount, created_at
-            ), cashback AS (
-                INSERT INTO cashback_transactions (id, user_id, purchase_id, amount, status, created_at)
-                SELECT gen_random_uuid(), user_id, id, cashback_amount, 'pending', created_at FROM purchase
-            ), ledger AS (
-                INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
-                SELECT user_id, 'pending', cashback_amount, 'purchase_ingested', id, created_at
-                FROM purchase WHERE cashback_amount > 0
-            ), audit AS (
-                INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
-                                        outcome, details)
-                SELECT audit_id, \(first.audit.occurredAt), \(first.audit.actor.type), \(first.audit.actor.id),
-                       'PURCHASE_INGESTED', 'purchase', id::text, 'success', details::jsonb
-                FROM item
-            ), queue AS (
-                INSERT INTO purchase_verifications (purchase_id, next_attempt_at) SELECT id, created_at FROM purchase
-            )
-            SELECT p.id FROM purchase p CROSS JOIN LATERAL (SELECT pg_notify('purchase_ingested', p.id::text)) n
-            """, logger: logger)
-        var recorded: Set<PurchaseID> = []
-        for try await id in rows.decode(UUID.self) { recorded.insert(PurchaseID(id)) }
-        return recorded
     }
 }

@@ -26,29 +26,20 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
     ) async throws -> IngestionContext {
         let rows = try await connection.query(
-            """
-            SELECT d.id, d.external_id, d.user_id, d.merchant_id, d.offer_id, d.amount, d.cashback_amount, d.currency,
-                   d.status, d.created_at,
-                   m.id, m.name, m.default_cashback_percentage, m.active,
-                   o.id, o.percentage, o.fixed_amount, o.start_date::text, o.end_date::text, o.monthly_cap_per_user,
-                   (SELECT coalesce(sum(e.cashback_amount), 0) FROM purchases e
-                    WHERE e.user_id = \(userID.uuid) AND e.offer_id = o.id AND e.status IN ('pending', 'confirmed')
-                      AND e.created_at >= \(month.start) AND e.created_at < \(month.end)),
-                   (SELECT w.version FROM wallets w WHERE w.user_id = \(userID.uuid))
-            FROM (VALUES (1)) AS one (x)
-            LEFT JOIN purchases d ON d.external_id = \(externalID)
-            LEFT JOIN merchants m ON m.id = \(merchantID.uuid)
-            LEFT JOIN offers o ON o.merchant_id = m.id AND o.active
-                             AND o.start_date <= \(day.description)::date AND o.end_date >= \(day.description)::date
-            """, logger: logger)
+            try Self.contextStatement.get().query([
+                "user_id": userID.uuid, "month_start": month.start, "month_end": month.end,
+                "external_id": externalID, "merchant_id": merchantID.uuid, "today": day.description,
+            ]), logger: logger)
         var duplicate: Purchase?
         var merchant: Merchant?
         var offers: [Offer] = []
         var earned: [OfferID: Money] = [:]
+        var ownerActive = false
         var walletVersion: Int64?
         for try await row in rows {
             let cells = row.makeRandomAccess()
-            walletVersion = try cells[21].decode(Int64?.self)
+            ownerActive = try cells[21].decode(Bool.self)
+            walletVersion = try cells[22].decode(Int64?.self)
             if duplicate == nil, let id = try cells[0].decode(UUID?.self) {
                 duplicate = try Self.purchase(
                     (
@@ -83,24 +74,34 @@ struct PostgresPurchaseRepository: PurchaseRepository {
             }
         }
         return IngestionContext(
-            duplicate: duplicate, merchant: merchant, candidateOffers: offers, earnedThisMonth: earned,
-            walletVersion: walletVersion)
+            duplicate: duplicate, ownerActive: ownerActive, merchant: merchant, candidateOffers: offers,
+            earnedThisMonth: earned, walletVersion: walletVersion)
     }
 
     func find(id: PurchaseID) async throws -> PurchaseView? {
         let rows = try await connection.query(
             PostgresQuery(
-                unsafeSQL: """
-                    SELECT \(Self.columns), coalesce(m.name, 'Unknown')
-                    FROM purchases p LEFT JOIN merchants m ON m.id = p.merchant_id WHERE p.id = $1
-                    """, binds: binding(id.uuid)), logger: logger)
-        for try await row in rows.decode(
-            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, String).self)
-        {
-            let purchase = try Self.purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
-            return PurchaseView(purchase: purchase, merchantName: row.10)
-        }
+                unsafeSQL: "SELECT \(Self.viewColumns) FROM \(Self.viewTables) WHERE p.id = $1", binds: binding(id.uuid)
+            ),
+            logger: logger)
+        for try await row in rows.decode(ViewRow.self) { return try Self.view(row) }
         return nil
+    }
+
+    /// A purchase with its merchant's name and its cashback transaction's status.
+    typealias ViewRow = (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, String, String?)
+    static let viewColumns = "\(columns), coalesce(m.name, 'Unknown'), c.status"
+    static let viewTables = """
+        purchases p LEFT JOIN merchants m ON m.id = p.merchant_id LEFT JOIN cashback_transactions c ON c.purchase_id = p.id
+        """
+
+    static func view(_ row: ViewRow) throws -> PurchaseView {
+        let purchase = try purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
+        return PurchaseView(
+            purchase: purchase, merchantName: row.10,
+            cashbackStatus: try row.11.map {
+                try MalformedStoredValue.choice($0, column: "cashback_transactions.status")
+            })
     }
 
     func lock(id: PurchaseID) async throws -> Purchase? {
@@ -126,58 +127,23 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return .zero
     }
 
-    func recordIngestion(_ purchase: Purchase, audit: AuditEntry, walletGuard: WalletGuard) async throws
-        -> IngestionRecord
-    {
-        let details = String(decoding: try JSONEncoder().encode(audit.details), as: UTF8.self)
-        let (holdsLock, expectedVersion): (Bool, Int64) =
-            switch walletGuard {
-            case .locked: (true, -1)
-            case .unchangedSince(let version): (false, version ?? -1)
-            }
+    func recordIngestions(_ drafts: [IngestionDraft], walletGuard: WalletGuard) async throws -> IngestionRecord {
+        guard !drafts.isEmpty else { return .recorded([]) }
+        let query = try Self.recordStatement.get().query(try IngestionRows(drafts, walletGuard: walletGuard).values)
         do {
-            let rows = try await connection.query(
-                """
-                WITH wallet AS (
-                    INSERT INTO wallets AS w (user_id, pending_balance, updated_at)
-                    VALUES (\(purchase.userID.uuid), \(purchase.cashbackAmount.decimal), \(purchase.createdAt))
-                    ON CONFLICT (user_id) DO UPDATE
-                        SET pending_balance = w.pending_balance + excluded.pending_balance, updated_at = excluded.updated_at
-                        WHERE \(holdsLock) OR w.version = \(expectedVersion)
-                    RETURNING w.user_id
-                ), purchase AS (
-                    INSERT INTO purchases (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount,
-                                           currency, status, created_at)
-                    SELECT \(purchase.id.uuid), \(purchase.externalID), user_id, \(purchase.merchantID.uuid),
-                           \(purchase.offerID?.uuid), \(purchase.amount.decimal), \(purchase.cashbackAmount.decimal),
-                           \(purchase.currency), 'pending', \(purchase.createdAt)
-                    FROM wallet
-                    RETURNING id, user_id, cashback_amount, created_at
-                ), cashback AS (
-                    INSERT INTO cashback_transactions (id, user_id, purchase_id, amount, status, created_at)
-                    SELECT \(UUID()), user_id, id, cashback_amount, 'pending', created_at FROM purchase
-                ), ledger AS (
-                    INSERT INTO wallet_ledger (user_id, bucket, delta, reason, reference_id, created_at)
-                    SELECT user_id, 'pending', cashback_amount, 'purchase_ingested', id, created_at
-                    FROM purchase WHERE cashback_amount > 0
-                ), audit AS (
-                    INSERT INTO audit_logs (id, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
-                                            outcome, details)
-                    SELECT \(audit.id), \(audit.occurredAt), \(audit.actor.type), \(audit.actor.id),
-                           \(audit.action.rawValue), \(audit.resourceType), \(audit.resourceID),
-                           \(audit.outcome.rawValue), \(details)::jsonb
-                    FROM purchase
-                ), queue AS (
-                    INSERT INTO purchase_verifications (purchase_id, next_attempt_at) SELECT id, created_at FROM purchase
-                )
-                SELECT pg_notify('purchase_ingested', id::text) FROM purchase
-                """, logger: logger)
-            for try await _ in rows { return .recorded }
-            return .walletChanged
+            var recorded: Set<PurchaseID> = []
+            for try await id in try await connection.query(query, logger: logger).decode(UUID.self) {
+                recorded.insert(PurchaseID(id))
+            }
+            return .recorded(recorded)
         } catch  where UniqueViolation.matches(error, constraint: "purchases_external_id_key") {
             return .duplicate
         }
     }
+
+    /// The statements of the ingestion hot path, read once from the module's bundle.
+    static let contextStatement = Result { try StatementFile(named: "ingestion_context") }
+    static let recordStatement = Result { try StatementFile(named: "record_ingestions") }
 
     func applyTransition(
         _ purchase: Purchase, outcome: PurchaseTransitions.Outcome, audit: AuditEntry, at instant: Date
@@ -321,24 +287,18 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         let total = try await connection.count(query.countQuery(from: "purchases p"), logger: logger)
         let rows = try await connection.query(
             query.pageQuery(
-                select:
-                    "SELECT \(Self.columns), coalesce(m.name, 'Unknown') FROM purchases p LEFT JOIN merchants m ON m.id = p.merchant_id",
-                orderBy: "p.created_at DESC, p.id", page: (page.offset, page.limit)), logger: logger)
+                select: "SELECT \(Self.viewColumns) FROM \(Self.viewTables)", orderBy: "p.created_at DESC, p.id",
+                page: (page.offset, page.limit)), logger: logger)
         var views: [PurchaseView] = []
-        for try await row in rows.decode(
-            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, String).self)
-        {
-            let purchase = try Self.purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
-            views.append(PurchaseView(purchase: purchase, merchantName: row.10))
-        }
+        for try await row in rows.decode(ViewRow.self) { views.append(try Self.view(row)) }
         return Page(items: views, total: total)
     }
 
     func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase> {
         var query = FilteredQuery()
         if let status = filter.status { query.add("p.status = ?", status.rawValue) }
-        if let userID = filter.userID { query.add("p.user_id::text = ?", userID) }
-        if let merchantID = filter.merchantID { query.add("p.merchant_id::text = ?", merchantID) }
+        if let userID = filter.userID { query.add("p.user_id = ?", userID.uuid) }
+        if let merchantID = filter.merchantID { query.add("p.merchant_id = ?", merchantID.uuid) }
         if let start = filter.startDate { query.add("p.created_at >= ?", start.startOfDayUTC) }
         if let end = filter.endDate { query.add("p.created_at < ?", end.nextDay.startOfDayUTC) }
         let total = try await connection.count(query.countQuery(from: "purchases p"), logger: logger)

@@ -37,7 +37,8 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
         }
     }
 
-    public func read<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws
+    public func withConnection<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result)
+        async throws
         -> Result
     {
         do {

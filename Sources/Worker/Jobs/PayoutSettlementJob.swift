@@ -34,7 +34,9 @@ public struct PayoutSettlementJob: Job {
     }
 
     public func claim(limit: Int) async throws -> [ClaimedPayout] {
-        try await unitOfWork.read { try await $0.payoutQueue.claim(limit: limit, owner: owner, lease: leaseDuration) }
+        try await unitOfWork.withConnection {
+            try await $0.payoutQueue.claim(limit: limit, owner: owner, lease: leaseDuration)
+        }
     }
 
     public func attempt(_ item: ClaimedPayout) async -> AttemptResult {

@@ -35,7 +35,9 @@ public struct PurchaseConfirmationJob: Job {
     }
 
     public func claim(limit: Int) async throws -> [ClaimedVerification] {
-        try await unitOfWork.read { try await $0.verifications.claim(limit: limit, owner: owner, lease: leaseDuration) }
+        try await unitOfWork.withConnection {
+            try await $0.verifications.claim(limit: limit, owner: owner, lease: leaseDuration)
+        }
     }
 
     public func attempt(_ item: ClaimedVerification) async -> AttemptResult {

@@ -2,8 +2,7 @@ import Application
 import Domain
 import Foundation
 
-/// The batch port over the in-memory store: the context from the state, the record item by item through
-/// `InMemoryPurchases` (so `walletConflicts` applies to batches too).
+/// The batch context over the in-memory store; batches are recorded by `InMemoryPurchases.recordIngestions`.
 struct InMemoryBatchIngestion: BatchIngestionRepository {
     let working: WorkingCopy
 
@@ -37,19 +36,5 @@ struct InMemoryBatchIngestion: BatchIngestionRepository {
         return BatchIngestionContext(
             walletVersions: versions, userActive: active, duplicates: duplicates, merchants: merchants,
             candidateOffers: offers, earned: earned)
-    }
-
-    func record(_ drafts: [(purchase: Purchase, audit: AuditEntry)], walletVersions: [UserID: Int64?]) async throws
-        -> Set<PurchaseID>
-    {
-        let purchases = InMemoryPurchases(working: working)
-        var recorded: Set<PurchaseID> = []
-        for draft in drafts {
-            let result = try await purchases.recordIngestion(
-                draft.purchase, audit: draft.audit,
-                walletGuard: .unchangedSince(version: walletVersions[draft.purchase.userID] ?? nil))
-            if result == .recorded { recorded.insert(draft.purchase.id) }
-        }
-        return recorded
     }
 }

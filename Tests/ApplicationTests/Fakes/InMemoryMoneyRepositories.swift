@@ -41,6 +41,7 @@ struct InMemoryPurchases: PurchaseRepository {
         return working.state.withLock { state in
             IngestionContext(
                 duplicate: state.purchases.first { $0.externalID == externalID },
+                ownerActive: state.users.first { $0.id == userID }?.active ?? false,
                 merchant: state.merchants.first { $0.id == merchantID }, candidateOffers: offers,
                 earnedThisMonth: earned, walletVersion: state.wallets[userID] == nil ? nil : 0)
         }
@@ -50,7 +51,8 @@ struct InMemoryPurchases: PurchaseRepository {
             state.purchases.first { $0.id == id }.map { purchase in
                 PurchaseView(
                     purchase: purchase,
-                    merchantName: state.merchants.first { $0.id == purchase.merchantID }?.name ?? "Unknown")
+                    merchantName: state.merchants.first { $0.id == purchase.merchantID }?.name ?? "Unknown",
+                    cashbackStatus: state.cashbackTransactions.first { $0.purchaseID == purchase.id }?.status)
             }
         }
     }
@@ -65,27 +67,29 @@ struct InMemoryPurchases: PurchaseRepository {
             }.reduce(Money.zero) { $0 + $1.cashbackAmount }
         }
     }
-    /// Answers `walletChanged` to optimistic calls while `StoreState.walletConflicts` lasts, so tests can drive
-    /// the retry and the locking fallback.
-    func recordIngestion(_ purchase: Purchase, audit: AuditEntry, walletGuard: WalletGuard) async throws
-        -> IngestionRecord
-    {
+    /// Records nothing for optimistic calls while `StoreState.walletConflicts` lasts (as if each wallet had
+    /// changed since it was read), so tests can drive the retry and the locking fallback.
+    func recordIngestions(_ drafts: [IngestionDraft], walletGuard: WalletGuard) async throws -> IngestionRecord {
         try working.state.withLock { state in
             if walletGuard != .locked && state.walletConflicts > 0 {
                 state.walletConflicts -= 1
-                return .walletChanged
+                return .recorded([])
             }
-            guard !state.purchases.contains(where: { $0.externalID == purchase.externalID }) else { return .duplicate }
-            state.purchases.append(purchase)
-            state.cashbackTransactions.append(
-                CashbackTransaction(
-                    id: UUID(), userID: purchase.userID, purchaseID: purchase.id, amount: purchase.cashbackAmount,
-                    status: .pending, createdAt: purchase.createdAt))
-            try state.apply(PurchaseTransitions.ingestion(of: purchase))
-            state.audit.append(audit)
-            state.queue.insert(purchase.id)
-            state.notifications.append("purchase_ingested:\(purchase.id)")
-            return .recorded
+            let externalIDs = Set(state.purchases.map(\.externalID))
+            guard drafts.allSatisfy({ !externalIDs.contains($0.purchase.externalID) }) else { return .duplicate }
+            for draft in drafts {
+                let purchase = draft.purchase
+                state.purchases.append(purchase)
+                state.cashbackTransactions.append(
+                    CashbackTransaction(
+                        id: UUID(), userID: purchase.userID, purchaseID: purchase.id, amount: purchase.cashbackAmount,
+                        status: .pending, createdAt: purchase.createdAt))
+                try state.apply(draft.movements)
+                state.audit.append(draft.audit)
+                state.queue.insert(purchase.id)
+                state.notifications.append("purchase_ingested:\(purchase.id)")
+            }
+            return .recorded(Set(drafts.map(\.purchase.id)))
         }
     }
     func applyTransition(
@@ -137,7 +141,11 @@ struct InMemoryPurchases: PurchaseRepository {
         working.state.withLock { state in
             paged(
                 state.purchases.filter { $0.userID == userID && (status == nil || $0.status == status) }.reversed()
-                    .map { PurchaseView(purchase: $0, merchantName: "Shop") }, page)
+                    .map { purchase in
+                        PurchaseView(
+                            purchase: purchase, merchantName: "Shop",
+                            cashbackStatus: state.cashbackTransactions.first { $0.purchaseID == purchase.id }?.status)
+                    }, page)
         }
     }
     func list(filter: PurchaseFilter, page: PageRequest) async throws -> Page<Purchase> {

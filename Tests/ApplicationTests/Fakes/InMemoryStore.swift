@@ -34,9 +34,12 @@ struct StoreState: Sendable {
 final class InMemoryStore: UnitOfWork {
     let state = Mutex(StoreState())
     let counters = Mutex((commits: 0, rollbacks: 0, reads: 0))
+    /// While set, every connection-level unit of work fails as an unreachable database does.
+    let databaseDown = Mutex(false)
 
     var commits: Int { counters.withLock { $0.commits } }
     var rollbacks: Int { counters.withLock { $0.rollbacks } }
+    var reads: Int { counters.withLock { $0.reads } }
     var snapshot: StoreState { state.withLock { $0 } }
 
     func transaction<Result: Sendable>(_ work: (any Repositories) async throws -> Result) async throws -> Result {
@@ -53,8 +56,11 @@ final class InMemoryStore: UnitOfWork {
     }
 
     /// Like a connection without a transaction: each statement commits on its own (claims, leases).
-    func read<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws -> Result {
+    func withConnection<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws
+        -> Result
+    {
         counters.withLock { $0.reads += 1 }
+        if databaseDown.withLock({ $0 }) { throw DatabaseUnavailable(reason: "test outage") }
         let working = WorkingCopy(state.withLock { $0 })
         let result = try await work(InMemoryRepositories(working: working))
         state.withLock { $0 = working.state.withLock { $0 } }

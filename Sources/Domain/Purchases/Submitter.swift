@@ -1,0 +1,13 @@
+/// Who posts a purchase: a user, for themselves, or a partner, for its own merchants and any user (ADR 015).
+public enum Submitter: Sendable {
+    case user(User)
+    case partner(Partner)
+
+    /// The audit actor of what the submitter ingests.
+    public var actor: AuditActor {
+        switch self {
+        case .user(let user): .user(user.id)
+        case .partner(let partner): .partner(partner.id)
+        }
+    }
+}
