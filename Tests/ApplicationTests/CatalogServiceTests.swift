@@ -34,11 +34,12 @@ import Testing
 
     @Test func statusChangesAreAuditedAndUnknownIDsAreNotFound() async throws {
         let merchant = try await service.create(name: "Shop", defaultCashbackPercentage: 5, active: true, by: admin)
-        let updated = try await service.setStatus(merchantID: merchant.id.description, to: .inactive, by: admin)
+        let updated = try await service.setStatus(merchantID: merchant.id, to: .inactive, by: admin)
         #expect(!updated.active)
         #expect(store.snapshot.audit.last?.action == .merchantDeactivated)
-        await #expect(throws: MerchantError.notFound("nope")) {
-            try await service.setStatus(merchantID: "nope", to: .active, by: admin)
+        let unknown = MerchantID.random()
+        await #expect(throws: MerchantError.notFound(unknown.description)) {
+            try await service.setStatus(merchantID: unknown, to: .active, by: admin)
         }
         let list = try await service.list(active: false, page: PageRequest(offset: 0, limit: 10))
         #expect(list.total == 1)
@@ -89,12 +90,15 @@ import Testing
 
     @Test func detailsAreHiddenFromUsersOnceDeactivated() async throws {
         let offer = try await service.create(draft(), by: admin)
-        _ = try await service.setStatus(offerID: offer.id.description, to: .inactive, by: admin)
+        _ = try await service.setStatus(offerID: offer.id, to: .inactive, by: admin)
         await #expect(throws: OfferError.hidden(offer.id, reason: .offerInactive)) {
-            try await service.details(offerID: offer.id.description, viewerRole: .user)
+            try await service.details(offerID: offer.id, viewerRole: .user)
         }
-        #expect(try await service.details(offerID: offer.id.description, viewerRole: .admin).offer.active == false)
-        await #expect(throws: OfferError.notFound("x")) { try await service.details(offerID: "x", viewerRole: .admin) }
+        #expect(try await service.details(offerID: offer.id, viewerRole: .admin).offer.active == false)
+        let unknown = OfferID.random()
+        await #expect(throws: OfferError.notFound(unknown.description)) {
+            try await service.details(offerID: unknown, viewerRole: .admin)
+        }
     }
 
     @Test func visibleOffersAreTodaysActiveOnes() async throws {

@@ -134,7 +134,7 @@ import Testing
 
     @Test func adminConfirmAndReverseMoveTheMoneyOnce() async throws {
         let ingested = try await service.ingest(submission(), by: .user(alice))
-        let id = ingested.purchase.id.description
+        let id = ingested.purchase.id
         let confirmed = try await service.confirm(purchaseID: id, by: admin)
         #expect(confirmed.status == .confirmed)
         await #expect(throws: PurchaseError.notPending(ingested.purchase.id, current: .confirmed)) {
@@ -157,7 +157,7 @@ import Testing
 
     @Test func reversingWithdrawnCashbackLeavesADebtThatLaterCashbackRepays() async throws {
         let ingested = try await service.ingest(submission(), by: .user(alice))
-        _ = try await service.confirm(purchaseID: ingested.purchase.id.description, by: admin)
+        _ = try await service.confirm(purchaseID: ingested.purchase.id, by: admin)
         store.seed { [alice] state in
             try? state.apply([
                 LedgerMovement(
@@ -165,7 +165,7 @@ import Testing
                     referenceID: UUID())
             ])
         }
-        let reversed = try await service.reverse(purchaseID: ingested.purchase.id.description, by: admin)
+        let reversed = try await service.reverse(purchaseID: ingested.purchase.id, by: admin)
         #expect(reversed.status == .reversed && reversed.cashbackAmount == .zero)
         #expect(store.snapshot.wallets[alice.id]?.available == .zero)
         #expect(store.snapshot.wallets[alice.id]?.owed == Money(minorUnits: 300), "5.00 taken back, 2.00 was left")
@@ -173,7 +173,7 @@ import Testing
         let later = try await service.ingest(submission(), by: .user(alice))
         #expect(
             later.purchase.cashbackAmount == Money(minorUnits: 500), "a reversed purchase no longer counts to the cap")
-        _ = try await service.confirm(purchaseID: later.purchase.id.description, by: admin)
+        _ = try await service.confirm(purchaseID: later.purchase.id, by: admin)
         let wallet = try #require(store.snapshot.wallets[alice.id])
         #expect(wallet.available == Money(minorUnits: 200) && wallet.owed == .zero)
         let repaid = store.snapshot.ledger.filter { $0.reason == .debtRepaid }
@@ -183,17 +183,18 @@ import Testing
 
     @Test func detailsAreForTheOwnerOnly() async throws {
         let ingested = try await service.ingest(submission(), by: .user(alice))
-        let view = try await service.details(purchaseID: ingested.purchase.id.description, caller: alice)
+        let view = try await service.details(purchaseID: ingested.purchase.id, caller: alice)
         #expect(view.merchantName == "Shop")
         let bob = User(
             id: .random(), email: EmailAddress(trusted: "bob@example.com"), passwordHash: "", role: .admin,
             active: true,
             createdAt: Date())
         await #expect(throws: PurchaseError.notOwner(purchase: ingested.purchase.id, owner: alice.id, caller: bob.id)) {
-            try await service.details(purchaseID: ingested.purchase.id.description, caller: bob)
+            try await service.details(purchaseID: ingested.purchase.id, caller: bob)
         }
-        await #expect(throws: PurchaseError.notFound("nope")) {
-            try await service.details(purchaseID: "nope", caller: alice)
+        let unknown = PurchaseID.random()
+        await #expect(throws: PurchaseError.notFound(unknown.description)) {
+            try await service.details(purchaseID: unknown, caller: alice)
         }
     }
 }
@@ -253,16 +254,17 @@ import Testing
     @Test func processingCompletesOrRefundsExactlyOnce() async throws {
         let paid = try await service.request(request(2000), by: user).payout
         let refunded = try await service.request(request(1000), by: user).payout
-        _ = try await service.process(payoutID: paid.id.description, to: .completed, actor: .system)
-        _ = try await service.process(payoutID: refunded.id.description, to: .processing, actor: .system)
-        _ = try await service.process(payoutID: refunded.id.description, to: .failed, actor: .system)
+        _ = try await service.process(payoutID: paid.id, to: .completed, actor: .system)
+        _ = try await service.process(payoutID: refunded.id, to: .processing, actor: .system)
+        _ = try await service.process(payoutID: refunded.id, to: .failed, actor: .system)
         await #expect(throws: PayoutError.invalidTransition(paid.id, current: .completed)) {
-            try await service.process(payoutID: paid.id.description, to: .failed, actor: .system)
+            try await service.process(payoutID: paid.id, to: .failed, actor: .system)
         }
         let wallet = store.snapshot.wallets[user]
         #expect(wallet?.available == Money(minorUnits: 3000) && wallet?.paid == Money(minorUnits: 2000))
-        await #expect(throws: PayoutError.notFound("x")) {
-            try await service.process(payoutID: "x", to: .failed, actor: .system)
+        let unknown = PayoutID.random()
+        await #expect(throws: PayoutError.notFound(unknown.description)) {
+            try await service.process(payoutID: unknown, to: .failed, actor: .system)
         }
         #expect(
             try await service.list(userID: user, status: .completed, page: PageRequest(offset: 0, limit: 10)).total == 1
@@ -285,7 +287,7 @@ import Testing
         ) {
             try await service.request(request(1000), by: user)
         }
-        _ = try await service.process(payoutID: payout.id.description, to: .failed, actor: .system)
+        _ = try await service.process(payoutID: payout.id, to: .failed, actor: .system)
         let wallet = store.snapshot.wallets[user]
         #expect(wallet?.available == Money(minorUnits: 3500) && wallet?.owed == .zero)
         let repaid = store.snapshot.ledger.filter { $0.reason == .debtRepaid }

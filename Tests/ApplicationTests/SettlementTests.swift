@@ -82,7 +82,7 @@ import Testing
                 amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "t"], idempotencyKey: nil),
             by: user
         ).payout
-        _ = try await service.process(payoutID: payout.id.description, to: .processing, actor: .system)
+        _ = try await service.process(payoutID: payout.id, to: .processing, actor: .system)
         let claim = try #require(
             try await store.withConnection { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }
                 .first)

@@ -139,6 +139,10 @@ extension APIHarness {
                 token: admin.token)
             let row = try #require((all.json["data"] as? [[String: Any]])?.first)
             #expect(row["external_id"] != nil && row["cashback_amount"] == nil)
+            let otherShop = try await api.send(.get, "/api/v1/purchases/?merchant_id=\(UUID())", token: admin.token)
+            #expect((otherShop.json["pagination"] as? [String: Int])?["total"] == 0)
+            let malformed = try await api.send(.get, "/api/v1/purchases/?user_id=not-a-uuid", token: admin.token)
+            #expect(malformed.status == .unprocessableContent && malformed.errorCode == "VALIDATION_ERROR")
             #expect(try await api.send(.get, "/api/v1/purchases/", token: user.token).status == .forbidden)
         }
     }

@@ -22,7 +22,7 @@ import Testing
             let seen = try await context("b")
             let offer = try #require(seen.candidateOffers.first)
             #expect(seen.walletVersion == 0 && seen.earnedThisMonth[offer.id] == Money(minorUnits: 500))
-            _ = try await fixture.purchases.confirm(purchaseID: first.purchase.id.description, by: fixture.user.id)
+            _ = try await fixture.purchases.confirm(purchaseID: first.purchase.id, by: fixture.user.id)
             let confirmed = try #require(try await context("b").walletVersion)
             #expect(confirmed > 0, "the admin confirmation changed the wallet")
 

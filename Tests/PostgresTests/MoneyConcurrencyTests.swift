@@ -167,7 +167,7 @@ struct MoneyFixture: Sendable {
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(100), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
                 fixture.submission("funds", cents: 50_000), by: .user(fixture.user))
-            _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
+            _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 1500), method: .bankTransfer, details: ["iban": "x"], idempotencyKey: nil)
             let withdrawn = try await withThrowingTaskGroup(of: Money.self) { group in
@@ -201,7 +201,7 @@ struct MoneyFixture: Sendable {
                     fixture.submission("race-\(round)", cents: 10_000), by: .user(fixture.user)
                 )
                 .purchase
-                let id = purchase.id.description
+                let id = purchase.id
                 let results = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
                     for action in ["confirm", "confirm", "reverse"] {
                         group.addTask {
@@ -242,7 +242,7 @@ struct MoneyFixture: Sendable {
             for round in 0..<20 {
                 let id = try await fixture.purchases.ingest(
                     fixture.submission("money-\(round)", cents: 10_000), by: .user(fixture.user)
-                ).purchase.id.description
+                ).purchase.id
                 let withdrawal = PayoutRequest(
                     amount: Money(minorUnits: 5000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
                 let won = try await withThrowingTaskGroup(of: String?.self) { group in
@@ -314,12 +314,12 @@ struct MoneyFixture: Sendable {
     @Test func aBatchOfConfirmationsRepaysTheDebtFirstAndExactly() async throws {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(6), cap: 1000)
-            var confirmed: [String] = []
+            var confirmed: [PurchaseID] = []
             for name in ["a", "b"] {
                 let id = try await fixture.purchases.ingest(
                     fixture.submission(name, cents: 10_000), by: .user(fixture.user)
                 )
-                .purchase.id.description
+                .purchase.id
                 _ = try await fixture.purchases.confirm(purchaseID: id, by: fixture.user.id)
                 confirmed.append(id)
             }

@@ -13,10 +13,10 @@ import Testing
             let service = PartnerService(
                 unitOfWork: database, clock: SystemClock(), sealer: sealer, rotationOverlap: .seconds(60))
             let admin = UserID.random()
-            let partner = try await service.create(name: "Net", merchantIDs: [merchant.uuidString], by: admin)
+            let partner = try await service.create(name: "Net", merchantIDs: [MerchantID(merchant)], by: admin)
             #expect(partner.merchantIDs == [MerchantID(merchant)])
             await #expect(throws: PartnerError.duplicateName("Net")) {
-                _ = try await service.create(name: "Net", merchantIDs: [merchant.uuidString], by: admin)
+                _ = try await service.create(name: "Net", merchantIDs: [MerchantID(merchant)], by: admin)
             }
             await #expect(
                 throws: PartnerError.unknownMerchants([
@@ -24,19 +24,20 @@ import Testing
                 ])
             ) {
                 _ = try await service.create(
-                    name: "Other", merchantIDs: ["00000000-0000-4000-8000-000000000000"], by: admin)
+                    name: "Other", merchantIDs: [MerchantID(UUID(uuidString: "00000000-0000-4000-8000-000000000000")!)],
+                    by: admin)
             }
-            let issued = try await service.issueCredential(partnerID: partner.id.description, by: admin)
+            let issued = try await service.issueCredential(partnerID: partner.id, by: admin)
             let found = try #require(try await service.authenticate(keyID: issued.credential.keyID))
             #expect(found.partner.id == partner.id && found.secret == issued.secret)
             let otherKey = PartnerService(
                 unitOfWork: database, clock: SystemClock(),
                 sealer: AESGCMSecretSealer(derivingFrom: "a different server key"), rotationOverlap: .seconds(60))
             #expect(try await otherKey.authenticate(keyID: issued.credential.keyID) == nil, "refused, not a crash")
-            try await service.revoke(partnerID: partner.id.description, keyID: issued.credential.keyID, by: admin)
+            try await service.revoke(partnerID: partner.id, keyID: issued.credential.keyID, by: admin)
             #expect(try await service.authenticate(keyID: issued.credential.keyID) == nil)
             await #expect(throws: PartnerError.credentialNotFound(issued.credential.keyID)) {
-                try await service.revoke(partnerID: partner.id.description, keyID: issued.credential.keyID, by: admin)
+                try await service.revoke(partnerID: partner.id, keyID: issued.credential.keyID, by: admin)
             }
             #expect(try await TestData.count(client, "audit_logs", where: "action LIKE 'PARTNER_%'") == 3)
         }

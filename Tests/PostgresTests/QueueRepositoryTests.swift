@@ -131,7 +131,7 @@ import Testing
                     group.addTask { "\(try await settlement.settle(claim, .confirm))" }
                     group.addTask {
                         do {
-                            _ = try await purchases.reverse(purchaseID: claim.purchaseID.description, by: admin)
+                            _ = try await purchases.reverse(purchaseID: claim.purchaseID, by: admin)
                             return "reversed"
                         } catch PurchaseError.alreadyReversed {
                             return "already"
@@ -155,11 +155,11 @@ import Testing
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(50), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
                 fixture.submission("funds", cents: 10_000), by: .user(fixture.user))
-            _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id.description, by: fixture.user.id)
+            _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
             let payout = try await fixture.payouts.request(request, by: fixture.user.id).payout
-            _ = try await fixture.payouts.process(payoutID: payout.id.description, to: .processing, actor: .system)
+            _ = try await fixture.payouts.process(payoutID: payout.id, to: .processing, actor: .system)
             #expect(try await TestData.count(client, "payout_settlements") == 1)
             let claims = try await withThrowingTaskGroup(of: [ClaimedPayout].self) { group in
                 for owner in ["a", "b"] {

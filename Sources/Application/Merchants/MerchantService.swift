@@ -39,14 +39,13 @@ public struct MerchantService: Sendable {
     }
 
     /// Activates or deactivates a merchant; idempotent.
-    public func setStatus(merchantID rawID: String, to status: ActivityStatus, by admin: UserID) async throws
+    public func setStatus(merchantID id: MerchantID, to status: ActivityStatus, by admin: UserID) async throws
         -> Merchant
     {
-        guard let id = MerchantID(parsing: rawID) else { throw MerchantError.notFound(rawID) }
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
             guard let merchant = try await repositories.merchants.setActive(id: id, active: status.isActive) else {
-                throw MerchantError.notFound(rawID)
+                throw MerchantError.notFound(id.description)
             }
             try await repositories.audit.append(
                 AuditEntry(

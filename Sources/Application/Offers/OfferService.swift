@@ -51,22 +51,21 @@ public struct OfferService: Sendable {
     }
 
     /// One offer, hidden from regular users when it or its merchant is inactive.
-    public func details(offerID rawID: String, viewerRole: Role) async throws -> OfferListing {
-        guard let id = OfferID(parsing: rawID),
-            let listing = try await unitOfWork.withConnection({ try await $0.offers.find(id: id) })
-        else { throw OfferError.notFound(rawID) }
+    public func details(offerID id: OfferID, viewerRole: Role) async throws -> OfferListing {
+        guard let listing = try await unitOfWork.withConnection({ try await $0.offers.find(id: id) }) else {
+            throw OfferError.notFound(id.description)
+        }
         try OfferVisibility.check(listing, viewerRole: viewerRole)
         return listing
     }
 
     /// Activates or deactivates an offer. Like the original, activation checks no other rule
     /// (rule R-OFFER-ACTIVATION, docs/rules.md).
-    public func setStatus(offerID rawID: String, to status: ActivityStatus, by admin: UserID) async throws -> Offer {
-        guard let id = OfferID(parsing: rawID) else { throw OfferError.notFound(rawID) }
+    public func setStatus(offerID id: OfferID, to status: ActivityStatus, by admin: UserID) async throws -> Offer {
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
             guard let offer = try await repositories.offers.setActive(id: id, active: status.isActive) else {
-                throw OfferError.notFound(rawID)
+                throw OfferError.notFound(id.description)
             }
             try await repositories.audit.append(
                 AuditEntry(

@@ -23,10 +23,7 @@ public struct PartnerService: Sendable {
         public let secret: String
     }
 
-    public func create(name: String, merchantIDs rawIDs: [String], by admin: UserID) async throws -> Partner {
-        let unknownFormat = rawIDs.filter { MerchantID(parsing: $0) == nil }
-        guard unknownFormat.isEmpty else { throw PartnerError.unknownMerchants(unknownFormat) }
-        let merchantIDs = Set(rawIDs.compactMap(MerchantID.init(parsing:)))
+    public func create(name: String, merchantIDs: Set<MerchantID>, by admin: UserID) async throws -> Partner {
         let partner = Partner(id: .random(), name: name, merchantIDs: merchantIDs, active: true, createdAt: clock.now())
         return try await unitOfWork.transaction { repositories in
             var missing: [String] = []
@@ -51,19 +48,19 @@ public struct PartnerService: Sendable {
         try await unitOfWork.withConnection { try await $0.partners.list() }
     }
 
-    public func issueCredential(partnerID rawID: String, by admin: UserID) async throws -> IssuedCredential {
-        let partner = try await existing(rawID)
+    public func issueCredential(partnerID id: PartnerID, by admin: UserID) async throws -> IssuedCredential {
+        let partner = try await existing(id)
         return try await issue(for: partner.id, action: .partnerCredentialIssued, by: admin) { _ in }
     }
 
-    public func credentials(partnerID rawID: String) async throws -> [PartnerCredential] {
-        let partner = try await existing(rawID)
+    public func credentials(partnerID id: PartnerID) async throws -> [PartnerCredential] {
+        let partner = try await existing(id)
         return try await unitOfWork.withConnection { try await $0.partners.credentials(of: partner.id) }
     }
 
     /// Issues a new credential and lets `keyID` work for the overlap only.
-    public func rotate(partnerID rawID: String, keyID: String, by admin: UserID) async throws -> IssuedCredential {
-        let partner = try await existing(rawID)
+    public func rotate(partnerID id: PartnerID, keyID: String, by admin: UserID) async throws -> IssuedCredential {
+        let partner = try await existing(id)
         let expiry = clock.now().addingTimeInterval(Self.seconds(rotationOverlap))
         return try await issue(for: partner.id, action: .partnerCredentialRotated, by: admin) { repositories in
             guard try await repositories.partners.expire(keyID: keyID, partnerID: partner.id, at: expiry) else {
@@ -72,8 +69,8 @@ public struct PartnerService: Sendable {
         }
     }
 
-    public func revoke(partnerID rawID: String, keyID: String, by admin: UserID) async throws {
-        let partner = try await existing(rawID)
+    public func revoke(partnerID id: PartnerID, keyID: String, by admin: UserID) async throws {
+        let partner = try await existing(id)
         let now = clock.now()
         try await unitOfWork.transaction { repositories in
             guard try await repositories.partners.revoke(keyID: keyID, partnerID: partner.id, at: now) else {
@@ -100,10 +97,10 @@ public struct PartnerService: Sendable {
         return (partner, Self.base64URL(secret))
     }
 
-    private func existing(_ rawID: String) async throws -> Partner {
-        guard let id = PartnerID(parsing: rawID),
-            let partner = try await unitOfWork.withConnection({ try await $0.partners.find(id: id) })
-        else { throw PartnerError.notFound(rawID) }
+    private func existing(_ id: PartnerID) async throws -> Partner {
+        guard let partner = try await unitOfWork.withConnection({ try await $0.partners.find(id: id) }) else {
+            throw PartnerError.notFound(id.description)
+        }
         return partner
     }
 

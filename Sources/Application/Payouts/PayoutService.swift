@@ -60,11 +60,12 @@ public struct PayoutService: Sendable {
     }
 
     /// Moves a payout to `target` once: completion adds to the paid balance, failure refunds available.
-    public func process(payoutID rawID: String, to target: PayoutStatus, actor: AuditActor) async throws -> Payout {
-        guard let id = PayoutID(parsing: rawID) else { throw PayoutError.notFound(rawID) }
+    public func process(payoutID id: PayoutID, to target: PayoutStatus, actor: AuditActor) async throws -> Payout {
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
-            guard let payout = try await repositories.payouts.lock(id: id) else { throw PayoutError.notFound(rawID) }
+            guard let payout = try await repositories.payouts.lock(id: id) else {
+                throw PayoutError.notFound(id.description)
+            }
             let movements = try await Self.movements(processing: payout, to: target, repositories: repositories)
             let processedAt = target == .processing ? nil : now
             try await repositories.payouts.update(id: id, status: target, processedAt: processedAt)

@@ -1,5 +1,4 @@
 public import Domain
-public import Foundation
 
 /// Wallet balances and their append-only ledger.
 public protocol WalletRepository: Sendable {

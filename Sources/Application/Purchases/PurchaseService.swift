@@ -87,10 +87,10 @@ public struct PurchaseService: Sendable {
     }
 
     /// A purchase's details, for its owner only, admins included (rule R-PURCHASE-DETAILS-OWNER, docs/rules.md).
-    public func details(purchaseID rawID: String, caller: User) async throws -> PurchaseView {
-        guard let id = PurchaseID(parsing: rawID),
-            let view = try await unitOfWork.withConnection({ try await $0.purchases.find(id: id) })
-        else { throw PurchaseError.notFound(rawID) }
+    public func details(purchaseID id: PurchaseID, caller: User) async throws -> PurchaseView {
+        guard let view = try await unitOfWork.withConnection({ try await $0.purchases.find(id: id) }) else {
+            throw PurchaseError.notFound(id.description)
+        }
         guard view.purchase.userID == caller.id else {
             throw PurchaseError.notOwner(purchase: id, owner: view.purchase.userID, caller: caller.id)
         }
@@ -111,15 +111,15 @@ public struct PurchaseService: Sendable {
     }
 
     /// Admin confirmation of a pending purchase (T3), audited with the admin as actor.
-    public func confirm(purchaseID rawID: String, by admin: UserID) async throws -> Purchase {
-        try await transition(rawID, action: .purchaseConfirmed, actor: .admin(admin)) { purchase, _ in
+    public func confirm(purchaseID id: PurchaseID, by admin: UserID) async throws -> Purchase {
+        try await transition(id, action: .purchaseConfirmed, actor: .admin(admin)) { purchase, _ in
             try PurchaseTransitions.confirm(purchase)
         }
     }
 
     /// Admin reversal of a pending or confirmed purchase (T5/T6); cashback already withdrawn becomes owed.
-    public func reverse(purchaseID rawID: String, by admin: UserID) async throws -> Purchase {
-        try await transition(rawID, action: .purchaseReversed, actor: .admin(admin)) { purchase, wallet in
+    public func reverse(purchaseID id: PurchaseID, by admin: UserID) async throws -> Purchase {
+        try await transition(id, action: .purchaseReversed, actor: .admin(admin)) { purchase, wallet in
             try PurchaseTransitions.reverse(purchase, from: wallet)
         }
     }
@@ -136,14 +136,13 @@ public struct PurchaseService: Sendable {
     /// Locks the purchase, then the wallet, decides from the status read under the lock, repays any debt from
     /// the cashback it makes available, then applies the outcome with its audit row.
     private func transition(
-        _ rawID: String, action: AuditAction, actor: AuditActor,
+        _ id: PurchaseID, action: AuditAction, actor: AuditActor,
         _ decide: @Sendable (Purchase, Wallet) throws -> PurchaseTransitions.Outcome
     ) async throws -> Purchase {
-        guard let id = PurchaseID(parsing: rawID) else { throw PurchaseError.notFound(rawID) }
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in
             guard let purchase = try await repositories.purchases.lock(id: id) else {
-                throw PurchaseError.notFound(rawID)
+                throw PurchaseError.notFound(id.description)
             }
             let wallet = try await repositories.wallets.lock(userID: purchase.userID)
             let outcome = try decide(purchase, wallet).repayingDebt(of: wallet)

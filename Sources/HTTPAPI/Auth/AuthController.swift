@@ -9,30 +9,34 @@ struct AuthController {
     let throttle: LoginThrottle
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.post, "/api/v1/auth/login") { request, context in
-            var body = try await BodyFields.read(request, context: context)
-            let email = body.email("email", refusingLookalikes: false)
-            let password = body.string("password", maxLength: 1024)
-            try body.finish()
-            guard let email, let password else { throw APIError.validation(body.violations) }
-            let issued = try await throttle.attempt(email: email, request: request, context: context) {
-                try await auth.login(email: email, password: password)
-            }
-            return try JSONResponse.make(TokenPairResponse(issued), headers: .noStore)
+        routes.on(.post, "/api/v1/auth/login", use: login)
+        routes.on(.post, "/api/v1/auth/refresh", use: refresh)
+    }
+
+    @Sendable func login(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<TokenPairResponse>
+    {
+        var body = try await BodyFields.read(request, context: context)
+        let (email, password) = try body.finish(
+            body.email("email", refusingLookalikes: false), body.string("password", maxLength: 1024))
+        let issued = try await throttle.attempt(email: email, request: request, context: context) {
+            try await auth.login(email: email, password: password)
         }
-        routes.on(.post, "/api/v1/auth/refresh") { request, context in
-            var body = try await BodyFields.read(request, context: context)
-            let token = body.string("refresh_token", maxLength: 4096)
-            try body.finish()
-            guard let token else { throw APIError.validation(body.violations) }
-            return try JSONResponse.make(
-                TokenPairResponse(try await auth.refresh(refreshToken: token)), headers: .noStore)
-        }
+        return EditedResponse(headers: .noStore, response: TokenPairResponse(issued))
+    }
+
+    @Sendable func refresh(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<TokenPairResponse>
+    {
+        var body = try await BodyFields.read(request, context: context)
+        let token = try body.finish(body.string("refresh_token", maxLength: 4096))
+        return EditedResponse(
+            headers: .noStore, response: TokenPairResponse(try await auth.refresh(refreshToken: token)))
     }
 }
 
 /// The token response body of login and refresh.
-struct TokenPairResponse: Encodable {
+struct TokenPairResponse: ResponseEncodable {
     let accessToken: String
     let refreshToken: String
     let tokenType = "bearer"

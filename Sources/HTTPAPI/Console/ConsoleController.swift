@@ -33,50 +33,66 @@ struct ConsoleController: Sendable {
     }
 
     func register(on router: Router<APIRequestContext>) {
-        router.get("/console") { request, _ in
-            Self.redirect(try await signed(request) == nil ? "/console/sign-in" : "/console/queues")
-        }
-        router.get("/console/sign-in") { request, _ in
-            if try await signed(request) != nil { return Self.redirect("/console/queues") }
-            return pages.page("sign-in", title: "Sign in", values: [:], chrome: [:], request: request)
-        }
-        router.post("/console/sign-in") { request, context in try await signIn(request, context) }
-        router.post("/console/sign-out") { request, context in
-            let form = try await authorizedForm(request, context)
-            guard case .success(let signed, _) = form else { return form.refusal(pages, request) }
-            try await sessions.signOut(keyHash: signed.session.keyHash)
-            var response = Self.redirect("/console/sign-in")
-            response.headers[.setCookie] = ConsoleCookie.clearing(host: request.head.authority)
-            return response
-        }
-        router.get("/console/queues") { request, _ in
-            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
-            return try await queues(signed, request)
-        }
-        router.post("/console/jobs/{job}/{change}") { request, context in try await changeJob(request, context) }
-        router.get("/console/items") { request, _ in
-            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
-            return try await ConsoleItemPages(controller: self).list(signed, request)
-        }
-        router.get("/console/items/{job}/{id}") { request, context in
-            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
-            return try await ConsoleItemPages(controller: self).show(signed, request, context)
-        }
-        router.post("/console/items/{job}/{id}/redrive") { request, context in
-            let form = try await authorizedForm(request, context)
-            guard case .success(let signed, let fields) = form else { return form.refusal(pages, request) }
-            return try await ConsoleItemPages(controller: self).redrive(signed, fields, request, context)
-        }
-        router.get("/console/money") { request, _ in
-            guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
-            return try await ConsoleMoneyPage(controller: self).show(signed, request)
-        }
-        router.get("/console/assets/{name}") { _, context in
-            guard let asset = pages.assets[context.parameters.get("name") ?? ""] else {
-                return Response(status: .notFound)
-            }
-            return asset.response(policy: ConsolePages.policy, cache: "public, max-age=3600")
-        }
+        router.get("/console", use: home)
+        router.get("/console/sign-in", use: signInPage)
+        router.post("/console/sign-in", use: signIn)
+        router.post("/console/sign-out", use: signOut)
+        router.get("/console/queues", use: queuesPage)
+        router.post("/console/jobs/{job}/{change}", use: changeJob)
+        router.get("/console/items", use: itemsPage)
+        router.get("/console/items/{job}/{id}", use: itemPage)
+        router.post("/console/items/{job}/{id}/redrive", use: redrive)
+        router.get("/console/money", use: moneyPage)
+        router.get("/console/assets/{name}", use: asset)
+    }
+
+    @Sendable func home(_ request: Request, context: APIRequestContext) async throws -> Response {
+        Self.redirect(try await signed(request) == nil ? "/console/sign-in" : "/console/queues")
+    }
+
+    @Sendable func signInPage(_ request: Request, context: APIRequestContext) async throws -> Response {
+        if try await signed(request) != nil { return Self.redirect("/console/queues") }
+        return pages.page("sign-in", title: "Sign in", values: [:], chrome: [:], request: request)
+    }
+
+    @Sendable func signOut(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let form = try await authorizedForm(request, context)
+        guard case .success(let signed, _) = form else { return form.refusal(pages, request) }
+        try await sessions.signOut(keyHash: signed.session.keyHash)
+        var response = Self.redirect("/console/sign-in")
+        response.headers[.setCookie] = ConsoleCookie.clearing(host: request.head.authority)
+        return response
+    }
+
+    @Sendable func queuesPage(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+        return try await queues(signed, request)
+    }
+
+    @Sendable func itemsPage(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+        return try await ConsoleItemPages(controller: self).list(signed, request)
+    }
+
+    @Sendable func itemPage(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+        return try await ConsoleItemPages(controller: self).show(signed, request, context)
+    }
+
+    @Sendable func redrive(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let form = try await authorizedForm(request, context)
+        guard case .success(let signed, let fields) = form else { return form.refusal(pages, request) }
+        return try await ConsoleItemPages(controller: self).redrive(signed, fields, request, context)
+    }
+
+    @Sendable func moneyPage(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let signed = try await signed(request) else { return Self.redirect("/console/sign-in") }
+        return try await ConsoleMoneyPage(controller: self).show(signed, request)
+    }
+
+    @Sendable func asset(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let asset = pages.assets[context.parameters.get("name") ?? ""] else { return Response(status: .notFound) }
+        return asset.response(policy: ConsolePages.policy, cache: "public, max-age=3600")
     }
 
     /// The admin behind the request's session cookie, or `nil`.
@@ -87,7 +103,7 @@ struct ConsoleController: Sendable {
         return Signed(session: session, admin: admin)
     }
 
-    private func signIn(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+    @Sendable func signIn(_ request: Request, context: APIRequestContext) async throws -> Response {
         guard ConsoleForm.isSameOrigin(request) else { return refused(request, "The sign-in came from another site.") }
         let form = try await ConsoleForm.read(request, context: context)
         let typed = form["email"] ?? ""
@@ -165,7 +181,7 @@ struct ConsoleController: Sendable {
 
     /// Pause or resume a job: without `confirm=yes` the answer is the confirmation page; with it, the job's flag
     /// is set (audited as a flag change by this admin).
-    private func changeJob(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+    @Sendable func changeJob(_ request: Request, context: APIRequestContext) async throws -> Response {
         let form = try await authorizedForm(request, context)
         guard case .success(let signed, let fields) = form else { return form.refusal(pages, request) }
         guard let job = JobKind(rawValue: context.parameters.get("job") ?? ""),

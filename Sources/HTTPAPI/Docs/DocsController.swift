@@ -14,8 +14,16 @@ struct DocsController {
         + "connect-src 'self'; font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.get, "/docs") { _, _ in try serve("index.html") }
-        routes.on(.get, "/docs/{asset}") { _, context in try serve(context.parameters.get("asset") ?? "") }
+        routes.on(.get, "/docs", use: page)
+        routes.on(.get, "/docs/{asset}", use: asset)
+    }
+
+    @Sendable func page(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try serve("index.html")
+    }
+
+    @Sendable func asset(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try serve(context.parameters.get("asset") ?? "")
     }
 
     /// The page itself is revalidated on every visit; its files are kept a day.

@@ -6,11 +6,23 @@ struct HealthController {
     let health: HealthService
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.get, "/health/live") { _, _ in try JSONResponse.make(["status": "alive"]) }
-        routes.on(.get, "/health/ready") { _, _ in
-            await health.isReady()
-                ? try JSONResponse.make(["status": "ready"])
-                : try JSONResponse.make(["status": "unavailable"], status: .serviceUnavailable)
-        }
+        routes.on(.get, "/health/live", use: live)
+        routes.on(.get, "/health/ready", use: ready)
     }
+
+    @Sendable func live(_ request: Request, context: APIRequestContext) async throws -> HealthResponse {
+        HealthResponse(status: "alive")
+    }
+
+    @Sendable func ready(_ request: Request, context: APIRequestContext) async throws -> EditedResponse<HealthResponse>
+    {
+        await health.isReady()
+            ? EditedResponse(response: HealthResponse(status: "ready"))
+            : EditedResponse(status: .serviceUnavailable, response: HealthResponse(status: "unavailable"))
+    }
+}
+
+/// `{"status": …}`, the body of the health endpoints.
+struct HealthResponse: ResponseEncodable {
+    let status: String
 }

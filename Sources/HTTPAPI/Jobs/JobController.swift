@@ -13,54 +13,58 @@ struct JobController {
     private static let stateMessage = "Input should be 'due', 'running', 'retrying' or 'parked'"
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.get, "/api/v1/admin/jobs") { _, context in
-            _ = try context.requireAdmin()
-            return try JSONResponse.make(
-                JobOverviewListResponse(data: try await jobs.overview().map(JobOverviewResponse.init)))
+        routes.on(.get, "/api/v1/admin/jobs", use: overview)
+        routes.on(.get, "/api/v1/admin/jobs/{job}/items", use: items)
+        routes.on(.get, "/api/v1/admin/jobs/{job}/items/{item_id}", use: history)
+        routes.on(.post, "/api/v1/admin/jobs/{job}/items/{item_id}/redrive", use: redrive)
+    }
+
+    @Sendable func overview(_ request: Request, context: APIRequestContext) async throws -> JobOverviewListResponse {
+        _ = try context.requireAdmin()
+        return JobOverviewListResponse(data: try await jobs.overview().map(JobOverviewResponse.init))
+    }
+
+    @Sendable func items(_ request: Request, context: APIRequestContext) async throws -> PageResponse<JobItemResponse> {
+        _ = try context.requireAdmin()
+        let job = try Self.job(context)
+        var query = QueryFields(request)
+        let page = query.page(defaultLimit: limits.defaultLimit, maxLimit: limits.maxLimit)
+        var state: JobItemState?
+        if let raw = query.string("state") {
+            state = JobItemState(rawValue: raw)
+            if state == nil { query.reject("state", Self.stateMessage) }
         }
-        routes.on(.get, "/api/v1/admin/jobs/{job}/items") { request, context in
-            _ = try context.requireAdmin()
-            let job = try Self.job(context)
-            var query = QueryFields(request)
-            let page = query.page(defaultLimit: limits.defaultLimit, maxLimit: limits.maxLimit)
-            var state: JobItemState?
-            if let raw = query.string("state") {
-                state = JobItemState(rawValue: raw)
-                if state == nil { query.reject("state", Self.stateMessage) }
-            }
-            try query.finish()
-            let result = try await jobs.items(job, state: state, page: page)
-            return try JSONResponse.make(PageResponse(result, request: page, transform: JobItemResponse.init))
+        try query.finish()
+        let result = try await jobs.items(job, state: state, page: page)
+        return PageResponse(result, request: page, transform: JobItemResponse.init)
+    }
+
+    @Sendable func history(_ request: Request, context: APIRequestContext) async throws -> JobItemHistoryResponse {
+        _ = try context.requireAdmin()
+        let (job, itemID) = try Self.item(context)
+        var query = QueryFields(request)
+        let limit = query.int("attempts_limit", default: 100, min: 1, max: 500)
+        try query.finish()
+        guard let history = try await jobs.history(job, itemID: itemID, limit: limit) else {
+            throw Self.notFound(job, context)
         }
-        routes.on(.get, "/api/v1/admin/jobs/{job}/items/{item_id}") { request, context in
-            _ = try context.requireAdmin()
-            let (job, itemID) = try Self.item(context)
-            var query = QueryFields(request)
-            let limit = query.int("attempts_limit", default: 100, min: 1, max: 500)
-            try query.finish()
-            guard let history = try await jobs.history(job, itemID: itemID, limit: limit) else {
-                throw Self.notFound(job, context)
-            }
-            return try JSONResponse.make(JobItemHistoryResponse(history))
-        }
-        routes.on(.post, "/api/v1/admin/jobs/{job}/items/{item_id}/redrive") { request, context in
-            let admin = try context.requireAdmin()
-            let (job, itemID) = try Self.item(context)
-            var body = try await BodyFields.read(request, context: context)
-            let note = body.string("note", minLength: 1, maxLength: 500)
-            try body.finish()
-            guard let note else { throw APIError.validation(body.violations) }
-            do {
-                let item = try await jobs.redrive(job, itemID: itemID, by: .admin(admin.id), note: note)
-                return try JSONResponse.make(JobItemResponse(item))
-            } catch JobAdministration.RedriveError.notFound {
-                throw Self.notFound(job, context)
-            } catch JobAdministration.RedriveError.notParked(let state) {
-                throw APIError(
-                    .conflict, code: "JOB_ITEM_NOT_PARKED",
-                    message: "The item is \(state.rawValue), not parked: there is nothing to redrive.",
-                    details: ["state": .string(state.rawValue)])
-            }
+        return JobItemHistoryResponse(history)
+    }
+
+    @Sendable func redrive(_ request: Request, context: APIRequestContext) async throws -> JobItemResponse {
+        let admin = try context.requireAdmin()
+        let (job, itemID) = try Self.item(context)
+        var body = try await BodyFields.read(request, context: context)
+        let note = try body.finish(body.string("note", minLength: 1, maxLength: 500))
+        do {
+            return JobItemResponse(try await jobs.redrive(job, itemID: itemID, by: .admin(admin.id), note: note))
+        } catch JobAdministration.RedriveError.notFound {
+            throw Self.notFound(job, context)
+        } catch JobAdministration.RedriveError.notParked(let state) {
+            throw APIError(
+                .conflict, code: "JOB_ITEM_NOT_PARKED",
+                message: "The item is \(state.rawValue), not parked: there is nothing to redrive.",
+                details: ["state": .string(state.rawValue)])
         }
     }
 

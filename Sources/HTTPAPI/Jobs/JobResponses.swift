@@ -1,14 +1,15 @@
 import Application
 import Domain
 import Foundation
+import Hummingbird
 
 /// `JobOverviewList`: every job at a glance.
-struct JobOverviewListResponse: Encodable {
+struct JobOverviewListResponse: ResponseEncodable {
     let data: [JobOverviewResponse]
 }
 
 /// `JobOverview`: one job's items per state, the age of its oldest due item and its pause state.
-struct JobOverviewResponse: Encodable {
+struct JobOverviewResponse: ResponseEncodable {
     let job: String
     let paused: Bool
     let counts: [String: Int]
@@ -29,7 +30,7 @@ struct JobOverviewResponse: Encodable {
 }
 
 /// `JobItem`: one queue row, its counters and the last thing that went wrong. Absent values are `null`.
-struct JobItemResponse: Encodable {
+struct JobItemResponse: ResponseEncodable {
     let item: JobItem
 
     init(_ item: JobItem) {
@@ -67,7 +68,7 @@ struct JobItemResponse: Encodable {
 }
 
 /// `JobAttempt`: one line of the attempt journal. A crashed attempt has no duration.
-struct JobAttemptResponse: Encodable {
+struct JobAttemptResponse: ResponseEncodable {
     let attempt: JobAttemptRecord
 
     func encode(to encoder: any Encoder) throws {
@@ -90,7 +91,7 @@ struct JobAttemptResponse: Encodable {
 }
 
 /// `JobItemHistory`: an item and its newest attempts, newest first.
-struct JobItemHistoryResponse: Encodable {
+struct JobItemHistoryResponse: ResponseEncodable {
     let item: JobItemResponse
     let attempts: [JobAttemptResponse]
 

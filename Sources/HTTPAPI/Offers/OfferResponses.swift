@@ -1,8 +1,9 @@
 import Domain
 import Foundation
+import Hummingbird
 
 /// `OfferOut`: the shape of creation and the full catalogue.
-struct OfferResponse: Encodable {
+struct OfferResponse: ResponseEncodable {
     let id: String
     let merchantID: String
     let cashbackType: String
@@ -35,7 +36,7 @@ struct OfferResponse: Encodable {
 }
 
 /// `ActiveOfferOut`: what users browse.
-struct ActiveOfferResponse: Encodable {
+struct ActiveOfferResponse: ResponseEncodable {
     let id: String
     let merchantName: String
     let cashbackType: String
@@ -66,7 +67,7 @@ struct ActiveOfferResponse: Encodable {
 }
 
 /// `OfferDetailsOut`: one offer with its status.
-struct OfferDetailsResponse: Encodable {
+struct OfferDetailsResponse: ResponseEncodable {
     let offer: ActiveOfferResponse
     let status: String
 

@@ -17,10 +17,12 @@ struct OpenAPIController {
     private static let body = ByteBuffer(bytes: document)
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.get, "/openapi.json") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
-                body: ResponseBody(byteBuffer: Self.body))
-        }
+        routes.on(.get, "/openapi.json", use: document)
+    }
+
+    @Sendable func document(_ request: Request, context: APIRequestContext) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+            body: ResponseBody(byteBuffer: Self.body))
     }
 }

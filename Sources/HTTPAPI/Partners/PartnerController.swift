@@ -9,51 +9,73 @@ struct PartnerController {
     let partners: PartnerService
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.post, "/api/v1/admin/partners") { request, context in
-            let admin = try context.requireAdmin()
-            var body = try await BodyFields.read(request, context: context)
-            let name = body.string("name", minLength: 1, maxLength: 200)
-            let merchantIDs = body.stringArray("merchant_ids")
-            try body.finish()
-            guard let name, let merchantIDs else { throw APIError.validation(body.violations) }
-            let partner = try await partners.create(name: name, merchantIDs: merchantIDs, by: admin.id)
-            return try JSONResponse.make(PartnerResponse(partner), status: .created)
-        }
-        routes.on(.get, "/api/v1/admin/partners") { _, context in
-            _ = try context.requireAdmin()
-            return try JSONResponse.make(["data": try await partners.list().map(PartnerResponse.init)])
-        }
-        routes.on(.post, "/api/v1/admin/partners/{partner_id}/credentials") { _, context in
-            let admin = try context.requireAdmin()
-            let issued = try await partners.issueCredential(partnerID: Self.partnerID(context), by: admin.id)
-            return try JSONResponse.make(IssuedCredentialResponse(issued), status: .created, headers: .noStore)
-        }
-        routes.on(.get, "/api/v1/admin/partners/{partner_id}/credentials") { _, context in
-            _ = try context.requireAdmin()
-            let now = Date()
-            let credentials = try await partners.credentials(partnerID: Self.partnerID(context))
-            return try JSONResponse.make(["data": credentials.map { CredentialResponse($0, now: now) }])
-        }
-        routes.on(.post, "/api/v1/admin/partners/{partner_id}/credentials/{key_id}/rotation") { _, context in
-            let admin = try context.requireAdmin()
-            let issued = try await partners.rotate(
-                partnerID: Self.partnerID(context), keyID: context.parameters.get("key_id") ?? "", by: admin.id)
-            return try JSONResponse.make(IssuedCredentialResponse(issued), status: .created, headers: .noStore)
-        }
-        routes.on(.delete, "/api/v1/admin/partners/{partner_id}/credentials/{key_id}") { _, context in
-            let admin = try context.requireAdmin()
-            try await partners.revoke(
-                partnerID: Self.partnerID(context), keyID: context.parameters.get("key_id") ?? "", by: admin.id)
-            return Response(status: .noContent)
-        }
+        routes.on(.post, "/api/v1/admin/partners", use: create)
+        routes.on(.get, "/api/v1/admin/partners", use: list)
+        routes.on(.post, "/api/v1/admin/partners/{partner_id}/credentials", use: issueCredential)
+        routes.on(.get, "/api/v1/admin/partners/{partner_id}/credentials", use: credentials)
+        routes.on(.post, "/api/v1/admin/partners/{partner_id}/credentials/{key_id}/rotation", use: rotate)
+        routes.on(.delete, "/api/v1/admin/partners/{partner_id}/credentials/{key_id}", use: revoke)
     }
 
-    private static func partnerID(_ context: APIRequestContext) -> String {
-        context.parameters.get("partner_id") ?? ""
+    @Sendable func create(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<PartnerResponse>
+    {
+        let admin = try context.requireAdmin()
+        var body = try await BodyFields.read(request, context: context)
+        let name = body.string("name", minLength: 1, maxLength: 200)
+        let merchantIDs = body.stringArray("merchant_ids")
+        let (validName, rawIDs) = try body.finish(name, merchantIDs)
+        let malformed = rawIDs.filter { MerchantID(parsing: $0) == nil }
+        guard malformed.isEmpty else { throw PartnerError.unknownMerchants(malformed) }
+        let partner = try await partners.create(
+            name: validName, merchantIDs: Set(rawIDs.compactMap(MerchantID.init(parsing:))), by: admin.id)
+        return EditedResponse(status: .created, response: PartnerResponse(partner))
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> DataResponse<PartnerResponse> {
+        _ = try context.requireAdmin()
+        return DataResponse(data: try await partners.list().map(PartnerResponse.init))
+    }
+
+    @Sendable func issueCredential(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<IssuedCredentialResponse>
+    {
+        let admin = try context.requireAdmin()
+        let issued = try await partners.issueCredential(partnerID: try Self.partnerID(context), by: admin.id)
+        return EditedResponse(status: .created, headers: .noStore, response: IssuedCredentialResponse(issued))
+    }
+
+    @Sendable func credentials(_ request: Request, context: APIRequestContext) async throws
+        -> DataResponse<CredentialResponse>
+    {
+        _ = try context.requireAdmin()
+        let now = Date()
+        let credentials = try await partners.credentials(partnerID: try Self.partnerID(context))
+        return DataResponse(data: credentials.map { CredentialResponse($0, now: now) })
+    }
+
+    @Sendable func rotate(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<IssuedCredentialResponse>
+    {
+        let admin = try context.requireAdmin()
+        let issued = try await partners.rotate(
+            partnerID: try Self.partnerID(context), keyID: context.parameters.get("key_id") ?? "", by: admin.id)
+        return EditedResponse(status: .created, headers: .noStore, response: IssuedCredentialResponse(issued))
+    }
+
+    @Sendable func revoke(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let admin = try context.requireAdmin()
+        try await partners.revoke(
+            partnerID: try Self.partnerID(context), keyID: context.parameters.get("key_id") ?? "", by: admin.id)
+        return Response(status: .noContent)
+    }
+
+    private static func partnerID(_ context: APIRequestContext) throws -> PartnerID {
+        try context.id("partner_id", orElse: PartnerError.notFound)
     }
 }
 
-struct PartnerResponse: Encodable {
+struct PartnerResponse: ResponseEncodable {
     let id: String
     let name: String
     let merchantIDs: [String]
@@ -75,7 +97,7 @@ struct PartnerResponse: Encodable {
     }
 }
 
-struct CredentialResponse: Encodable {
+struct CredentialResponse: ResponseEncodable {
     let keyID: String
     let state: String
     let createdAt: String
@@ -105,7 +127,7 @@ struct CredentialResponse: Encodable {
 }
 
 /// The one answer that shows a secret; the bearer token is `<key_id>.<secret>`.
-struct IssuedCredentialResponse: Encodable {
+struct IssuedCredentialResponse: ResponseEncodable {
     let keyID: String
     let secret: String
     let createdAt: String

@@ -26,41 +26,50 @@ struct PayoutController {
             "/api/v1/users/payouts", "/api/v1/users/me/payouts", "/api/v1/users/wallet/withdraw",
             "/api/v1/users/me/wallet/withdraw",
         ] {
-            routes.on(.post, path) { request, context in
-                let caller = try context.requireCaller()
-                let payoutRequest = try await Self.payoutRequest(from: request, context: context)
-                let result = try await payouts.request(payoutRequest, by: caller.id)
-                if !result.replayed { APIMetrics.payoutRequested() }
-                var response = try JSONResponse.make(
-                    PayoutResponse(result.payout, includeUser: false), status: .created)
-                if result.replayed { response.headers[Self.replayedHeader] = "true" }
-                return response
-            }
+            routes.on(.post, path, use: request)
         }
         for path in ["/api/v1/users/payouts", "/api/v1/users/me/payouts"] {
-            routes.on(.get, path) { request, context in
-                let caller = try context.requireCaller()
-                let (page, status) = try Self.listQuery(request)
-                let result = try await payouts.list(userID: caller.id, status: status, page: page)
-                return try JSONResponse.make(PayoutListResponse(result, includeUser: false))
-            }
+            routes.on(.get, path, use: listMine)
         }
-        routes.on(.get, "/api/v1/admin/payouts") { request, context in
-            _ = try context.requireAdmin()
-            let (page, status) = try Self.listQuery(request)
-            var query = QueryFields(request)
-            let userID = query.uuid("user_id")
-            try query.finish(status: .badRequest)
-            let result = try await payouts.list(userID: userID.map(UserID.init), status: status, page: page)
-            return try JSONResponse.make(PayoutListResponse(result, includeUser: true))
-        }
-        routes.on(.patch, "/api/v1/admin/payouts/{payout_id}/process") { request, context in
-            let admin = try context.requireAdmin()
-            let target = try await Self.targetStatus(from: request, context: context)
-            let payout = try await payouts.process(
-                payoutID: context.parameters.get("payout_id") ?? "", to: target, actor: .admin(admin.id))
-            return try JSONResponse.make(["id": payout.id.description, "status": payout.status.rawValue])
-        }
+        routes.on(.get, "/api/v1/admin/payouts", use: list)
+        routes.on(.patch, "/api/v1/admin/payouts/{payout_id}/process", use: process)
+    }
+
+    @Sendable func request(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<PayoutResponse>
+    {
+        let caller = try context.requireCaller()
+        let payoutRequest = try await Self.payoutRequest(from: request, context: context)
+        let result = try await payouts.request(payoutRequest, by: caller.id)
+        if !result.replayed { APIMetrics.payoutRequested() }
+        return EditedResponse(
+            status: .created, headers: result.replayed ? [Self.replayedHeader: "true"] : [:],
+            response: PayoutResponse(result.payout, includeUser: false))
+    }
+
+    @Sendable func listMine(_ request: Request, context: APIRequestContext) async throws -> PayoutListResponse {
+        let caller = try context.requireCaller()
+        let (page, status) = try Self.listQuery(request)
+        let result = try await payouts.list(userID: caller.id, status: status, page: page)
+        return PayoutListResponse(result, includeUser: false)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> PayoutListResponse {
+        _ = try context.requireAdmin()
+        let (page, status) = try Self.listQuery(request)
+        var query = QueryFields(request)
+        let userID = query.uuid("user_id")
+        try query.finish(status: .badRequest)
+        let result = try await payouts.list(userID: userID.map(UserID.init), status: status, page: page)
+        return PayoutListResponse(result, includeUser: true)
+    }
+
+    @Sendable func process(_ request: Request, context: APIRequestContext) async throws -> ProcessedPayoutResponse {
+        let admin = try context.requireAdmin()
+        let target = try await Self.targetStatus(from: request, context: context)
+        let id: PayoutID = try context.id("payout_id", orElse: PayoutError.notFound)
+        let payout = try await payouts.process(payoutID: id, to: target, actor: .admin(admin.id))
+        return ProcessedPayoutResponse(id: payout.id.description, status: payout.status.rawValue)
     }
 
     private static func payoutRequest(from request: Request, context: APIRequestContext) async throws -> PayoutRequest {
@@ -68,17 +77,19 @@ struct PayoutController {
         let amount = body.money("amount")
         let method = body.choice("method", as: PayoutMethod.self, message: "Input should be 'bank_transfer' or 'card'")
         let details = body.stringObject("details")
-        if let method, let details { body.checkDestination(method: method, details: details) }
+        if let method, let details {
+            for violation in PayoutDestination.violations(method: method, details: details) {
+                body.reject(violation.field, violation.reason)
+            }
+        }
         let key = request.headers[idempotencyHeader]
         if let key, !(1...128).contains(key.count) {
             body.reject("Idempotency-Key", "Header should have 1 to 128 characters")
         }
-        try body.finish(status: .badRequest)
-        guard let amount, let method, var details else {
-            throw APIError.validation(body.violations, status: .badRequest)
-        }
-        if let iban = details["iban"] { details["iban"] = IBAN.normalised(iban) ?? iban }
-        return PayoutRequest(amount: amount, method: method, details: details, idempotencyKey: key)
+        let (validAmount, validMethod, validDetails) = try body.finish(status: .badRequest, amount, method, details)
+        return PayoutRequest(
+            amount: validAmount, method: validMethod, details: PayoutDestination.normalised(validDetails),
+            idempotencyKey: key)
     }
 
     private static func listQuery(_ request: Request) throws -> (PageRequest, PayoutStatus?) {
@@ -133,30 +144,10 @@ extension BodyFields {
         }
         return strings
     }
-
-    /// Bank transfers need a valid IBAN; cards need a token and never a full card number.
-    mutating func checkDestination(method: PayoutMethod, details: [String: String]) {
-        switch method {
-        case .bankTransfer:
-            guard let iban = details["iban"] else { return reject("details.iban", "Field required") }
-            if IBAN.normalised(iban) == nil { reject("details.iban", "Value error, invalid IBAN") }
-        case .card:
-            if details["card_token"]?.isEmpty ?? true { reject("details.card_token", "Field required") }
-        }
-        for (key, value) in details where CardNumber.looksLikeOne(value) {
-            reject("details.\(key)", "Full card numbers are not accepted; send a card_token from the payment provider")
-        }
-    }
 }
 
-/// Recognises primary account numbers so they are refused, never stored or logged.
-enum CardNumber {
-    static func looksLikeOne(_ text: String) -> Bool {
-        let digits = text.filter { $0 != " " && $0 != "-" }
-        return (13...19).contains(digits.count) && digits.allSatisfy(\.isASCIIDigitCharacter)
-    }
-}
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+/// `{"id", "status"}`, the answer of an admin's payout processing.
+struct ProcessedPayoutResponse: ResponseEncodable {
+    let id: String
+    let status: String
 }

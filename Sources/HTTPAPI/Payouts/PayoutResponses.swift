@@ -1,8 +1,9 @@
 import Domain
 import Foundation
+import Hummingbird
 
 /// A payout as the API shows it (contract fields plus timestamps and method).
-struct PayoutResponse: Encodable {
+struct PayoutResponse: ResponseEncodable {
     let payout: Payout
     let includeUser: Bool
 
@@ -33,7 +34,7 @@ struct PayoutResponse: Encodable {
 }
 
 /// The contract's list body `{"payouts": [...], "total": N}` (rule R-PAYOUT-LIFECYCLE, docs/rules.md).
-struct PayoutListResponse: Encodable {
+struct PayoutListResponse: ResponseEncodable {
     let payouts: [PayoutResponse]
     let total: Int
 

@@ -1,5 +1,7 @@
+import Hummingbird
+
 /// The answer to a batch ingestion: one result per item, in request order, and totals.
-struct BatchResponse: Encodable {
+struct BatchResponse: ResponseEncodable {
     let results: [BatchItemResult]
     let created: Int
     let failed: Int

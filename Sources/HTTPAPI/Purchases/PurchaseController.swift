@@ -11,113 +11,125 @@ struct PurchaseController {
     let partnerLimiter: RateLimiter
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.post, "/api/v1/purchases/") { request, context in
-            let ingest = try ingestion(for: context)
-            var body = try await BodyFields.read(request, context: context)
-            let submission = try Self.submission(from: &body)
-            let ingested = try await ingest(submission)
-            return try JSONResponse.make(
-                PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied), status: .created)
-        }
-        routes.on(.post, "/api/v1/purchases/batch") { request, context in
-            let submitter = try batchSubmitter(for: context)
-            let body = try await BodyFields.read(request, context: context)
-            guard case .array(let items)? = body.field("purchases"), (1...Self.maxBatch).contains(items.count) else {
-                throw APIError.validation([("purchases", "Provide an array of 1 to \(Self.maxBatch) purchases")])
-            }
-            let parsed = items.enumerated().map { Self.parse($1, index: $0) }
-            let valid = parsed.enumerated().compactMap { index, item in (try? item.get()).map { (index, $0) } }
-            // One outcome per valid item, in order (`ingestBatch` answers every submission).
-            var outcomes = try await purchases.ingestBatch(valid.map(\.1), by: submitter)[...]
-            let results = parsed.enumerated().map { index, item -> BatchItemResult in
-                switch item {
-                case .failure(let error): Self.failed(index, error)
-                case .success: Self.answer(index, outcomes.removeFirst())
-                }
-            }
-            let partnerID: String? =
-                if case .partner(let partner) = submitter { partner.id.description } else { nil }
-            for result in results where result.status == 201 { APIMetrics.ingested(partner: partnerID) }
-            return try JSONResponse.make(BatchResponse(results: results))
-        }
-        routes.on(.get, "/api/v1/purchases/{purchase_id}") { _, context in
-            let view = try await purchases.details(
-                purchaseID: context.parameters.get("purchase_id") ?? "", caller: try context.requireCaller())
-            return try JSONResponse.make(PurchaseDetailsResponse(view))
-        }
-        routes.on(.get, "/api/v1/users/me/purchases") { request, context in
-            let caller = try context.requireCaller()
-            var query = QueryFields(request)
-            let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
-            try query.finish()
-            let status = try PurchaseFilter.status(from: query.string("status"))
-            let result = try await purchases.listMine(caller, status: status, page: page)
-            return try JSONResponse.make(PageResponse(result, request: page, transform: PurchaseDetailsResponse.init))
-        }
-        routes.on(.get, "/api/v1/purchases/") { request, context in
-            _ = try context.requireAdmin()
-            var query = QueryFields(request)
-            let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
-            let start = query.date("start_date")
-            let end = query.date("end_date")
-            let userID = query.uuid("user_id").map(UserID.init)
-            let merchantID = query.uuid("merchant_id").map(MerchantID.init)
-            try query.finish()
-            let filter = PurchaseFilter(
-                status: try PurchaseFilter.status(from: query.string("status")), userID: userID,
-                merchantID: merchantID, startDate: start, endDate: end)
-            let result = try await purchases.list(filter: filter, page: page)
-            return try JSONResponse.make(PageResponse(result, request: page, transform: PurchaseAdminResponse.init))
-        }
-        routes.on(.patch, "/api/v1/purchases/{purchase_id}/reverse") { _, context in
-            let admin = try context.requireAdmin()
-            let purchase = try await purchases.reverse(
-                purchaseID: context.parameters.get("purchase_id") ?? "", by: admin.id)
-            APIMetrics.adminTransition("reverse")
-            return try JSONResponse.make(PurchaseResponse(purchase, capApplied: nil))
-        }
-        routes.on(.post, "/api/v1/purchases/{purchase_id}/confirmation") { _, context in
-            let admin = try context.requireAdmin()
-            let purchase = try await purchases.confirm(
-                purchaseID: context.parameters.get("purchase_id") ?? "", by: admin.id)
-            APIMetrics.adminTransition("confirm")
-            return try JSONResponse.make(PurchaseResponse(purchase, capApplied: nil))
-        }
+        routes.on(.post, "/api/v1/purchases/", use: ingest)
+        routes.on(.post, "/api/v1/purchases/batch", use: ingestBatch)
+        routes.on(.get, "/api/v1/purchases/{purchase_id}", use: details)
+        routes.on(.get, "/api/v1/users/me/purchases", use: listMine)
+        routes.on(.get, "/api/v1/purchases/", use: list)
+        routes.on(.patch, "/api/v1/purchases/{purchase_id}/reverse", use: reverse)
+        routes.on(.post, "/api/v1/purchases/{purchase_id}/confirmation", use: confirm)
     }
 
     /// Purchases per batch request.
     static let maxBatch = 500
 
-    /// Who ingests: a partner (for its merchants) or a user (for themselves), each rate limited.
-    private func ingestion(for context: APIRequestContext) throws
-        -> @Sendable (PurchaseSubmission) async throws -> PurchaseService.Ingested
+    @Sendable func ingest(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<PurchaseResponse>
     {
+        let submitter = try submitter(for: context)
+        var body = try await BodyFields.read(request, context: context)
+        let ingested = try await purchases.ingest(try Self.submission(from: &body), by: submitter)
+        APIMetrics.ingested(partner: Self.partnerLabel(submitter))
+        return EditedResponse(
+            status: .created, response: PurchaseResponse(ingested.purchase, capApplied: ingested.capApplied))
+    }
+
+    @Sendable func ingestBatch(_ request: Request, context: APIRequestContext) async throws -> BatchResponse {
+        let submitter = try batchSubmitter(for: context)
+        let body = try await BodyFields.read(request, context: context)
+        guard case .array(let items)? = body.field("purchases"), (1...Self.maxBatch).contains(items.count) else {
+            throw APIError.validation([("purchases", "Provide an array of 1 to \(Self.maxBatch) purchases")])
+        }
+        let parsed = items.enumerated().map { Self.parse($1, index: $0) }
+        let valid = parsed.compactMap { try? $0.get() }
+        // One outcome per valid item, in order (`ingestBatch` answers every submission).
+        var outcomes = try await purchases.ingestBatch(valid, by: submitter)[...]
+        let results = parsed.enumerated().map { index, item -> BatchItemResult in
+            switch item {
+            case .failure(let error): Self.failed(index, error)
+            case .success: Self.answer(index, outcomes.removeFirst())
+            }
+        }
+        for result in results where result.status == 201 { APIMetrics.ingested(partner: Self.partnerLabel(submitter)) }
+        return BatchResponse(results: results)
+    }
+
+    @Sendable func details(_ request: Request, context: APIRequestContext) async throws -> PurchaseDetailsResponse {
+        let caller = try context.requireCaller()
+        let id: PurchaseID = try context.id("purchase_id", orElse: PurchaseError.notFound)
+        return PurchaseDetailsResponse(try await purchases.details(purchaseID: id, caller: caller))
+    }
+
+    @Sendable func listMine(_ request: Request, context: APIRequestContext) async throws
+        -> PageResponse<PurchaseDetailsResponse>
+    {
+        let caller = try context.requireCaller()
+        var query = QueryFields(request)
+        let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
+        try query.finish()
+        let status = try PurchaseFilter.status(from: query.string("status"))
+        let result = try await purchases.listMine(caller, status: status, page: page)
+        return PageResponse(result, request: page, transform: PurchaseDetailsResponse.init)
+    }
+
+    @Sendable func list(_ request: Request, context: APIRequestContext) async throws
+        -> PageResponse<PurchaseAdminResponse>
+    {
+        _ = try context.requireAdmin()
+        var query = QueryFields(request)
+        let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
+        let start = query.date("start_date")
+        let end = query.date("end_date")
+        let userID = query.uuid("user_id").map(UserID.init)
+        let merchantID = query.uuid("merchant_id").map(MerchantID.init)
+        try query.finish()
+        let filter = PurchaseFilter(
+            status: try PurchaseFilter.status(from: query.string("status")), userID: userID,
+            merchantID: merchantID, startDate: start, endDate: end)
+        let result = try await purchases.list(filter: filter, page: page)
+        return PageResponse(result, request: page, transform: PurchaseAdminResponse.init)
+    }
+
+    @Sendable func reverse(_ request: Request, context: APIRequestContext) async throws -> PurchaseResponse {
+        let admin = try context.requireAdmin()
+        let id: PurchaseID = try context.id("purchase_id", orElse: PurchaseError.notFound)
+        let purchase = try await purchases.reverse(purchaseID: id, by: admin.id)
+        APIMetrics.adminTransition("reverse")
+        return PurchaseResponse(purchase, capApplied: nil)
+    }
+
+    @Sendable func confirm(_ request: Request, context: APIRequestContext) async throws -> PurchaseResponse {
+        let admin = try context.requireAdmin()
+        let id: PurchaseID = try context.id("purchase_id", orElse: PurchaseError.notFound)
+        let purchase = try await purchases.confirm(purchaseID: id, by: admin.id)
+        APIMetrics.adminTransition("confirm")
+        return PurchaseResponse(purchase, capApplied: nil)
+    }
+
+    /// Who ingests: a partner (for its merchants) or a user (for themselves), each rate limited.
+    private func submitter(for context: APIRequestContext) throws -> Submitter {
         if let partner = context.partner {
             if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
-            return { submission in
-                let ingested = try await purchases.ingest(submission, by: .partner(partner))
-                APIMetrics.ingested(partner: partner.id.description)
-                return ingested
-            }
+            return .partner(partner)
         }
         let caller = try context.requireCaller()
         if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
-        return { submission in
-            let ingested = try await purchases.ingest(submission, by: .user(caller))
-            APIMetrics.ingested(partner: nil)
-            return ingested
-        }
+        return .user(caller)
     }
 
     /// Batches are for partners (high volume, server to server); a user's token gets 403 — the per-user ingest
     /// limit counts requests, and a batch would multiply it by 500.
     private func batchSubmitter(for context: APIRequestContext) throws -> Submitter {
-        guard let partner = context.partner else {
+        guard context.partner != nil else {
             _ = try context.requireCaller()
             throw AuthError.forbidden
         }
-        if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
-        return .partner(partner)
+        return try submitter(for: context)
+    }
+
+    /// The `partner` label of the ingestion counter (none for users).
+    private static func partnerLabel(_ submitter: Submitter) -> String? {
+        if case .partner(let partner) = submitter { partner.id.description } else { nil }
     }
 
     private static func parse(_ item: JSONValue, index: Int) -> Result<PurchaseSubmission, APIError> {
@@ -161,13 +173,11 @@ struct PurchaseController {
         let merchantID = body.uuid("merchant_id")
         let amount = body.money("amount")
         let currency = body.string("currency", minLength: 3, maxLength: 3)
-        try body.finish()
-        guard let externalID, let userID, let merchantID, let amount, let currency else {
-            throw APIError.validation(body.violations)
-        }
+        let (validExternalID, validUserID, validMerchantID, validAmount, validCurrency) = try body.finish(
+            externalID, userID, merchantID, amount, currency)
         return PurchaseSubmission(
-            externalID: externalID, userID: UserID(userID), merchantID: MerchantID(merchantID), amount: amount,
-            currency: currency)
+            externalID: validExternalID, userID: UserID(validUserID), merchantID: MerchantID(validMerchantID),
+            amount: validAmount, currency: validCurrency)
     }
 }
 

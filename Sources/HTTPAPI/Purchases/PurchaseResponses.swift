@@ -1,8 +1,9 @@
 import Domain
 import Foundation
+import Hummingbird
 
 /// `PurchaseOut`: ingestion, reversal and admin confirmation. Ingestion adds `cap_applied`.
-struct PurchaseResponse: Encodable, Sendable {
+struct PurchaseResponse: ResponseEncodable, Sendable {
     let id: String
     let status: String
     let cashbackAmount: String
@@ -24,7 +25,7 @@ struct PurchaseResponse: Encodable, Sendable {
 
 /// `PurchaseDetailsOut` / `UserPurchaseOut`. `cashback_status` mirrors the purchase's cashback transaction
 /// (rule R-CASHBACK-STATUS-FIELD, docs/rules.md).
-struct PurchaseDetailsResponse: Encodable {
+struct PurchaseDetailsResponse: ResponseEncodable {
     let view: PurchaseView
 
     init(_ view: PurchaseView) { self.view = view }
@@ -51,7 +52,7 @@ struct PurchaseDetailsResponse: Encodable {
 }
 
 /// `PurchaseAdminOut`.
-struct PurchaseAdminResponse: Encodable {
+struct PurchaseAdminResponse: ResponseEncodable {
     let purchase: Purchase
 
     init(_ purchase: Purchase) { self.purchase = purchase }

@@ -25,6 +25,9 @@ public struct APIRequestContext: RequestContext {
     /// Bodies above 1 MiB are refused with 413 before anything parses them.
     public var maxUploadSize: Int { 1024 * 1024 }
 
+    /// What handlers return is written with the API's JSON configuration.
+    public var responseEncoder: WireResponseEncoder { WireResponseEncoder() }
+
     /// The key per-client limits count this request under (`ClientAddressPolicy`).
     func clientKey(_ policy: ClientAddressPolicy, request: Request) -> String {
         policy.clientKey(peer: peerAddress, forwardedFor: request.headers[values: .xForwardedFor])
@@ -35,6 +38,14 @@ public struct APIRequestContext: RequestContext {
         if partner != nil { throw AuthError.forbidden }
         guard let caller else { throw AuthError.invalidToken }
         return caller
+    }
+
+    /// The path parameter `name` as a typed id. A malformed one is answered by `notFound` with the text sent, like
+    /// a well-formed id that matches nothing.
+    func id<Entity>(_ name: String, orElse notFound: (String) -> some Error) throws -> TypedID<Entity> {
+        let raw = parameters.get(name) ?? ""
+        guard let id = TypedID<Entity>(parsing: raw) else { throw notFound(raw) }
+        return id
     }
 
     /// The authenticated caller, who must hold the admin role (stored role, not the token's claim).

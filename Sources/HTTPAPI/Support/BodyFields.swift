@@ -68,6 +68,20 @@ struct BodyFields {
         if !violations.isEmpty { throw APIError.validation(violations, status: status) }
     }
 
+    /// Throws the collected violations, if any, and otherwise hands back the required values read, unwrapped: a
+    /// required reader records a violation whenever it answers `nil`, so none is missing once none was recorded.
+    func finish<each Value>(status: HTTPResponse.Status = .unprocessableContent, _ value: repeat (each Value)?) throws
+        -> (repeat each Value)
+    {
+        try finish(status: status)
+        return (repeat try present(each value, status: status))
+    }
+
+    private func present<Value>(_ value: Value?, status: HTTPResponse.Status) throws -> Value {
+        guard let value else { throw APIError.validation(violations, status: status) }
+        return value
+    }
+
     /// The raw value of a field, `nil` when absent.
     func field(_ name: String) -> JSONValue? { fields[name] }
 

@@ -7,23 +7,14 @@ struct RouteRegistrar<Methods: RouterMethods<APIRequestContext>> {
     let methods: Methods
     let table: RouteTable
 
-    typealias Handler = @Sendable (Request, APIRequestContext) async throws -> Response
-
-    func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
+    /// Routes `method path` to `handler`, a controller's named method. What it returns becomes the response:
+    /// a transfer type through the context's `WireResponseEncoder`, or a `Response` as it is.
+    func on<Output: ResponseGenerator>(
+        _ method: HTTPRequest.Method, _ path: String,
+        use handler: @escaping @Sendable (Request, APIRequestContext) async throws -> Output
+    ) {
         methods.on(RouterPath(path), method: method, use: handler)
         table.add(path, method: method)
-    }
-}
-
-/// Builds JSON responses with the API's one encoder configuration.
-enum JSONResponse {
-    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:])
-        throws -> Response
-    {
-        var headers: HTTPFields = [.contentType: "application/json"]
-        headers.append(contentsOf: extra)
-        return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONWire.encode(value))))
     }
 }
 
@@ -32,8 +23,13 @@ extension HTTPFields {
     static let noStore: HTTPFields = [.cacheControl: "no-store"]
 }
 
+/// `{"data": [...]}`, the envelope of the short lists that have no pagination.
+struct DataResponse<Item: Encodable>: ResponseEncodable {
+    let data: [Item]
+}
+
 /// The standard list envelope `{"data": [...], "pagination": {"offset", "limit", "total"}}`.
-struct PageResponse<Item: Encodable>: Encodable {
+struct PageResponse<Item: Encodable>: ResponseEncodable {
     let data: [Item]
     let pagination: Pagination
 

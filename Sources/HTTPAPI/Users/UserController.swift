@@ -10,24 +10,29 @@ struct UserController {
     let clients: ClientLimits
 
     func registerPublic(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.post, "/api/v1/users/") { request, context in
-            var body = try await BodyFields.read(request, context: context)
-            let email = body.email("email")
-            let password = body.password("password")
-            _ = body.optionalBool("active")
-            try body.finish()
-            guard let email, let password else { throw APIError.validation(body.violations) }
-            let client = context.clientKey(clients.addresses, request: request)
-            if let wait = clients.registrations.retryAfter(for: client) { throw APIError.rateLimited(wait) }
-            let user = try await users.register(email: email, password: password)
-            return try JSONResponse.make(UserResponse(user), status: .created)
-        }
+        routes.on(.post, "/api/v1/users/", use: register)
     }
 
     func registerProtected(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.get, "/api/v1/users/me") { _, context in
-            try JSONResponse.make(UserResponse(try context.requireCaller()))
-        }
+        routes.on(.get, "/api/v1/users/me", use: me)
+    }
+
+    @Sendable func register(_ request: Request, context: APIRequestContext) async throws
+        -> EditedResponse<UserResponse>
+    {
+        var body = try await BodyFields.read(request, context: context)
+        let email = body.email("email")
+        let password = body.password("password")
+        _ = body.optionalBool("active")
+        let (validEmail, validPassword) = try body.finish(email, password)
+        let client = context.clientKey(clients.addresses, request: request)
+        if let wait = clients.registrations.retryAfter(for: client) { throw APIError.rateLimited(wait) }
+        let user = try await users.register(email: validEmail, password: validPassword)
+        return EditedResponse(status: .created, response: UserResponse(user))
+    }
+
+    @Sendable func me(_ request: Request, context: APIRequestContext) async throws -> UserResponse {
+        UserResponse(try context.requireCaller())
     }
 }
 
@@ -46,7 +51,7 @@ extension BodyFields {
 }
 
 /// An account as the API shows it.
-struct UserResponse: Encodable {
+struct UserResponse: ResponseEncodable {
     let email: String
     let active: Bool
     let id: String

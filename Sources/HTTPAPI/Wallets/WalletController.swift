@@ -8,37 +8,47 @@ struct WalletController {
     let wallets: WalletService
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.get, "/api/v1/users/me/wallet") { _, context in
-            let caller = try context.requireCaller()
-            return try JSONResponse.make(WalletResponse(try await wallets.summary(for: caller.id)))
+        routes.on(.get, "/api/v1/users/me/wallet", use: summary)
+        routes.on(.get, "/api/v1/users/me/wallet/transactions", use: transactions)
+        routes.on(.get, "/api/v1/admin/wallets/{user_id}/ledger", use: ledger)
+    }
+
+    @Sendable func summary(_ request: Request, context: APIRequestContext) async throws -> WalletResponse {
+        let caller = try context.requireCaller()
+        return WalletResponse(try await wallets.summary(for: caller.id))
+    }
+
+    @Sendable func transactions(_ request: Request, context: APIRequestContext) async throws
+        -> PageResponse<WalletTransactionResponse>
+    {
+        let caller = try context.requireCaller()
+        var query = QueryFields(request)
+        let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
+        try query.finish()
+        let result = try await wallets.transactions(for: caller.id, page: page)
+        return PageResponse(result, request: page, transform: WalletTransactionResponse.init)
+    }
+
+    @Sendable func ledger(_ request: Request, context: APIRequestContext) async throws
+        -> PageResponse<LedgerEntryResponse>
+    {
+        _ = try context.requireAdmin()
+        var query = QueryFields(request)
+        let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
+        try query.finish()
+        let raw = context.parameters.get("user_id") ?? ""
+        guard let userID = UserID(parsing: raw) else {
+            throw APIError.validation([("user_id", "Input should be a valid UUID")])
         }
-        routes.on(.get, "/api/v1/users/me/wallet/transactions") { request, context in
-            let caller = try context.requireCaller()
-            var query = QueryFields(request)
-            let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
-            try query.finish()
-            let result = try await wallets.transactions(for: caller.id, page: page)
-            return try JSONResponse.make(PageResponse(result, request: page, transform: WalletTransactionResponse.init))
-        }
-        routes.on(.get, "/api/v1/admin/wallets/{user_id}/ledger") { request, context in
-            _ = try context.requireAdmin()
-            var query = QueryFields(request)
-            let page = query.page(defaultLimit: PageLimits.fixed.defaultLimit, maxLimit: PageLimits.fixed.maxLimit)
-            try query.finish()
-            let raw = context.parameters.get("user_id") ?? ""
-            guard let userID = UserID(parsing: raw) else {
-                throw APIError.validation([("user_id", "Input should be a valid UUID")])
-            }
-            let result = try await wallets.ledger(for: userID, page: page)
-            return try JSONResponse.make(PageResponse(result, request: page, transform: LedgerEntryResponse.init))
-        }
+        let result = try await wallets.ledger(for: userID, page: page)
+        return PageResponse(result, request: page, transform: LedgerEntryResponse.init)
     }
 }
 
 /// Balances as strings; a user without a wallet row sees `"0"` (rule R-WALLET-BALANCES, docs/rules.md).
 /// `owed_balance` is an addition to the original contract: cashback reversed after it was withdrawn, paid off by
 /// later cashback (ADR 017).
-struct WalletResponse: Encodable {
+struct WalletResponse: ResponseEncodable {
     let pendingBalance: String
     let availableBalance: String
     let paidBalance: String
@@ -60,7 +70,7 @@ struct WalletResponse: Encodable {
 }
 
 /// A cashback transaction as a wallet transaction (rule R-CASHBACK-TX-STATES, docs/rules.md).
-struct WalletTransactionResponse: Encodable {
+struct WalletTransactionResponse: ResponseEncodable {
     let id: String
     let type = "cashback_credit"
     let amount: String
@@ -81,7 +91,7 @@ struct WalletTransactionResponse: Encodable {
 }
 
 /// One ledger row.
-struct LedgerEntryResponse: Encodable {
+struct LedgerEntryResponse: ResponseEncodable {
     let id: Int64
     let bucket: String
     let delta: String
