@@ -37,10 +37,7 @@ let package = Package(
         .target(name: "Domain", swiftSettings: strictSettings),
         .target(
             name: "Application",
-            dependencies: [
-                "Domain",
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["Domain"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -66,13 +63,11 @@ let package = Package(
                 "Application",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // The request and response parts seen by the connection governor's channel handler.
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
-                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,6 +77,19 @@ let package = Package(
             // The /docs page and Swagger UI's files (ADR 021) and the console's templates and assets (ADR 022),
             // installed next to the binary.
             resources: [.copy("Resources/docs"), .copy("Resources/console"), .copy("Resources/openapi")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Credentials",
+            dependencies: [
+                "Domain",
+                "Application",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -122,6 +130,7 @@ let package = Package(
                 "Application",
                 "Postgres",
                 "HTTPAPI",
+                "Credentials",
                 "Worker",
                 "Downstreams",
                 "Sandbox",
@@ -141,6 +150,8 @@ let package = Package(
             dependencies: [
                 "Composition", "Application", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -151,6 +162,7 @@ let package = Package(
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -162,16 +174,24 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "Application", "Domain", "TestSupport"],
+            dependencies: [
+                "Postgres", "Application", "Domain", "Credentials", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HTTPAPITests",
             dependencies: [
-                "HTTPAPI", "Application", "Domain", "Composition", "Postgres", "TestSupport",
+                "HTTPAPI", "Application", "Domain", "Composition", "Postgres", "Credentials", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -179,6 +199,7 @@ let package = Package(
             name: "WorkerTests",
             dependencies: [
                 "Worker", "Application", "Domain", "TestSupport", "Postgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -75,9 +75,12 @@ scripts/pg.sh ensure-db "$PG_DIR" "$PG_PORT" "$DB_ROLE" "$DB_PASSWORD" "$DB_NAME
 scripts/pg.sh psql "$PG_DIR" "$PG_PORT" -d postgres -XAtq -v ON_ERROR_STOP=1 \
     -c "GRANT pg_signal_backend TO \"$DB_ROLE\"" >/dev/null
 
+# Every target must declare what it imports (ADR 001): an import that only resolves because another target
+# happened to pull the module in fails the build.
+build_flags+=(--explicit-target-dependency-import-check=error)
 # Build with coverage instrumentation so `swift test --enable-code-coverage`
 # below reuses this build instead of compiling everything a second time.
-echo "test: building (swift build --build-tests --enable-code-coverage ${SWIFT_BUILD_FLAGS:-})"
+echo "test: building (swift build --build-tests --enable-code-coverage ${build_flags[*]})"
 swift build --build-tests --enable-code-coverage "${build_flags[@]}"
 
 echo "test: migrating the template database"

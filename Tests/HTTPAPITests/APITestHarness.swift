@@ -1,3 +1,4 @@
+import Credentials
 import Application
 import Composition
 import Domain

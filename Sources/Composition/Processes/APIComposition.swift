@@ -1,3 +1,4 @@
+import Credentials
 import Application
 import Foundation
 public import HTTPAPI

@@ -1,4 +1,5 @@
 public import Application
+import Credentials
 import Foundation
 import HTTPAPI
 public import Logging

@@ -1,3 +1,4 @@
+public import Credentials
 import Domain
 public import Foundation
 public import HTTPAPI

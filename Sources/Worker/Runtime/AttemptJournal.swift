@@ -1,15 +1,15 @@
-public import Domain
+package import Domain
 import Synchronization
 
 /// Attempt records waiting to be written to `job_attempts` in one batch (at most a second late). A crash loses
 /// the buffered lines, never an outcome: the queue row holds the outcome, and the next claim journals a crashed
 /// attempt itself.
-public final class AttemptJournal: Sendable {
+package final class AttemptJournal: Sendable {
     private let buffer = Mutex<[JobAttemptRecord]>([])
     /// Beyond this many waiting lines (the database is down), the oldest are dropped.
     let capacity: Int
 
-    public init(capacity: Int = 50_000) {
+    package init(capacity: Int = 50_000) {
         self.capacity = capacity
     }
 
@@ -21,7 +21,7 @@ public final class AttemptJournal: Sendable {
     }
 
     /// Everything buffered, emptying the buffer.
-    public func drain() -> [JobAttemptRecord] {
+    package func drain() -> [JobAttemptRecord] {
         buffer.withLock { buffer in
             defer { buffer = [] }; return buffer
         }

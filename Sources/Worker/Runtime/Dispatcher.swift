@@ -1,10 +1,10 @@
-public import Foundation
-public import Logging
+package import Foundation
+package import Logging
 
 /// Claims due items when woken — by a notification, the sweep, the due alarm or a freed slot — never more
 /// than the free slots (one while the downstream's breaker is half-open, none while it is open or the job is
 /// paused), and hands each to `spawn`. It does not know what runs the items.
-public struct Dispatcher<J: Job>: Sendable {
+package struct Dispatcher<J: Job>: Sendable {
     let job: J
     let queue: any JobQueue
     let breaker: CircuitBreaker
@@ -13,7 +13,7 @@ public struct Dispatcher<J: Job>: Sendable {
     let inFlight: InFlight<UUID>
     let logger: Logger
 
-    public init(
+    package init(
         job: J, queue: any JobQueue, breaker: CircuitBreaker, alarm: DueAlarm, maxInFlight: Int,
         inFlight: InFlight<UUID>, logger: Logger
     ) {
@@ -27,7 +27,7 @@ public struct Dispatcher<J: Job>: Sendable {
     }
 
     /// Handles wake-ups until the sequence ends (graceful shutdown ends it).
-    public func run(
+    package func run(
         wakeups: some AsyncSequence<Void, Never>, signal: WakeSignal, spawn: (J.Item) -> Void
     ) async {
         for await _ in wakeups {
@@ -37,7 +37,7 @@ public struct Dispatcher<J: Job>: Sendable {
     }
 
     /// Claims once; returns `true` when every free slot was filled, so more items may be due.
-    public func dispatchOnce(spawn: (J.Item) -> Void) async -> Bool {
+    package func dispatchOnce(spawn: (J.Item) -> Void) async -> Bool {
         let free = maxInFlight - inFlight.count
         guard free > 0, await queue.isEnabled(job.kind) else { return false }
         let limit: Int

@@ -3,14 +3,14 @@ import Synchronization
 /// Wakes the dispatcher when an item this worker put back becomes due (a retry, a released item, a breaker's
 /// cool-down), at a quarter-second resolution. Times are kept as distinct ticks, so many items due at
 /// nearly the same time cost one entry. The sweep finds what other workers put back.
-public final class DueAlarm: Sendable {
+package final class DueAlarm: Sendable {
     static let resolution = Duration.milliseconds(250)
     private let start = ContinuousClock.now
     private let ticks = Mutex<Set<Int64>>([])
 
-    public init() {}
+    package init() {}
 
-    public func schedule(after delay: Duration) {
+    package func schedule(after delay: Duration) {
         let tick = self.tick(of: ContinuousClock.now + max(delay, .zero)) + 1
         _ = ticks.withLock { $0.insert(tick) }
     }

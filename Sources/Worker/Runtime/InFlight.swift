@@ -1,16 +1,16 @@
 import Synchronization
 
 /// The ids of the items this process holds right now: bounded by `max_in_flight`, renewed by the lease keeper.
-public final class InFlight<ID: Hashable & Sendable>: Sendable {
+package final class InFlight<ID: Hashable & Sendable>: Sendable {
     private let ids = Mutex<Set<ID>>([])
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { ids.withLock { $0.count } }
-    public var snapshot: [ID] { ids.withLock { Array($0) } }
+    package var count: Int { ids.withLock { $0.count } }
+    package var snapshot: [ID] { ids.withLock { Array($0) } }
 
     /// Adds `id`; `false` when it is already held (a re-claim of something still running here).
-    public func insert(_ id: ID) -> Bool { ids.withLock { $0.insert(id).inserted } }
+    package func insert(_ id: ID) -> Bool { ids.withLock { $0.insert(id).inserted } }
 
-    public func remove(_ id: ID) { _ = ids.withLock { $0.remove(id) } }
+    package func remove(_ id: ID) { _ = ids.withLock { $0.remove(id) } }
 }

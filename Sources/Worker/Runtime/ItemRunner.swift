@@ -1,13 +1,13 @@
 import Application
 import Domain
 import Foundation
-public import Logging
+package import Logging
 import ServiceLifecycle
 
 /// Makes one attempt on one claimed item and puts the item where its result says — finished, back in the
 /// queue with a due time, or parked — then ends, freeing its slot at once. No runner ever sleeps through a
 /// backoff; the only wait is for a rate-limit slot, which is bounded and given up on graceful shutdown.
-public struct ItemRunner<J: Job>: Sendable {
+package struct ItemRunner<J: Job>: Sendable {
     let job: J
     let queue: any JobQueue
     let policy: RetryPolicy
@@ -19,7 +19,7 @@ public struct ItemRunner<J: Job>: Sendable {
     let random: any RandomSource
     let logger: Logger
 
-    public init(
+    package init(
         job: J, queue: any JobQueue, policy: RetryPolicy, breaker: CircuitBreaker, rateLimit: SharedRateLimit?,
         alarm: DueAlarm, journal: AttemptJournal, workerID: String, random: any RandomSource, logger: Logger
     ) {
@@ -35,7 +35,7 @@ public struct ItemRunner<J: Job>: Sendable {
         self.logger = logger
     }
 
-    public func run(_ item: J.Item) async {
+    package func run(_ item: J.Item) async {
         let lease = job.lease(of: item)
         let started = Date()
         let clock = ContinuousClock.now

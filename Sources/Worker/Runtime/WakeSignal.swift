@@ -1,11 +1,11 @@
 /// Coalescing wake-ups for the dispatcher: many signals while it is busy become one pending wake-up.
-public struct WakeSignal: Sendable {
-    public let wakeups: AsyncStream<Void>
+package struct WakeSignal: Sendable {
+    package let wakeups: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
 
-    public init() {
+    package init() {
         (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    public func wake() { continuation.yield() }
+    package func wake() { continuation.yield() }
 }
