@@ -30,8 +30,7 @@ struct DownstreamCall: Sendable {
         Counter(label: "clicknback_downstream_calls_total", dimensions: dimensions).increment()
         let elapsed = ContinuousClock.now - started
         Timer(label: "clicknback_downstream_call_seconds", dimensions: dimensions)
-            .recordNanoseconds(
-                elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            .recordNanoseconds(elapsed.wholeNanoseconds)
         return result
     }
 
@@ -46,9 +45,8 @@ struct DownstreamCall: Sendable {
         for (name, value) in extra { request.headers.add(name: name, value: value) }
         do {
             request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
-            let seconds = endpoint.timeout.components.seconds
-            let nanoseconds = seconds * 1_000_000_000 + endpoint.timeout.components.attoseconds / 1_000_000_000
-            let response = try await client.execute(request, timeout: .nanoseconds(nanoseconds))
+            let response = try await client.execute(
+                request, timeout: .nanoseconds(endpoint.timeout.wholeNanoseconds))
             let bytes = try await response.body.collect(upTo: Self.maxAnswerBytes)
             guard response.status == .ok else { return .failure(Self.failure(status: response.status)) }
             do {

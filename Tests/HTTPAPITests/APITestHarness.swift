@@ -1,6 +1,6 @@
-import Credentials
 import Application
 import Composition
+import Credentials
 import Domain
 import Foundation
 import HTTPAPI

@@ -1,5 +1,5 @@
-import Credentials
 import Application
+import Credentials
 import Domain
 import Foundation
 import HTTPAPI

@@ -61,7 +61,7 @@ public struct PartnerService: Sendable {
     /// Issues a new credential and lets `keyID` work for the overlap only.
     public func rotate(partnerID id: PartnerID, keyID: String, by admin: UserID) async throws -> IssuedCredential {
         let partner = try await existing(id)
-        let expiry = clock.now().addingTimeInterval(Self.seconds(rotationOverlap))
+        let expiry = clock.now().addingTimeInterval(rotationOverlap.seconds)
         return try await issue(for: partner.id, action: .partnerCredentialRotated, by: admin) { repositories in
             guard try await repositories.partners.expire(keyID: keyID, partnerID: partner.id, at: expiry) else {
                 throw PartnerError.credentialNotFound(keyID)
@@ -133,7 +133,4 @@ public struct PartnerService: Sendable {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }

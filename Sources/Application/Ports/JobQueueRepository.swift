@@ -65,10 +65,3 @@ public protocol JobQueueRepository: Sendable {
     /// Deletes up to `limit` journal lines older than `age`; returns how many.
     func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int
 }
-
-/// The rate limit every worker shares toward one downstream.
-public protocol DownstreamRateLimitRepository: Sendable {
-    /// Reserves the next call slot, spaced `interval` after the previous reservation; returns how long to wait
-    /// for it, or `nil` (nothing reserved) when that wait would exceed `maxWait`.
-    func reserve(_ downstream: Downstream, interval: Duration, maxWait: Duration) async throws -> Duration?
-}

@@ -1,5 +1,5 @@
-import Credentials
 import Application
+import Credentials
 import Foundation
 public import HTTPAPI
 import Hummingbird

@@ -48,8 +48,9 @@ public enum WorkerComposition {
                         host: settings.worker.adminHost, port: settings.worker.adminPort, health: health,
                         logger: logger)))
         }
-        let listening = ReadinessLatch()
-        let systemd = SystemdLifecycleService(notifier: SystemdNotifier(), logger: logger) { listening.isOpen }
+        // Ready once both jobs hear their channel: a worker that would miss new payouts is not ready either.
+        let listening = Listening(purchases: ReadinessLatch(), payouts: ReadinessLatch())
+        let systemd = SystemdLifecycleService(notifier: SystemdNotifier(), logger: logger) { listening.areOpen }
         return ProcessServiceGroup.make(
             services: services
                 + jobs(
@@ -60,7 +61,7 @@ public enum WorkerComposition {
 
     static func jobs(
         settings: Settings, client: PostgresClient, bank: any PurchaseVerifier, rail: any PaymentRail,
-        listening: ReadinessLatch, logger: Logger
+        listening: Listening, logger: Logger
     ) -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let worker = settings.worker
@@ -99,15 +100,17 @@ public enum WorkerComposition {
                     notifications: LatchingNotificationSource(
                         source: PostgresNotificationListener(
                             client: client, channel: "purchase_ingested", logger: logger),
-                        latch: listening),
+                        latch: listening.purchases),
                     logger: logger),
                 JobRuntime(
                     job: payouts, queue: queue, breaker: breaker(.rail, worker, logger),
                     rateLimit: SharedRateLimit(
                         downstream: .rail, callsPerSecond: worker.railRateLimit, maxWait: worker.rateLimitMaxWait),
                     configuration: payoutRuntime,
-                    notifications: PostgresNotificationListener(
-                        client: client, channel: "payout_processing", logger: logger),
+                    notifications: LatchingNotificationSource(
+                        source: PostgresNotificationListener(
+                            client: client, channel: "payout_processing", logger: logger),
+                        latch: listening.payouts),
                     logger: logger),
             ],
             gracePeriod: worker.gracePeriod, logger: logger)
@@ -121,4 +124,12 @@ public enum WorkerComposition {
             downstream: downstream, threshold: worker.breakerFailureThreshold, cooldown: worker.breakerCooldown,
             probeTimeout: worker.leaseDuration, logger: logger)
     }
+}
+
+/// The LISTEN of each job: the worker is ready only when every job will hear about new work.
+struct Listening {
+    let purchases: ReadinessLatch
+    let payouts: ReadinessLatch
+
+    var areOpen: Bool { purchases.isOpen && payouts.isOpen }
 }

@@ -19,7 +19,7 @@ public struct DownstreamSettings: Sendable {
         self.railURL = try Self.url(read, "RAIL_URL")
         self.bankToken = read.optional("BANK_TOKEN").flatMap { $0.isEmpty ? nil : $0 }
         self.railToken = read.optional("RAIL_TOKEN").flatMap { $0.isEmpty ? nil : $0 }
-        let longest = Int(lease.components.seconds) * 1000 / 3 - 1
+        let longest = Int(lease.wholeMilliseconds) / 3 - 1
         self.bankTimeout = .milliseconds(
             try read.int("BANK_TIMEOUT_MS", default: min(5000, longest), range: 10...longest))
         self.railTimeout = .milliseconds(

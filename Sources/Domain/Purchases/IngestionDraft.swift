@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A purchase ingestion decided but not yet written: the pending purchase, its audit row and its ledger
 /// movements, which the repository records together in one statement or not at all.
 public struct IngestionDraft: Equatable, Sendable {

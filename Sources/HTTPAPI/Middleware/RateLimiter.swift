@@ -60,7 +60,7 @@ public final class RateLimiter: Sendable {
     /// Seconds on a clock that never jumps.
     @Sendable public static func monotonicSeconds() -> Double {
         let elapsed = ContinuousClock.now - ContinuousClock.Instant.origin
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.seconds
     }
 }
 

@@ -30,7 +30,7 @@ struct LeasedQueueTable {
         let queue = of(job)
         var binds = PostgresBindings()
         binds.append(owner)
-        binds.append(milliseconds(lease))
+        binds.append(Int(lease.wholeMilliseconds))
         binds.append(limit)
         return PostgresQuery(
             unsafeSQL: """
@@ -55,11 +55,4 @@ struct LeasedQueueTable {
                 """, binds: binds)
     }
 
-    static func microseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds) * 1_000_000 + Int(duration.components.attoseconds / 1_000_000_000_000)
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
-    }
 }

@@ -11,8 +11,8 @@ struct PostgresDownstreamRateLimitRepository: DownstreamRateLimitRepository {
     func reserve(_ downstream: Downstream, interval: Duration, maxWait: Duration) async throws -> Duration? {
         var binds = PostgresBindings()
         binds.append(downstream.rawValue)
-        binds.append(Double(LeasedQueueTable.microseconds(interval)))
-        binds.append(Double(LeasedQueueTable.microseconds(maxWait)))
+        binds.append(Double(interval.wholeMicroseconds))
+        binds.append(Double(maxWait.wholeMicroseconds))
         let rows = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """

@@ -190,7 +190,7 @@ extension PostgresJobQueueRepository {
 
     func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int {
         var binds = PostgresBindings()
-        binds.append(LeasedQueueTable.milliseconds(age))
+        binds.append(Int(age.wholeMilliseconds))
         binds.append(limit)
         return try await count(
             """

@@ -17,7 +17,7 @@ struct PostgresJobQueueRepository: JobQueueRepository {
         var binds = PostgresBindings()
         binds.append(owner)
         binds.append(ids)
-        binds.append(LeasedQueueTable.milliseconds(lease))
+        binds.append(Int(lease.wholeMilliseconds))
         return try await count(
             """
             UPDATE \(queue.table) SET lease_expires_at = now() + $3 * interval '1 millisecond'
@@ -30,7 +30,7 @@ struct PostgresJobQueueRepository: JobQueueRepository {
     {
         var binds = fence(lease)
         binds.append(message)
-        binds.append(LeasedQueueTable.milliseconds(delay))
+        binds.append(Int(delay.wholeMilliseconds))
         return try await verdict(
             job,
             set: """
@@ -45,8 +45,8 @@ struct PostgresJobQueueRepository: JobQueueRepository {
         var binds = fence(lease)
         binds.append(failure.message)
         binds.append(failure.failureClass.rawValue)
-        binds.append(LeasedQueueTable.milliseconds(delay))
-        binds.append(LeasedQueueTable.milliseconds(horizon))
+        binds.append(Int(delay.wholeMilliseconds))
+        binds.append(Int(horizon.wholeMilliseconds))
         return try await verdict(
             job,
             set: """
@@ -62,7 +62,7 @@ struct PostgresJobQueueRepository: JobQueueRepository {
     {
         var binds = fence(lease)
         binds.append(message)
-        binds.append(LeasedQueueTable.milliseconds(delay))
+        binds.append(Int(delay.wholeMilliseconds))
         binds.append(maxInterruptions)
         return try await verdict(
             job,
@@ -75,7 +75,7 @@ struct PostgresJobQueueRepository: JobQueueRepository {
 
     func release(_ job: JobKind, _ lease: QueueLease, after delay: Duration) async throws {
         var binds = fence(lease)
-        binds.append(LeasedQueueTable.milliseconds(delay))
+        binds.append(Int(delay.wholeMilliseconds))
         _ = try await verdict(
             job, set: "next_attempt_at = greatest(next_attempt_at, now() + $3 * interval '1 millisecond')", binds)
     }

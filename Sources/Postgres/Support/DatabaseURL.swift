@@ -36,10 +36,9 @@ public enum DatabaseURL {
         configuration.options.minimumConnections = 0
         configuration.options.connectionIdleTimeout = .seconds(60)
         if let statementTimeout {
-            let milliseconds =
-                statementTimeout.components.seconds * 1000
-                + statementTimeout.components.attoseconds / 1_000_000_000_000_000
-            configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)")]
+            configuration.options.additionalStartupParameters = [
+                ("statement_timeout", "\(statementTimeout.wholeMilliseconds)")
+            ]
         }
         return configuration
     }

@@ -9,6 +9,12 @@ public struct PostgresNotificationListener: NotificationSource {
     let channel: String
     let logger: Logger
 
+    /// The wait before the first reconnection; it doubles after each failed one.
+    static let firstRetryDelay = Duration.milliseconds(250)
+    /// The longest wait between reconnections (ADR 029): short, so that the worker hears new work again within
+    /// two seconds of the database coming back; a reconnection attempt every two seconds costs an outage nothing.
+    static let longestRetryDelay = Duration.seconds(2)
+
     public init(client: PostgresClient, channel: String, logger: Logger) {
         self.client = client
         self.channel = channel
@@ -16,13 +22,13 @@ public struct PostgresNotificationListener: NotificationSource {
     }
 
     public func listen(onNotification: @escaping @Sendable () -> Void) async throws {
-        var retryDelay = Duration.milliseconds(250)
+        var retryDelay = Self.firstRetryDelay
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
                     try await connection.listen(on: channel) { notifications in
                         logger.info("listening", metadata: ["channel": .string(channel)])
-                        retryDelay = .milliseconds(250)
+                        retryDelay = Self.firstRetryDelay
                         onNotification()
                         for try await _ in notifications { onNotification() }
                     }
@@ -34,12 +40,10 @@ public struct PostgresNotificationListener: NotificationSource {
                     "notification connection lost; reconnecting",
                     metadata: [
                         "channel": .string(channel), "error": .string(String(describing: error)),
-                        "retry_in_ms": .stringConvertible(
-                            retryDelay.components.seconds * 1000 + retryDelay.components.attoseconds
-                                / 1_000_000_000_000_000),
+                        "retry_in_ms": .stringConvertible(retryDelay.wholeMilliseconds),
                     ])
                 try await Task.sleep(for: retryDelay)
-                retryDelay = min(retryDelay * 2, .seconds(2))
+                retryDelay = min(retryDelay * 2, Self.longestRetryDelay)
             }
         }
     }

@@ -27,6 +27,6 @@ package final class DueAlarm: Sendable {
 
     private func tick(of instant: ContinuousClock.Instant) -> Int64 {
         let elapsed = instant - start
-        return (elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) / 250
+        return elapsed.wholeMilliseconds / 250
     }
 }

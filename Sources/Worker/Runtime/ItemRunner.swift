@@ -152,7 +152,7 @@ package struct ItemRunner<J: Job>: Sendable {
         journal.append(
             JobAttemptRecord(
                 job: job.kind, itemID: lease.itemID, attempt: max(lease.claims, 1), worker: workerID,
-                startedAt: started, durationMilliseconds: Self.milliseconds(duration), outcome: outcome,
+                startedAt: started, durationMilliseconds: duration.milliseconds, outcome: outcome,
                 errorClass: failure, message: message))
         log(item, lease, outcome: outcome, failure: failure, message: message, duration: duration)
     }
@@ -164,7 +164,7 @@ package struct ItemRunner<J: Job>: Sendable {
         var metadata = job.logMetadata(of: item)
         metadata["job"] = .string(job.kind.rawValue)
         metadata["attempt"] = .stringConvertible(lease.claims)
-        metadata["duration_ms"] = .string(String(format: "%.2f", Self.milliseconds(duration)))
+        metadata["duration_ms"] = .string(String(format: "%.2f", duration.milliseconds))
         metadata["outcome"] = .string(outcome)
         if let failure { metadata["error_class"] = .string(failure.rawValue) }
         if let message { metadata["error"] = .string(message) }
@@ -179,9 +179,6 @@ package struct ItemRunner<J: Job>: Sendable {
         return metadata
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-    }
 }
 
 extension QueueLease {

@@ -6,7 +6,7 @@ enum WorkerMetrics {
     static func attempt(job: String, outcome: String, duration: Duration) {
         Counter(label: "clicknback_worker_attempts_total", dimensions: [("job", job), ("outcome", outcome)]).increment()
         Timer(label: "clicknback_worker_attempt_duration_seconds", dimensions: [("job", job)])
-            .recordNanoseconds(nanoseconds(duration))
+            .recordNanoseconds(duration.wholeNanoseconds)
     }
 
     static func claimed(job: String, count: Int) {
@@ -38,13 +38,13 @@ enum WorkerMetrics {
 
     /// From ingestion to settlement, the figure users feel.
     static func ingestToSettle(_ duration: Duration) {
-        Timer(label: "clicknback_ingest_to_settle_seconds").recordNanoseconds(nanoseconds(duration))
+        Timer(label: "clicknback_ingest_to_settle_seconds").recordNanoseconds(duration.wholeNanoseconds)
     }
 
     /// Time spent waiting for a slot of the shared rate limit.
     static func rateLimitWait(downstream: Downstream, _ duration: Duration) {
         Timer(label: "clicknback_worker_rate_limit_wait_seconds", dimensions: [("downstream", downstream.rawValue)])
-            .recordNanoseconds(nanoseconds(duration))
+            .recordNanoseconds(duration.wholeNanoseconds)
     }
 
     /// A call whose rate-limit slot was too far away: its item went back to the queue.
@@ -73,7 +73,4 @@ enum WorkerMetrics {
             .record(summary.oldestDueAgeSeconds)
     }
 
-    private static func nanoseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
-    }
 }

@@ -1,6 +1,14 @@
 public import Domain
 import Foundation
 
+/// The batch's context read: a handful of statements whatever the batch size (issue 8). Batches are recorded
+/// by `PurchaseRepository.recordIngestions`, like single purchases.
+public protocol BatchIngestionRepository: Sendable {
+    func context(
+        externalIDs: [String], merchantIDs: [MerchantID], userIDs: [UserID], on day: CalendarDate, month: MonthWindow
+    ) async throws -> BatchIngestionContext
+}
+
 /// Everything a batch ingestion must know, read with a handful of statements for the whole batch.
 /// Wallet versions are read first: a version older than the figures read after it can only make the record's
 /// guard stricter, never let a stale cap through.
@@ -49,12 +57,4 @@ public struct UserOffer: Hashable, Sendable {
         self.user = user
         self.offer = offer
     }
-}
-
-/// The batch's context read: a handful of statements whatever the batch size (issue 8). Batches are recorded
-/// by `PurchaseRepository.recordIngestions`, like single purchases.
-public protocol BatchIngestionRepository: Sendable {
-    func context(
-        externalIDs: [String], merchantIDs: [MerchantID], userIDs: [UserID], on day: CalendarDate, month: MonthWindow
-    ) async throws -> BatchIngestionContext
 }

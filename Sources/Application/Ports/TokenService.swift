@@ -1,25 +1,6 @@
 public import Domain
 public import Foundation
 
-/// The current time, injected so tests can fix it.
-public protocol WallClock: Sendable {
-    func now() -> Date
-}
-
-/// The real clock.
-public struct SystemClock: WallClock {
-    public init() {}
-    public func now() -> Date { Date() }
-}
-
-/// One-way password hashing (bcrypt in production, something cheap in unit tests).
-public protocol PasswordHasher: Sendable {
-    func hash(_ password: String) async throws -> String
-    /// Whether `password` matches `hash`; `false` for a malformed hash. Throws only when the work cannot be done
-    /// now (too many hashes in progress), never for a wrong password.
-    func verify(_ password: String, against hash: String) async throws -> Bool
-}
-
 /// Signs and checks the API's JWTs.
 public protocol TokenService: Sendable {
     /// Issues an access token and a refresh token for `user`; the refresh token joins `familyID`.
@@ -52,15 +33,4 @@ public struct VerifiedRefreshToken: Equatable, Sendable {
         self.userID = userID
         self.tokenHash = tokenHash
     }
-}
-
-/// Answers whether the database can be reached (readiness).
-public protocol DatabaseProbe: Sendable {
-    func ping() async throws
-}
-
-/// A source of "something may be due" signals: PostgreSQL `LISTEN`, re-established after connection loss.
-public protocol NotificationSource: Sendable {
-    /// Calls `onNotification` for every notification (and once after every reconnect) until cancelled.
-    func listen(onNotification: @escaping @Sendable () -> Void) async throws
 }

@@ -1,0 +1,4 @@
+/// Answers whether the database can be reached (readiness).
+public protocol DatabaseProbe: Sendable {
+    func ping() async throws
+}
