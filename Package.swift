@@ -52,8 +52,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
-            // The statements of the ingestion hot path, which the benchmark also hands to pgbench.
-            resources: [.copy("Resources/statements")],
+            // The statements of the ingestion hot path, which the benchmark also hands to pgbench, and the demo
+            // seed's money.
+            resources: [.copy("Resources/statements"), .copy("Resources/seed")],
             swiftSettings: strictSettings
         ),
         .target(

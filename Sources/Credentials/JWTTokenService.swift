@@ -34,11 +34,11 @@ public struct JWTTokenService: TokenService {
     }
 
     public func issueTokens(for user: User, familyID: UUID, at instant: Date) async throws -> IssuedTokens {
-        let access = AccessClaims(
+        let access = TokenClaims(
             userID: user.id.description, userRole: user.role.rawValue,
             exp: Self.unixSeconds(instant, plus: accessTokenTTL), tokenType: "access")
         let refreshExpiry = Self.unixSeconds(instant, plus: refreshTokenTTL)
-        let refresh = RefreshClaims(
+        let refresh = TokenClaims(
             userID: user.id.description, exp: refreshExpiry, tokenType: "refresh", jti: Self.randomJTI())
         let refreshToken = try await keys.sign(refresh)
         let record = RefreshTokenRecord(
@@ -48,13 +48,7 @@ public struct JWTTokenService: TokenService {
     }
 
     public func verifyAccessToken(_ token: String, at instant: Date) async throws(AuthError) -> UserID {
-        let claims: LenientAccessClaims
-        do {
-            try StrictCompactToken.check(token, algorithm: algorithm.rawValue)
-            claims = try await keys.verify(token, as: LenientAccessClaims.self)
-        } catch {
-            throw .invalidToken
-        }
+        guard let claims = await claims(of: token) else { throw .invalidToken }
         guard let exp = claims.exp else { throw .invalidToken }
         guard Double(exp) > instant.timeIntervalSince1970 else { throw .expiredToken }
         guard Self.isValid(notBefore: claims.nbf, at: instant) else { throw .invalidToken }
@@ -65,17 +59,22 @@ public struct JWTTokenService: TokenService {
     }
 
     public func verifyRefreshToken(_ token: String, at instant: Date) async throws(AuthError) -> VerifiedRefreshToken {
-        let claims: LenientRefreshClaims
-        do {
-            try StrictCompactToken.check(token, algorithm: algorithm.rawValue)
-            claims = try await keys.verify(token, as: LenientRefreshClaims.self)
-        } catch {
-            throw .invalidRefreshToken
-        }
+        guard let claims = await claims(of: token) else { throw .invalidRefreshToken }
         guard let exp = claims.exp, Double(exp) > instant.timeIntervalSince1970, claims.tokenType == "refresh",
             Self.isValid(notBefore: claims.nbf, at: instant), let raw = claims.userID, let userID = UserID(parsing: raw)
         else { throw .invalidRefreshToken }
         return VerifiedRefreshToken(userID: userID, tokenHash: Self.sha256Hex(token))
+    }
+
+    /// The claims of a token in the exact form this service issues (`StrictCompactToken`) whose signature checks
+    /// out; `nil` otherwise.
+    private func claims(of token: String) async -> TokenClaims? {
+        do {
+            try StrictCompactToken.check(token, algorithm: algorithm.rawValue)
+            return try await keys.verify(token, as: TokenClaims.self)
+        } catch {
+            return nil
+        }
     }
 
     /// A token with `nbf` (not before) is not valid until then; no leeway, like `exp`.
@@ -89,7 +88,7 @@ public struct JWTTokenService: TokenService {
     }
 
     private static func unixSeconds(_ instant: Date, plus ttl: Duration) -> Int {
-        Int(instant.timeIntervalSince1970) + Int(ttl.components.seconds)
+        Int(instant.timeIntervalSince1970) + Int(ttl.wholeMilliseconds / 1000)
     }
 
     /// 32 random bytes, URL-safe base64 without padding (43 characters).
@@ -100,71 +99,4 @@ public struct JWTTokenService: TokenService {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
-}
-
-/// Exactly the access-token claims the spec lists.
-struct AccessClaims: JWTPayload {
-    let userID: String
-    let userRole: String
-    let exp: Int
-    let tokenType: String
-
-    enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userRole = "user_role"
-        case exp
-        case tokenType = "token_type"
-    }
-
-    func verify(using algorithm: some JWTAlgorithm) async throws {}
-}
-
-/// Exactly the refresh-token claims the spec lists.
-struct RefreshClaims: JWTPayload {
-    let userID: String
-    let exp: Int
-    let tokenType: String
-    let jti: String
-
-    enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case exp
-        case tokenType = "token_type"
-        case jti
-    }
-
-    func verify(using algorithm: some JWTAlgorithm) async throws {}
-}
-
-/// Access claims read after the signature checks out; every field optional so that a missing claim is an
-/// `INVALID_TOKEN` decided here, and expiry is judged against the injected clock rather than the library's.
-struct LenientAccessClaims: JWTPayload {
-    let userID: String?
-    let userRole: String?
-    let exp: Int?
-    let nbf: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userRole = "user_role"
-        case exp, nbf
-    }
-
-    func verify(using algorithm: some JWTAlgorithm) async throws {}
-}
-
-/// Refresh claims read after the signature checks out.
-struct LenientRefreshClaims: JWTPayload {
-    let userID: String?
-    let exp: Int?
-    let nbf: Int?
-    let tokenType: String?
-
-    enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case exp, nbf
-        case tokenType = "token_type"
-    }
-
-    func verify(using algorithm: some JWTAlgorithm) async throws {}
 }

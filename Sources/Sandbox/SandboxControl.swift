@@ -17,10 +17,9 @@ public struct SandboxControl: Codable, Equatable, Sendable {
     public var outage: Outage
 
     public init(latencyMilliseconds: Int = 0, errorRate: Double = 0, refusalRate: Double = 0, outage: Outage = .none) {
-        self.latencyMilliseconds = latencyMilliseconds
-        self.errorRate = errorRate
-        self.refusalRate = refusalRate
-        self.outage = outage
+        (self.latencyMilliseconds, self.errorRate, self.refusalRate, self.outage) = (
+            latencyMilliseconds, errorRate, refusalRate, outage
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -91,8 +91,9 @@ final class FakeQueue: JobQueue {
     let breakerReports = Mutex<[BreakerState]>([])
 
     func isEnabled(_ job: JobKind) async -> Bool { enabled.withLock { $0 } }
-    func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws {
+    func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws -> Int {
         renewed.withLock { $0.append(ids) }
+        return ids.count
     }
     func retryBusiness(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String) async throws
         -> QueueVerdict

@@ -45,8 +45,6 @@ public struct PendingPurchase: Equatable, Sendable {
     public let userEmail: String
 
     public init(purchase: Purchase, merchantName: String, userEmail: String) {
-        self.purchase = purchase
-        self.merchantName = merchantName
-        self.userEmail = userEmail
+        (self.purchase, self.merchantName, self.userEmail) = (purchase, merchantName, userEmail)
     }
 }

@@ -7,8 +7,7 @@ public struct WorkerLoad: Equatable, Sendable {
     public let items: Int
 
     public init(worker: String, items: Int) {
-        self.worker = worker
-        self.items = items
+        (self.worker, self.items) = (worker, items)
     }
 }
 
@@ -19,9 +18,7 @@ public struct AttemptCount: Equatable, Sendable {
     public let count: Int
 
     public init(minute: Date, outcome: String, count: Int) {
-        self.minute = minute
-        self.outcome = outcome
-        self.count = count
+        (self.minute, self.outcome, self.count) = (minute, outcome, count)
     }
 }
 
@@ -35,10 +32,7 @@ public struct BreakerReport: Equatable, Sendable {
     public let ageSeconds: Double
 
     public init(worker: String, downstream: Downstream, state: BreakerState, ageSeconds: Double) {
-        self.worker = worker
-        self.downstream = downstream
-        self.state = state
-        self.ageSeconds = ageSeconds
+        (self.worker, self.downstream, self.state, self.ageSeconds) = (worker, downstream, state, ageSeconds)
     }
 }
 

@@ -21,8 +21,7 @@ public struct JobAdministration: Sendable {
     let clock: any WallClock
 
     public init(unitOfWork: any UnitOfWork, clock: any WallClock) {
-        self.unitOfWork = unitOfWork
-        self.clock = clock
+        (self.unitOfWork, self.clock) = (unitOfWork, clock)
     }
 
     /// A job's queue at a glance and whether its pause flag holds it.

@@ -26,12 +26,9 @@ public struct BatchIngestionContext: Sendable {
         walletVersions: [UserID: Int64], userActive: [UserID: Bool], duplicates: [String: Purchase],
         merchants: [MerchantID: Merchant], candidateOffers: [MerchantID: [Offer]], earned: [UserOffer: Money]
     ) {
-        self.walletVersions = walletVersions
-        self.userActive = userActive
-        self.duplicates = duplicates
-        self.merchants = merchants
-        self.candidateOffers = candidateOffers
-        self.earned = earned
+        (self.walletVersions, self.userActive, self.duplicates, self.merchants, self.candidateOffers, self.earned) = (
+            walletVersions, userActive, duplicates, merchants, candidateOffers, earned
+        )
     }
 
     /// What the batch read says about one submission, as the single path would have read it.
@@ -54,7 +51,6 @@ public struct UserOffer: Hashable, Sendable {
     public let offer: OfferID
 
     public init(user: UserID, offer: OfferID) {
-        self.user = user
-        self.offer = offer
+        (self.user, self.offer) = (user, offer)
     }
 }

@@ -15,12 +15,9 @@ public struct ConsoleSession: Equatable, Sendable {
     public init(
         keyHash: String, userID: UserID, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date
     ) {
-        self.keyHash = keyHash
-        self.userID = userID
-        self.csrfToken = csrfToken
-        self.createdAt = createdAt
-        self.lastSeenAt = lastSeenAt
-        self.expiresAt = expiresAt
+        (self.keyHash, self.userID, self.csrfToken, self.createdAt, self.lastSeenAt, self.expiresAt) = (
+            keyHash, userID, csrfToken, createdAt, lastSeenAt, expiresAt
+        )
     }
 }
 

@@ -17,8 +17,7 @@ public struct DatabaseRefusal: Error, Equatable, Sendable, CustomStringConvertib
     public let message: String
 
     public init(sqlState: String, message: String) {
-        self.sqlState = sqlState
-        self.message = message
+        (self.sqlState, self.message) = (sqlState, message)
     }
 
     public var description: String { "database refused the statement (SQLSTATE \(sqlState)): \(message)" }

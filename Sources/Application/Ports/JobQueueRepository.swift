@@ -11,41 +11,16 @@ public enum QueueVerdict: Equatable, Sendable {
     case leaseLost
 }
 
-/// The bookkeeping every job's queue shares — one port, one adapter, whatever the job (ADR 020). Every write
-/// after a claim is fenced by the claim's lease token and clears the lease, so the item leaves the worker's
-/// hands at once; times come from the database clock.
-public protocol JobQueueRepository: Sendable {
-    /// Extends the leases this owner still holds; returns how many were extended.
-    func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws -> Int
-    /// A business "not yet": counts an attempt, ends any infrastructure streak, due after `delay`.
-    func retryBusiness(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String) async throws
-        -> QueueVerdict
-    /// An infrastructure failure: counts no attempt; starts the failure streak if none; parks the item instead
-    /// when the streak is older than `horizon`.
-    func retryInfrastructure(
-        _ job: JobKind, _ lease: QueueLease, after delay: Duration, failure: DownstreamFailure, horizon: Duration
-    ) async throws -> QueueVerdict
-    /// The outcome could not be recorded: counts an interruption, due after `delay`; parks at
-    /// `maxInterruptions` in a row.
-    func interrupt(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String, maxInterruptions: Int)
-        async throws -> QueueVerdict
-    /// Gives the item back, due after `delay`, counting nothing (graceful shutdown, a full rate limit).
-    func release(_ job: JobKind, _ lease: QueueLease, after delay: Duration) async throws
-    /// Parks the item now (an exhausted payout, an item claimed past its interruption budget).
-    func park(_ job: JobKind, _ lease: QueueLease, failure: FailureClass, message: String) async throws
-        -> QueueVerdict
-    /// How long until the earliest unparked, unleased item is due (zero if one is due now); `nil` when none.
-    func nextDue(_ job: JobKind) async throws -> Duration?
-
-    /// Items per state and the age of the oldest due one.
-    func summary(_ job: JobKind) async throws -> JobQueueSummary
+/// Every job's queue as one port with one adapter, whatever the job (ADR 020): the worker's writes
+/// (`JobQueueWrites`) and what the console and the API read. Every write after a claim is fenced by the claim's
+/// lease token and clears the lease, so the item leaves the worker's hands at once; times come from the database
+/// clock.
+public protocol JobQueueRepository: JobQueueWrites {
     /// Items leased now, per worker.
     func inFlight(_ job: JobKind) async throws -> [WorkerLoad]
     /// The breaker each worker last reported for this job, newest report first (reports older than a day are
     /// gone).
     func breakers(_ job: JobKind) async throws -> [BreakerReport]
-    /// Records this worker's breaker state for the job now, and deletes any worker's report older than a day.
-    func reportBreaker(_ job: JobKind, worker: String, state: BreakerState) async throws
     /// Journaled attempts since `since`, per minute and outcome, oldest first.
     func attemptsPerMinute(_ job: JobKind, since: Date) async throws -> [AttemptCount]
     /// A page of items, optionally in one state, oldest first (parked: longest parked first).
@@ -59,9 +34,4 @@ public protocol JobQueueRepository: Sendable {
     /// attempts start over only where exhaustion parks, `JobKind.exhaustionParks`); `false` when the item is not
     /// parked.
     func redrive(_ job: JobKind, id: UUID) async throws -> Bool
-
-    /// Appends journal lines.
-    func journal(_ records: [JobAttemptRecord]) async throws
-    /// Deletes up to `limit` journal lines older than `age`; returns how many.
-    func pruneJournal(olderThan age: Duration, limit: Int) async throws -> Int
 }

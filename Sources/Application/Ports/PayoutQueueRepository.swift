@@ -18,11 +18,9 @@ public struct ClaimedPayout: Equatable, Sendable {
     public let lease: QueueLease
 
     public init(payoutID: PayoutID, userID: UserID, amount: Money, idempotencyKey: UUID, lease: QueueLease) {
-        self.payoutID = payoutID
-        self.userID = userID
-        self.amount = amount
-        self.idempotencyKey = idempotencyKey
-        self.lease = lease
+        (self.payoutID, self.userID, self.amount, self.idempotencyKey, self.lease) = (
+            payoutID, userID, amount, idempotencyKey, lease
+        )
     }
 
     public var attempts: Int { lease.attempts }

@@ -15,10 +15,8 @@ public struct QueueLease: Equatable, Sendable {
     public let interruptions: Int
 
     public init(itemID: UUID, token: UUID, attempts: Int, claims: Int, interruptions: Int) {
-        self.itemID = itemID
-        self.token = token
-        self.attempts = attempts
-        self.claims = claims
-        self.interruptions = interruptions
+        (self.itemID, self.token, self.attempts, self.claims, self.interruptions) = (
+            itemID, token, attempts, claims, interruptions
+        )
     }
 }

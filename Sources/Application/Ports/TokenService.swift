@@ -18,9 +18,7 @@ public struct IssuedTokens: Sendable {
     public let refreshRecord: RefreshTokenRecord
 
     public init(accessToken: String, refreshToken: String, refreshRecord: RefreshTokenRecord) {
-        self.accessToken = accessToken
-        self.refreshToken = refreshToken
-        self.refreshRecord = refreshRecord
+        (self.accessToken, self.refreshToken, self.refreshRecord) = (accessToken, refreshToken, refreshRecord)
     }
 }
 
@@ -30,7 +28,6 @@ public struct VerifiedRefreshToken: Equatable, Sendable {
     public let tokenHash: String
 
     public init(userID: UserID, tokenHash: String) {
-        self.userID = userID
-        self.tokenHash = tokenHash
+        (self.userID, self.tokenHash) = (userID, tokenHash)
     }
 }

@@ -24,13 +24,9 @@ public struct ClaimedVerification: Equatable, Sendable {
         purchaseID: PurchaseID, merchantID: MerchantID, userID: UserID, amount: Money, currency: String,
         lease: QueueLease, enqueuedAt: Date
     ) {
-        self.purchaseID = purchaseID
-        self.merchantID = merchantID
-        self.userID = userID
-        self.amount = amount
-        self.currency = currency
-        self.lease = lease
-        self.enqueuedAt = enqueuedAt
+        (self.purchaseID, self.merchantID, self.userID, self.amount, self.currency, self.lease, self.enqueuedAt) = (
+            purchaseID, merchantID, userID, amount, currency, lease, enqueuedAt
+        )
     }
 
     /// Business attempts already made before this claim.
@@ -49,9 +45,6 @@ public struct PendingSettlement: Sendable {
     public init(
         claim: ClaimedVerification, settlement: PurchaseTransitions.Settlement, action: AuditAction, reason: String?
     ) {
-        self.claim = claim
-        self.settlement = settlement
-        self.action = action
-        self.reason = reason
+        (self.claim, self.settlement, self.action, self.reason) = (claim, settlement, action, reason)
     }
 }

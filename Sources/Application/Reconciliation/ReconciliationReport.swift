@@ -11,9 +11,7 @@ public struct ReconciliationRun: Equatable, Sendable {
     public let driftCount: Int
 
     public init(finishedAt: Date, report: ReconciliationReport, driftCount: Int) {
-        self.finishedAt = finishedAt
-        self.report = report
-        self.driftCount = driftCount
+        (self.finishedAt, self.report, self.driftCount) = (finishedAt, report, driftCount)
     }
 }
 
@@ -25,10 +23,9 @@ public struct ReconciliationReport: Equatable, Sendable {
     public let drifts: [Drift]
 
     public init(walletsChecked: Int, purchasesChecked: Int, payoutsChecked: Int, drifts: [Drift]) {
-        self.walletsChecked = walletsChecked
-        self.purchasesChecked = purchasesChecked
-        self.payoutsChecked = payoutsChecked
-        self.drifts = drifts
+        (self.walletsChecked, self.purchasesChecked, self.payoutsChecked, self.drifts) = (
+            walletsChecked, purchasesChecked, payoutsChecked, drifts
+        )
     }
 
     public var isClean: Bool { drifts.isEmpty }
@@ -41,8 +38,6 @@ public struct Drift: Equatable, Sendable {
     public let detail: String
 
     public init(rule: String, subject: String, detail: String) {
-        self.rule = rule
-        self.subject = subject
-        self.detail = detail
+        (self.rule, self.subject, self.detail) = (rule, subject, detail)
     }
 }

@@ -66,7 +66,6 @@ public enum WorkerComposition {
         let database = PostgresUnitOfWork(client: client, logger: logger, leaseTimeout: settings.databaseLeaseTimeout)
         let worker = settings.worker
         let verification = settings.verification
-        let queue = DatabaseJobQueue(unitOfWork: database)
         let confirmation = PurchaseConfirmationJob(
             unitOfWork: database, settlement: PurchaseSettlement(unitOfWork: database, clock: SystemClock()),
             verifier: bank,
@@ -82,47 +81,52 @@ public enum WorkerComposition {
             business: Backoff(base: verification.interval, cap: worker.backoffCap),
             infrastructure: Backoff(base: worker.infraBackoffBase, cap: worker.infraBackoffCap),
             horizon: worker.infraRetryHorizon, maxInterruptions: worker.maxInterruptions)
-        let runtime = JobRuntime<PurchaseConfirmationJob>.Configuration(
-            workerID: worker.workerID, maxInFlight: worker.maxInFlight, sweepInterval: verification.interval,
-            leaseDuration: worker.leaseDuration, retry: retry, gracePeriod: worker.gracePeriod,
-            journalRetention: worker.journalRetention, queueMetricsInterval: worker.queueMetricsInterval)
-        let payoutRuntime = JobRuntime<PayoutSettlementJob>.Configuration(
-            workerID: worker.workerID, maxInFlight: min(worker.maxInFlight, 20), sweepInterval: verification.interval,
-            leaseDuration: worker.leaseDuration, retry: retry, gracePeriod: worker.gracePeriod,
-            journalRetention: worker.journalRetention, queueMetricsInterval: worker.queueMetricsInterval)
+        let wiring = RuntimeWiring(
+            settings: settings, queue: DatabaseJobQueue(unitOfWork: database), retry: retry, client: client,
+            logger: logger)
         let daemon = WorkerDaemon(
             jobs: [
-                JobRuntime(
-                    job: confirmation, queue: queue, breaker: breaker(.bank, worker, logger),
-                    rateLimit: SharedRateLimit(
-                        downstream: .bank, callsPerSecond: worker.bankRateLimit, maxWait: worker.rateLimitMaxWait),
-                    configuration: runtime,
-                    notifications: LatchingNotificationSource(
-                        source: PostgresNotificationListener(
-                            client: client, channel: "purchase_ingested", logger: logger),
-                        latch: listening.purchases),
-                    logger: logger),
-                JobRuntime(
-                    job: payouts, queue: queue, breaker: breaker(.rail, worker, logger),
-                    rateLimit: SharedRateLimit(
-                        downstream: .rail, callsPerSecond: worker.railRateLimit, maxWait: worker.rateLimitMaxWait),
-                    configuration: payoutRuntime,
-                    notifications: LatchingNotificationSource(
-                        source: PostgresNotificationListener(
-                            client: client, channel: "payout_processing", logger: logger),
-                        latch: listening.payouts),
-                    logger: logger),
+                wiring.runtime(
+                    confirmation, downstream: .bank, callsPerSecond: worker.bankRateLimit,
+                    maxInFlight: worker.maxInFlight, channel: "purchase_ingested", latch: listening.purchases),
+                wiring.runtime(
+                    payouts, downstream: .rail, callsPerSecond: worker.railRateLimit,
+                    maxInFlight: min(worker.maxInFlight, 20), channel: "payout_processing", latch: listening.payouts),
             ],
             gracePeriod: worker.gracePeriod, logger: logger)
         return [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)]
     }
+}
 
-    private static func breaker(_ downstream: Downstream, _ worker: WorkerSettings, _ logger: Logger)
-        -> CircuitBreaker
-    {
-        CircuitBreaker(
-            downstream: downstream, threshold: worker.breakerFailureThreshold, cooldown: worker.breakerCooldown,
-            probeTimeout: worker.leaseDuration, logger: logger)
+/// What every job's runtime shares in the worker: the settings, the queue adapter and the retry policy.
+struct RuntimeWiring {
+    let settings: Settings
+    let queue: DatabaseJobQueue
+    let retry: RetryPolicy
+    let client: PostgresClient
+    let logger: Logger
+
+    /// `job`'s runtime: the breaker and shared rate limit of its downstream, woken by `channel`, whose LISTEN opens
+    /// `latch`.
+    func runtime<J: Job>(
+        _ job: J, downstream: Downstream, callsPerSecond: Int, maxInFlight: Int, channel: String,
+        latch: ReadinessLatch
+    ) -> JobRuntime<J> {
+        let worker = settings.worker
+        return JobRuntime(
+            job: job, queue: queue,
+            breaker: CircuitBreaker(
+                downstream: downstream, threshold: worker.breakerFailureThreshold, cooldown: worker.breakerCooldown,
+                probeTimeout: worker.leaseDuration, logger: logger),
+            rateLimit: SharedRateLimit(
+                downstream: downstream, callsPerSecond: callsPerSecond, maxWait: worker.rateLimitMaxWait),
+            configuration: JobRuntime<J>.Configuration(
+                workerID: worker.workerID, maxInFlight: maxInFlight, sweepInterval: settings.verification.interval,
+                leaseDuration: worker.leaseDuration, retry: retry, gracePeriod: worker.gracePeriod,
+                journalRetention: worker.journalRetention, queueMetricsInterval: worker.queueMetricsInterval),
+            notifications: LatchingNotificationSource(
+                source: PostgresNotificationListener(client: client, channel: channel, logger: logger), latch: latch),
+            logger: logger)
     }
 }
 

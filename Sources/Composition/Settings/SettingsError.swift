@@ -4,8 +4,7 @@ public struct SettingsError: Error, Equatable, CustomStringConvertible {
     public let problem: String
 
     public init(_ variable: String, _ problem: String) {
-        self.variable = variable
-        self.problem = problem
+        (self.variable, self.problem) = (variable, problem)
     }
 
     public var description: String { "invalid configuration: \(variable) \(problem)" }

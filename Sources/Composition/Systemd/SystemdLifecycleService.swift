@@ -10,9 +10,7 @@ public struct SystemdLifecycleService: Service {
     let logger: Logger
 
     public init(notifier: SystemdNotifier, logger: Logger, isReady: @escaping @Sendable () async -> Bool) {
-        self.notifier = notifier
-        self.isReady = isReady
-        self.logger = logger
+        (self.notifier, self.isReady, self.logger) = (notifier, isReady, logger)
     }
 
     public func run() async throws {

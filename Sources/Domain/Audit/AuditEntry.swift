@@ -15,14 +15,10 @@ public struct AuditEntry: Equatable, Sendable {
         id: UUID = UUID(), occurredAt: Date, actor: AuditActor, action: AuditAction, resourceType: String,
         resourceID: String, outcome: AuditOutcome = .success, details: [String: String] = [:]
     ) {
-        self.id = id
-        self.occurredAt = occurredAt
-        self.actor = actor
-        self.action = action
-        self.resourceType = resourceType
-        self.resourceID = resourceID
-        self.outcome = outcome
-        self.details = details
+        (
+            self.id, self.occurredAt, self.actor, self.action, self.resourceType, self.resourceID, self.outcome,
+            self.details
+        ) = (id, occurredAt, actor, action, resourceType, resourceID, outcome, details)
     }
 }
 

@@ -17,13 +17,9 @@ public struct RefreshTokenRecord: Equatable, Sendable {
         id: UUID, userID: UserID, tokenHash: String, familyID: UUID, issuedAt: Date, expiresAt: Date,
         usedAt: Date? = nil, revokedAt: Date? = nil
     ) {
-        self.id = id
-        self.userID = userID
-        self.tokenHash = tokenHash
-        self.familyID = familyID
-        self.issuedAt = issuedAt
-        self.expiresAt = expiresAt
-        self.usedAt = usedAt
-        self.revokedAt = revokedAt
+        (
+            self.id, self.userID, self.tokenHash, self.familyID, self.issuedAt, self.expiresAt, self.usedAt,
+            self.revokedAt
+        ) = (id, userID, tokenHash, familyID, issuedAt, expiresAt, usedAt, revokedAt)
     }
 }

@@ -4,8 +4,7 @@ public struct PageRequest: Equatable, Sendable {
     public let limit: Int
 
     public init(offset: Int, limit: Int) {
-        self.offset = offset
-        self.limit = limit
+        (self.offset, self.limit) = (offset, limit)
     }
 }
 
@@ -15,7 +14,6 @@ public struct Page<Item: Sendable>: Sendable {
     public let total: Int
 
     public init(items: [Item], total: Int) {
-        self.items = items
-        self.total = total
+        (self.items, self.total) = (items, total)
     }
 }

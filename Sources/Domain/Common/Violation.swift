@@ -6,7 +6,6 @@ public struct Violation: Equatable, Sendable {
     public let reason: String
 
     public init(field: String, reason: String) {
-        self.field = field
-        self.reason = reason
+        (self.field, self.reason) = (field, reason)
     }
 }

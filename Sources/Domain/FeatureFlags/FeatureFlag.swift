@@ -14,13 +14,9 @@ public struct FeatureFlag: Equatable, Sendable {
         id: UUID, key: FeatureFlagKey, enabled: Bool, scope: FlagScope, description: String?, createdAt: Date,
         updatedAt: Date
     ) {
-        self.id = id
-        self.key = key
-        self.enabled = enabled
-        self.scope = scope
-        self.description = description
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        (self.id, self.key, self.enabled, self.scope, self.description, self.createdAt, self.updatedAt) = (
+            id, key, enabled, scope, description, createdAt, updatedAt
+        )
     }
 }
 
@@ -38,8 +34,7 @@ public struct FlagScope: Hashable, Sendable {
     public let id: UUID?
 
     public init(type: String, id: UUID?) {
-        self.type = type
-        self.id = id
+        (self.type, self.id) = (type, id)
     }
 
     /// The platform-wide scope.

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// An admin's request to set a flag for one scope (the body of `PUT /feature-flags/{key}`).
 public struct FlagAssignment: Equatable, Sendable {
     public let key: FeatureFlagKey
@@ -7,10 +9,7 @@ public struct FlagAssignment: Equatable, Sendable {
     public let description: String?
 
     public init(key: FeatureFlagKey, enabled: Bool, scope: FlagScope, description: String?) {
-        self.key = key
-        self.enabled = enabled
-        self.scope = scope
-        self.description = description
+        (self.key, self.enabled, self.scope, self.description) = (key, enabled, scope, description)
     }
 }
 
@@ -18,11 +17,9 @@ public struct FlagAssignment: Equatable, Sendable {
 public struct FlagListFilter: Equatable, Sendable {
     public let key: String?
     public let scopeType: String?
-    public let scopeID: String?
+    public let scopeID: UUID?
 
-    public init(key: String?, scopeType: String?, scopeID: String?) {
-        self.key = key
-        self.scopeType = scopeType
-        self.scopeID = scopeID
+    public init(key: String?, scopeType: String?, scopeID: UUID?) {
+        (self.key, self.scopeType, self.scopeID) = (key, scopeType, scopeID)
     }
 }

@@ -38,7 +38,6 @@ public struct DownstreamFailure: Error, Equatable, Sendable {
     public let message: String
 
     public init(_ failureClass: FailureClass, _ message: String) {
-        self.failureClass = failureClass
-        self.message = message
+        (self.failureClass, self.message) = (failureClass, message)
     }
 }

@@ -22,19 +22,13 @@ public struct JobItem: Equatable, Sendable {
         nextAttemptAt: Date, failingSince: Date?, parkedAt: Date?, leaseOwner: String?, lastError: String?,
         lastErrorClass: String?, createdAt: Date
     ) {
-        self.job = job
-        self.itemID = itemID
-        self.state = state
-        self.attempts = attempts
-        self.claims = claims
-        self.interruptions = interruptions
-        self.nextAttemptAt = nextAttemptAt
-        self.failingSince = failingSince
-        self.parkedAt = parkedAt
-        self.leaseOwner = leaseOwner
-        self.lastError = lastError
-        self.lastErrorClass = lastErrorClass
-        self.createdAt = createdAt
+        (
+            self.job, self.itemID, self.state, self.attempts, self.claims, self.interruptions, self.nextAttemptAt,
+            self.failingSince, self.parkedAt, self.leaseOwner, self.lastError, self.lastErrorClass, self.createdAt
+        ) = (
+            job, itemID, state, attempts, claims, interruptions, nextAttemptAt, failingSince, parkedAt, leaseOwner,
+            lastError, lastErrorClass, createdAt
+        )
     }
 }
 
@@ -56,15 +50,10 @@ public struct JobAttemptRecord: Equatable, Sendable {
         job: JobKind, itemID: UUID, attempt: Int, worker: String, startedAt: Date, durationMilliseconds: Double?,
         outcome: String, errorClass: FailureClass?, message: String?
     ) {
-        self.job = job
-        self.itemID = itemID
-        self.attempt = attempt
-        self.worker = worker
-        self.startedAt = startedAt
-        self.durationMilliseconds = durationMilliseconds
-        self.outcome = outcome
-        self.errorClass = errorClass
-        self.message = message
+        (
+            self.job, self.itemID, self.attempt, self.worker, self.startedAt, self.durationMilliseconds, self.outcome,
+            self.errorClass, self.message
+        ) = (job, itemID, attempt, worker, startedAt, durationMilliseconds, outcome, errorClass, message)
     }
 }
 
@@ -76,8 +65,6 @@ public struct JobQueueSummary: Equatable, Sendable {
     public let oldestDueAgeSeconds: Double
 
     public init(job: JobKind, counts: [JobItemState: Int], oldestDueAgeSeconds: Double) {
-        self.job = job
-        self.counts = counts
-        self.oldestDueAgeSeconds = oldestDueAgeSeconds
+        (self.job, self.counts, self.oldestDueAgeSeconds) = (job, counts, oldestDueAgeSeconds)
     }
 }

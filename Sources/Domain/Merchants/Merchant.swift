@@ -9,10 +9,9 @@ public struct Merchant: Equatable, Sendable {
     public let active: Bool
 
     public init(id: MerchantID, name: String, defaultCashbackPercentage: Decimal, active: Bool) {
-        self.id = id
-        self.name = name
-        self.defaultCashbackPercentage = defaultCashbackPercentage
-        self.active = active
+        (self.id, self.name, self.defaultCashbackPercentage, self.active) = (
+            id, name, defaultCashbackPercentage, active
+        )
     }
 }
 

@@ -16,13 +16,9 @@ public struct Offer: Equatable, Sendable {
         id: OfferID, merchantID: MerchantID, cashback: CashbackRule, startDate: CalendarDate,
         endDate: CalendarDate, monthlyCapPerUser: Decimal, active: Bool
     ) {
-        self.id = id
-        self.merchantID = merchantID
-        self.cashback = cashback
-        self.startDate = startDate
-        self.endDate = endDate
-        self.monthlyCapPerUser = monthlyCapPerUser
-        self.active = active
+        (self.id, self.merchantID, self.cashback, self.startDate, self.endDate, self.monthlyCapPerUser, self.active) = (
+            id, merchantID, cashback, startDate, endDate, monthlyCapPerUser, active
+        )
     }
 
     /// Whether `day` falls inside the validity window (both ends inclusive).
@@ -66,8 +62,6 @@ public struct OfferListing: Equatable, Sendable {
     public let merchantActive: Bool
 
     public init(offer: Offer, merchantName: String, merchantActive: Bool) {
-        self.offer = offer
-        self.merchantName = merchantName
-        self.merchantActive = merchantActive
+        (self.offer, self.merchantName, self.merchantActive) = (offer, merchantName, merchantActive)
     }
 }

@@ -13,12 +13,9 @@ public struct OfferDraft: Equatable, Sendable {
         merchantID: MerchantID, cashbackType: CashbackType, cashbackValue: Decimal, startDate: CalendarDate,
         endDate: CalendarDate, monthlyCap: Decimal
     ) {
-        self.merchantID = merchantID
-        self.cashbackType = cashbackType
-        self.cashbackValue = cashbackValue
-        self.startDate = startDate
-        self.endDate = endDate
-        self.monthlyCap = monthlyCap
+        (self.merchantID, self.cashbackType, self.cashbackValue, self.startDate, self.endDate, self.monthlyCap) = (
+            merchantID, cashbackType, cashbackValue, startDate, endDate, monthlyCap
+        )
     }
 
     /// The rule the new offer will apply.

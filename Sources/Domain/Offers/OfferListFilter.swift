@@ -8,10 +8,7 @@ public struct OfferListFilter: Equatable, Sendable {
     public let dateTo: CalendarDate?
 
     public init(status: ActivityStatus?, merchantID: MerchantID?, dateFrom: CalendarDate?, dateTo: CalendarDate?) {
-        self.status = status
-        self.merchantID = merchantID
-        self.dateFrom = dateFrom
-        self.dateTo = dateTo
+        (self.status, self.merchantID, self.dateFrom, self.dateTo) = (status, merchantID, dateFrom, dateTo)
     }
 
     /// Validates the raw query: both semantic checks run and all failures are reported together.

@@ -10,11 +10,7 @@ public struct Partner: Equatable, Sendable {
     public let createdAt: Date
 
     public init(id: PartnerID, name: String, merchantIDs: Set<MerchantID>, active: Bool, createdAt: Date) {
-        self.id = id
-        self.name = name
-        self.merchantIDs = merchantIDs
-        self.active = active
-        self.createdAt = createdAt
+        (self.id, self.name, self.merchantIDs, self.active, self.createdAt) = (id, name, merchantIDs, active, createdAt)
     }
 }
 
@@ -31,11 +27,9 @@ public struct PartnerCredential: Equatable, Sendable {
     public let revokedAt: Date?
 
     public init(keyID: String, partnerID: PartnerID, createdAt: Date, expiresAt: Date?, revokedAt: Date?) {
-        self.keyID = keyID
-        self.partnerID = partnerID
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-        self.revokedAt = revokedAt
+        (self.keyID, self.partnerID, self.createdAt, self.expiresAt, self.revokedAt) = (
+            keyID, partnerID, createdAt, expiresAt, revokedAt
+        )
     }
 
     /// Whether a request authenticated with this credential at `instant` is accepted.

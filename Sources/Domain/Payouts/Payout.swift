@@ -19,16 +19,10 @@ public struct Payout: Equatable, Sendable {
         id: PayoutID, userID: UserID, amount: Money, method: PayoutMethod, details: [String: String],
         status: PayoutStatus, idempotencyKey: String?, requestedAt: Date, processedAt: Date?, externalReference: String?
     ) {
-        self.id = id
-        self.userID = userID
-        self.amount = amount
-        self.method = method
-        self.details = details
-        self.status = status
-        self.idempotencyKey = idempotencyKey
-        self.requestedAt = requestedAt
-        self.processedAt = processedAt
-        self.externalReference = externalReference
+        (
+            self.id, self.userID, self.amount, self.method, self.details, self.status, self.idempotencyKey,
+            self.requestedAt, self.processedAt, self.externalReference
+        ) = (id, userID, amount, method, details, status, idempotencyKey, requestedAt, processedAt, externalReference)
     }
 }
 
@@ -66,9 +60,6 @@ public struct PayoutRequest: Equatable, Sendable {
     public let idempotencyKey: String?
 
     public init(amount: Money, method: PayoutMethod, details: [String: String], idempotencyKey: String?) {
-        self.amount = amount
-        self.method = method
-        self.details = details
-        self.idempotencyKey = idempotencyKey
+        (self.amount, self.method, self.details, self.idempotencyKey) = (amount, method, details, idempotencyKey)
     }
 }

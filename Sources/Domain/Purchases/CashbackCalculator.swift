@@ -9,8 +9,7 @@ public enum CashbackCalculator {
         public let capApplied: Bool
 
         public init(amount: Money, capApplied: Bool) {
-            self.amount = amount
-            self.capApplied = capApplied
+            (self.amount, self.capApplied) = (amount, capApplied)
         }
     }
 

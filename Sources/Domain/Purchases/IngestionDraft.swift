@@ -9,9 +9,6 @@ public struct IngestionDraft: Equatable, Sendable {
     public let movements: [LedgerMovement]
 
     public init(purchase: Purchase, capApplied: Bool, audit: AuditEntry, movements: [LedgerMovement]) {
-        self.purchase = purchase
-        self.capApplied = capApplied
-        self.audit = audit
-        self.movements = movements
+        (self.purchase, self.capApplied, self.audit, self.movements) = (purchase, capApplied, audit, movements)
     }
 }

@@ -20,16 +20,10 @@ public struct Purchase: Equatable, Sendable {
         id: PurchaseID, externalID: String, userID: UserID, merchantID: MerchantID, offerID: OfferID?, amount: Money,
         cashbackAmount: Money, currency: String, status: PurchaseStatus, createdAt: Date
     ) {
-        self.id = id
-        self.externalID = externalID
-        self.userID = userID
-        self.merchantID = merchantID
-        self.offerID = offerID
-        self.amount = amount
-        self.cashbackAmount = cashbackAmount
-        self.currency = currency
-        self.status = status
-        self.createdAt = createdAt
+        (
+            self.id, self.externalID, self.userID, self.merchantID, self.offerID, self.amount, self.cashbackAmount,
+            self.currency, self.status, self.createdAt
+        ) = (id, externalID, userID, merchantID, offerID, amount, cashbackAmount, currency, status, createdAt)
     }
 }
 
@@ -61,9 +55,7 @@ public struct PurchaseView: Equatable, Sendable {
     public let cashbackStatus: CashbackStatus?
 
     public init(purchase: Purchase, merchantName: String, cashbackStatus: CashbackStatus?) {
-        self.purchase = purchase
-        self.merchantName = merchantName
-        self.cashbackStatus = cashbackStatus
+        (self.purchase, self.merchantName, self.cashbackStatus) = (purchase, merchantName, cashbackStatus)
     }
 }
 
@@ -86,12 +78,10 @@ public struct IngestionContext: Equatable, Sendable {
         duplicate: Purchase?, ownerActive: Bool, merchant: Merchant?, candidateOffers: [Offer],
         earnedThisMonth: [OfferID: Money], walletVersion: Int64?
     ) {
-        self.duplicate = duplicate
-        self.ownerActive = ownerActive
-        self.merchant = merchant
-        self.candidateOffers = candidateOffers
-        self.earnedThisMonth = earnedThisMonth
-        self.walletVersion = walletVersion
+        (
+            self.duplicate, self.ownerActive, self.merchant, self.candidateOffers, self.earnedThisMonth,
+            self.walletVersion
+        ) = (duplicate, ownerActive, merchant, candidateOffers, earnedThisMonth, walletVersion)
     }
 }
 
@@ -104,11 +94,9 @@ public struct PurchaseSubmission: Equatable, Sendable {
     public let currency: String
 
     public init(externalID: String, userID: UserID, merchantID: MerchantID, amount: Money, currency: String) {
-        self.externalID = externalID
-        self.userID = userID
-        self.merchantID = merchantID
-        self.amount = amount
-        self.currency = currency
+        (self.externalID, self.userID, self.merchantID, self.amount, self.currency) = (
+            externalID, userID, merchantID, amount, currency
+        )
     }
 }
 
@@ -124,11 +112,9 @@ public struct PurchaseFilter: Equatable, Sendable {
         status: PurchaseStatus?, userID: UserID?, merchantID: MerchantID?, startDate: CalendarDate?,
         endDate: CalendarDate?
     ) {
-        self.status = status
-        self.userID = userID
-        self.merchantID = merchantID
-        self.startDate = startDate
-        self.endDate = endDate
+        (self.status, self.userID, self.merchantID, self.startDate, self.endDate) = (
+            status, userID, merchantID, startDate, endDate
+        )
     }
 
     /// Parses the `status` query value the way the spec does (422 `INVALID_PURCHASE_STATUS`).

@@ -10,12 +10,9 @@ public struct User: Equatable, Sendable {
     public let createdAt: Date
 
     public init(id: UserID, email: EmailAddress, passwordHash: String, role: Role, active: Bool, createdAt: Date) {
-        self.id = id
-        self.email = email
-        self.passwordHash = passwordHash
-        self.role = role
-        self.active = active
-        self.createdAt = createdAt
+        (self.id, self.email, self.passwordHash, self.role, self.active, self.createdAt) = (
+            id, email, passwordHash, role, active, createdAt
+        )
     }
 }
 

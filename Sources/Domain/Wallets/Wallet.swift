@@ -11,11 +11,7 @@ public struct Wallet: Equatable, Sendable {
     public let owed: Money
 
     public init(userID: UserID, pending: Money, available: Money, paid: Money, owed: Money = .zero) {
-        self.userID = userID
-        self.pending = pending
-        self.available = available
-        self.paid = paid
-        self.owed = owed
+        (self.userID, self.pending, self.available, self.paid, self.owed) = (userID, pending, available, paid, owed)
     }
 
     /// Whether applying `movements` (of this wallet) keeps every balance non-negative.
@@ -72,11 +68,9 @@ public struct LedgerMovement: Equatable, Sendable {
     public let referenceID: UUID
 
     public init(userID: UserID, bucket: WalletBucket, delta: Money, reason: LedgerReason, referenceID: UUID) {
-        self.userID = userID
-        self.bucket = bucket
-        self.delta = delta
-        self.reason = reason
-        self.referenceID = referenceID
+        (self.userID, self.bucket, self.delta, self.reason, self.referenceID) = (
+            userID, bucket, delta, reason, referenceID
+        )
     }
 }
 
@@ -87,9 +81,7 @@ public struct LedgerEntry: Equatable, Sendable {
     public let createdAt: Date
 
     public init(id: Int64, movement: LedgerMovement, createdAt: Date) {
-        self.id = id
-        self.movement = movement
-        self.createdAt = createdAt
+        (self.id, self.movement, self.createdAt) = (id, movement, createdAt)
     }
 }
 
@@ -105,11 +97,8 @@ public struct CashbackTransaction: Equatable, Sendable {
     public init(
         id: UUID, userID: UserID, purchaseID: PurchaseID, amount: Money, status: CashbackStatus, createdAt: Date
     ) {
-        self.id = id
-        self.userID = userID
-        self.purchaseID = purchaseID
-        self.amount = amount
-        self.status = status
-        self.createdAt = createdAt
+        (self.id, self.userID, self.purchaseID, self.amount, self.status, self.createdAt) = (
+            id, userID, purchaseID, amount, status, createdAt
+        )
     }
 }

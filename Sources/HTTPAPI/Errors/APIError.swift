@@ -14,11 +14,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         _ status: HTTPResponse.Status, code: String, message: String, details: [String: JSONValue] = [:],
         headers: HTTPFields = [:]
     ) {
-        self.status = status
-        self.code = code
-        self.message = message
-        self.details = details
-        self.headers = headers
+        (self.status, self.code, self.message, self.details, self.headers) = (status, code, message, details, headers)
     }
 
     /// `VALIDATION_ERROR` listing every schema-level problem (422 unless the endpoint's contract says 400).

@@ -9,8 +9,6 @@ public struct ClientLimits: Sendable {
     public let registrations: RateLimiter
 
     public init(addresses: ClientAddressPolicy, failedLogins: RateLimiter, registrations: RateLimiter) {
-        self.addresses = addresses
-        self.failedLogins = failedLogins
-        self.registrations = registrations
+        (self.addresses, self.failedLogins, self.registrations) = (addresses, failedLogins, registrations)
     }
 }

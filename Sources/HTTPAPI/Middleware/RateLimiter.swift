@@ -11,9 +11,7 @@ public final class RateLimiter: Sendable {
         public let ratePerSecond: Double
 
         public init(enabled: Bool, burst: Int, ratePerSecond: Double) {
-            self.enabled = enabled
-            self.burst = burst
-            self.ratePerSecond = ratePerSecond
+            (self.enabled, self.burst, self.ratePerSecond) = (enabled, burst, ratePerSecond)
         }
     }
 
@@ -25,8 +23,7 @@ public final class RateLimiter: Sendable {
     private let pruneThreshold = 100_000
 
     public init(policy: Policy, now: @escaping @Sendable () -> Double = RateLimiter.monotonicSeconds) {
-        self.policy = policy
-        self.now = now
+        (self.policy, self.now) = (policy, now)
     }
 
     /// `nil` when the caller may proceed, otherwise the seconds to wait before retrying.

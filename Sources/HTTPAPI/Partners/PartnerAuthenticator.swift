@@ -26,9 +26,7 @@ public final class PartnerAuthenticator: Sendable {
     private let seen = Mutex<[String: TimeInterval]>([:])
 
     public init(partners: PartnerService, window: TimeInterval = 300, now: @escaping @Sendable () -> Date = Date.init) {
-        self.partners = partners
-        self.window = window
-        self.now = now
+        (self.partners, self.window, self.now) = (partners, window, now)
     }
 
     /// Whether the request carries partner credentials at all (as opposed to a user's JWT).

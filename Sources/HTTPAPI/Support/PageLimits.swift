@@ -4,8 +4,7 @@ public struct PageLimits: Sendable {
     public let maxLimit: Int
 
     public init(defaultLimit: Int, maxLimit: Int) {
-        self.defaultLimit = defaultLimit
-        self.maxLimit = maxLimit
+        (self.defaultLimit, self.maxLimit) = (defaultLimit, maxLimit)
     }
 
     /// Purchases and wallet listings: fixed 10 / 100 (spec section 0.9).

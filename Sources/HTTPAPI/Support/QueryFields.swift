@@ -79,3 +79,13 @@ struct QueryFields {
         return value
     }
 }
+
+extension QueryFields {
+    /// The page of a list that reads no other query parameter, with the fixed limits unless told otherwise.
+    static func page(of request: Request, limits: PageLimits = .fixed) throws -> PageRequest {
+        var query = QueryFields(request)
+        let page = query.page(defaultLimit: limits.defaultLimit, maxLimit: limits.maxLimit)
+        try query.finish()
+        return page
+    }
+}

@@ -42,12 +42,11 @@ struct PostgresFeatureFlagRepository: FeatureFlagRepository {
         var query = FilteredQuery()
         if let key = filter.key { query.add("key = ?", key) }
         if let scopeType = filter.scopeType { query.add("scope_type = ?", scopeType) }
-        if let scopeID = filter.scopeID { query.add("scope_id::text = ?", scopeID) }
-        let total = try await connection.count(query.countQuery(from: "feature_flags"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT \(Self.columns) FROM feature_flags", orderBy: "created_at DESC, id",
-                page: (page.offset, page.limit)), logger: logger)
+        if let scopeID = filter.scopeID { query.add("scope_id = ?", scopeID) }
+        let (total, rows) = try await query.page(
+            "SELECT \(Self.columns) FROM feature_flags", counting: "feature_flags", orderBy: "created_at DESC, id",
+            page: page,
+            on: connection, logger: logger)
         var flags: [FeatureFlag] = []
         for try await row in rows.decode(FlagRow.self) { flags.append(Self.flag(row)) }
         return Page(items: flags, total: total)

@@ -30,11 +30,9 @@ struct PostgresMerchantRepository: MerchantRepository {
     func list(active: Bool?, page: PageRequest) async throws -> Page<Merchant> {
         var filter = FilteredQuery()
         if let active { filter.add("active = ?", active) }
-        let total = try await connection.count(filter.countQuery(from: "merchants"), logger: logger)
-        let rows = try await connection.query(
-            filter.pageQuery(
-                select: "SELECT \(Self.columns) FROM merchants", orderBy: "seq",
-                page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await filter.page(
+            "SELECT \(Self.columns) FROM merchants", counting: "merchants", orderBy: "seq", page: page, on: connection,
+            logger: logger)
         var merchants: [Merchant] = []
         for try await row in rows.decode((UUID, String, Decimal, Bool).self) { merchants.append(Self.merchant(row)) }
         return Page(items: merchants, total: total)

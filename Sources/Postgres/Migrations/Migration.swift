@@ -15,9 +15,7 @@ public struct Migration: Equatable, Sendable {
     }
 
     public init(version: Int, name: String, sql: String) {
-        self.version = version
-        self.name = name
-        self.sql = sql
+        (self.version, self.name, self.sql) = (version, name, sql)
     }
 
     /// Reads every `NNNN_name.sql` in `directory`, ordered by version; duplicate versions are an error.

@@ -12,8 +12,7 @@ public struct MigrationRunner: Sendable {
     static let advisoryLockKey = 7_242_001
 
     public init(client: PostgresClient, logger: Logger) {
-        self.client = client
-        self.logger = logger
+        (self.client, self.logger) = (client, logger)
     }
 
     /// Applies what is missing and returns the names applied by this call.

@@ -57,11 +57,9 @@ struct PostgresOfferRepository: OfferRepository {
         if let merchantID = filter.merchantID { query.add("o.merchant_id = ?", merchantID.uuid) }
         if let dateFrom = filter.dateFrom { query.add("o.end_date >= ?::date", dateFrom.description) }
         if let dateTo = filter.dateTo { query.add("o.start_date <= ?::date", dateTo.description) }
-        let total = try await connection.count(query.countQuery(from: "offers o"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT \(Self.columns) FROM offers o", orderBy: "o.seq", page: (page.offset, page.limit)),
-            logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT \(Self.columns) FROM offers o", counting: "offers o", orderBy: "o.seq", page: page,
+            on: connection, logger: logger)
         var offers: [Offer] = []
         for try await row in rows.decode(OfferRow.self) { offers.append(try Self.offer(row)) }
         return Page(items: offers, total: total)
@@ -72,11 +70,9 @@ struct PostgresOfferRepository: OfferRepository {
         query.add("o.active AND m.active AND o.start_date <= ?::date", day.description)
         query.add("o.end_date >= ?::date", day.description)
         let source = "offers o JOIN merchants m ON m.id = o.merchant_id"
-        let total = try await connection.count(query.countQuery(from: source), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT \(Self.columns), m.name, m.active FROM \(source)", orderBy: "o.seq",
-                page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT \(Self.columns), m.name, m.active FROM \(source)", counting: source, orderBy: "o.seq", page: page,
+            on: connection, logger: logger)
         var listings: [OfferListing] = []
         for try await row in rows.decode(
             (UUID, UUID, Decimal, Decimal?, String, String, Decimal, Bool, String, Bool).self)

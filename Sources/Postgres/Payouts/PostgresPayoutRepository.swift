@@ -58,11 +58,9 @@ struct PostgresPayoutRepository: PayoutRepository {
         var query = FilteredQuery()
         if let userID { query.add("user_id = ?", userID.uuid) }
         if let status { query.add("status = ?", status.rawValue) }
-        let total = try await connection.count(query.countQuery(from: "payouts"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT \(Self.columns) FROM payouts", orderBy: "requested_at DESC, id",
-                page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT \(Self.columns) FROM payouts", counting: "payouts", orderBy: "requested_at DESC, id", page: page,
+            on: connection, logger: logger)
         var payouts: [Payout] = []
         for try await row in rows.decode(PayoutRow.self) { payouts.append(try Self.payout(row)) }
         return Page(items: payouts, total: total)

@@ -284,11 +284,10 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         var query = FilteredQuery()
         query.add("p.user_id = ?", userID.uuid)
         if let status { query.add("p.status = ?", status.rawValue) }
-        let total = try await connection.count(query.countQuery(from: "purchases p"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT \(Self.viewColumns) FROM \(Self.viewTables)", orderBy: "p.created_at DESC, p.id",
-                page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT \(Self.viewColumns) FROM \(Self.viewTables)", counting: "purchases p",
+            orderBy: "p.created_at DESC, p.id", page: page,
+            on: connection, logger: logger)
         var views: [PurchaseView] = []
         for try await row in rows.decode(ViewRow.self) { views.append(try Self.view(row)) }
         return Page(items: views, total: total)
@@ -301,11 +300,10 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         if let merchantID = filter.merchantID { query.add("p.merchant_id = ?", merchantID.uuid) }
         if let start = filter.startDate { query.add("p.created_at >= ?", start.startOfDayUTC) }
         if let end = filter.endDate { query.add("p.created_at < ?", end.nextDay.startOfDayUTC) }
-        let total = try await connection.count(query.countQuery(from: "purchases p"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT \(Self.columns) FROM purchases p", orderBy: "p.created_at DESC, p.id",
-                page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT \(Self.columns) FROM purchases p", counting: "purchases p", orderBy: "p.created_at DESC, p.id",
+            page: page,
+            on: connection, logger: logger)
         var purchases: [Purchase] = []
         for try await row in rows.decode(PurchaseRow.self) { purchases.append(try Self.purchase(row)) }
         return Page(items: purchases, total: total)

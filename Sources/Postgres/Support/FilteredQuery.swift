@@ -1,3 +1,4 @@
+import Domain
 import PostgresNIO
 
 /// Builds a `WHERE` clause from optional filters while keeping every value a bound parameter.
@@ -14,18 +15,20 @@ struct FilteredQuery {
     /// `WHERE a AND b`, or nothing when no filter was added.
     var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
 
-    /// The count query for the filtered set.
-    func countQuery(from source: String) -> PostgresQuery {
-        PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(source) \(whereClause)", binds: bindings)
-    }
-
-    /// The page query: `select`, filters, order, then bound offset and limit.
-    func pageQuery(select: String, orderBy: String, page: (offset: Int, limit: Int)) -> PostgresQuery {
+    /// One page of the filtered set and the set's size: `select` (which names its source) with the filters, the
+    /// order, then bound offset and limit; the size counts `source` with the same filters.
+    func page(
+        _ select: String, counting source: String, orderBy: String, page: PageRequest,
+        on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> (total: Int, rows: PostgresRowSequence) {
+        let count = PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(source) \(whereClause)", binds: bindings)
+        let total = try await connection.count(count, logger: logger)
         var binds = bindings
         binds.append(page.offset)
         binds.append(page.limit)
         let sql = "\(select) \(whereClause) ORDER BY \(orderBy) OFFSET $\(binds.count - 1) LIMIT $\(binds.count)"
-        return PostgresQuery(unsafeSQL: sql, binds: binds)
+        return (total, try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger))
     }
 }
 

@@ -16,9 +16,7 @@ public struct PostgresNotificationListener: NotificationSource {
     static let longestRetryDelay = Duration.seconds(2)
 
     public init(client: PostgresClient, channel: String, logger: Logger) {
-        self.client = client
-        self.channel = channel
-        self.logger = logger
+        (self.client, self.channel, self.logger) = (client, channel, logger)
     }
 
     public func listen(onNotification: @escaping @Sendable () -> Void) async throws {

@@ -11,9 +11,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
     let leaseTimeout: Duration
 
     public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = .seconds(5)) {
-        self.client = client
-        self.logger = logger
-        self.leaseTimeout = leaseTimeout
+        (self.client, self.logger, self.leaseTimeout) = (client, logger, leaseTimeout)
     }
 
     public func transaction<Result: Sendable>(

@@ -15,8 +15,7 @@ public struct MailboxKeyBackfill: Sendable {
     let logger: Logger
 
     public init(client: PostgresClient, logger: Logger) {
-        self.client = client
-        self.logger = logger
+        (self.client, self.logger) = (client, logger)
     }
 
     /// An account left without a key because an older account already holds its mailbox.
@@ -25,8 +24,7 @@ public struct MailboxKeyBackfill: Sendable {
         public let keptBy: UUID
 
         public init(userID: UUID, keptBy: UUID) {
-            self.userID = userID
-            self.keptBy = keptBy
+            (self.userID, self.keptBy) = (userID, keptBy)
         }
     }
 

@@ -63,11 +63,10 @@ struct PostgresWalletRepository: WalletRepository {
     func ledger(userID: UserID, page: PageRequest) async throws -> Page<LedgerEntry> {
         var query = FilteredQuery()
         query.add("user_id = ?", userID.uuid)
-        let total = try await connection.count(query.countQuery(from: "wallet_ledger"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT id, user_id, bucket, delta, reason, reference_id, created_at FROM wallet_ledger",
-                orderBy: "id DESC", page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT id, user_id, bucket, delta, reason, reference_id, created_at FROM wallet_ledger",
+            counting: "wallet_ledger", orderBy: "id DESC", page: page,
+            on: connection, logger: logger)
         var entries: [LedgerEntry] = []
         for try await (id, user, bucket, delta, reason, reference, createdAt) in rows.decode(
             (Int64, UUID, String, Decimal, String, UUID, Date).self)
@@ -84,11 +83,10 @@ struct PostgresWalletRepository: WalletRepository {
     func transactions(userID: UserID, page: PageRequest) async throws -> Page<CashbackTransaction> {
         var query = FilteredQuery()
         query.add("user_id = ?", userID.uuid)
-        let total = try await connection.count(query.countQuery(from: "cashback_transactions"), logger: logger)
-        let rows = try await connection.query(
-            query.pageQuery(
-                select: "SELECT id, user_id, purchase_id, amount, status, created_at FROM cashback_transactions",
-                orderBy: "created_at DESC, id", page: (page.offset, page.limit)), logger: logger)
+        let (total, rows) = try await query.page(
+            "SELECT id, user_id, purchase_id, amount, status, created_at FROM cashback_transactions",
+            counting: "cashback_transactions", orderBy: "created_at DESC, id", page: page,
+            on: connection, logger: logger)
         var transactions: [CashbackTransaction] = []
         for try await (id, user, purchase, amount, status, createdAt) in rows.decode(
             (UUID, UUID, UUID, Decimal, String, Date).self)

@@ -18,12 +18,9 @@ public struct PayoutSettlementJob: Job {
         unitOfWork: any UnitOfWork, payouts: PayoutService, rail: any PaymentRail, owner: String,
         leaseDuration: Duration, maxAttempts: Int
     ) {
-        self.unitOfWork = unitOfWork
-        self.payouts = payouts
-        self.rail = rail
-        self.owner = owner
-        self.leaseDuration = leaseDuration
-        self.maxAttempts = maxAttempts
+        (self.unitOfWork, self.payouts, self.rail, self.owner, self.leaseDuration, self.maxAttempts) = (
+            unitOfWork, payouts, rail, owner, leaseDuration, maxAttempts
+        )
     }
 
     public var kind: JobKind { .payoutSettlement }

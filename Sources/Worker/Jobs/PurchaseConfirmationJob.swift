@@ -18,13 +18,10 @@ public struct PurchaseConfirmationJob: Job {
         unitOfWork: any UnitOfWork, settlement: PurchaseSettlement, verifier: any PurchaseVerifier, owner: String,
         leaseDuration: Duration, maxAttempts: Int, logger: Logger
     ) {
-        self.unitOfWork = unitOfWork
-        self.settlement = settlement
-        self.verifier = verifier
-        self.owner = owner
-        self.leaseDuration = leaseDuration
-        self.maxAttempts = maxAttempts
-        self.logger = logger
+        (
+            self.unitOfWork, self.settlement, self.verifier, self.owner, self.leaseDuration, self.maxAttempts,
+            self.logger
+        ) = (unitOfWork, settlement, verifier, owner, leaseDuration, maxAttempts, logger)
     }
 
     public var kind: JobKind { .purchaseConfirmation }

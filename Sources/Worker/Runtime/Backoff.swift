@@ -17,8 +17,7 @@ public struct Backoff: Sendable {
     public let cap: Duration
 
     public init(base: Duration, cap: Duration) {
-        self.base = base
-        self.cap = cap
+        (self.base, self.cap) = (base, cap)
     }
 
     /// The ceiling of the wait after `attempt` (1-based).

@@ -19,8 +19,8 @@ public struct DatabaseJobQueue: JobQueue {
         return flag?.enabled ?? true
     }
 
-    public func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws {
-        _ = try await unitOfWork.withConnection {
+    public func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws -> Int {
+        try await unitOfWork.withConnection {
             try await $0.jobQueue.renew(job, owner: owner, ids: ids, lease: lease)
         }
     }

@@ -17,13 +17,9 @@ package struct Dispatcher<J: Job>: Sendable {
         job: J, queue: any JobQueue, breaker: CircuitBreaker, alarm: DueAlarm, maxInFlight: Int,
         inFlight: InFlight<UUID>, logger: Logger
     ) {
-        self.job = job
-        self.queue = queue
-        self.breaker = breaker
-        self.alarm = alarm
-        self.maxInFlight = maxInFlight
-        self.inFlight = inFlight
-        self.logger = logger
+        (self.job, self.queue, self.breaker, self.alarm, self.maxInFlight, self.inFlight, self.logger) = (
+            job, queue, breaker, alarm, maxInFlight, inFlight, logger
+        )
     }
 
     /// Handles wake-ups until the sequence ends (graceful shutdown ends it).

@@ -23,16 +23,10 @@ package struct ItemRunner<J: Job>: Sendable {
         job: J, queue: any JobQueue, policy: RetryPolicy, breaker: CircuitBreaker, rateLimit: SharedRateLimit?,
         alarm: DueAlarm, journal: AttemptJournal, workerID: String, random: any RandomSource, logger: Logger
     ) {
-        self.job = job
-        self.queue = queue
-        self.policy = policy
-        self.breaker = breaker
-        self.rateLimit = rateLimit
-        self.alarm = alarm
-        self.journal = journal
-        self.workerID = workerID
-        self.random = random
-        self.logger = logger
+        (
+            self.job, self.queue, self.policy, self.breaker, self.rateLimit, self.alarm, self.journal, self.workerID,
+            self.random, self.logger
+        ) = (job, queue, policy, breaker, rateLimit, alarm, journal, workerID, random, logger)
     }
 
     package func run(_ item: J.Item) async {

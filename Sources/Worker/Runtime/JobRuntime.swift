@@ -24,14 +24,13 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
             gracePeriod: Duration, journalRetention: Duration = .seconds(7 * 86_400),
             queueMetricsInterval: Duration = .seconds(15)
         ) {
-            self.workerID = workerID
-            self.maxInFlight = maxInFlight
-            self.sweepInterval = sweepInterval
-            self.leaseDuration = leaseDuration
-            self.retry = retry
-            self.gracePeriod = gracePeriod
-            self.journalRetention = journalRetention
-            self.queueMetricsInterval = queueMetricsInterval
+            (
+                self.workerID, self.maxInFlight, self.sweepInterval, self.leaseDuration, self.retry, self.gracePeriod,
+                self.journalRetention, self.queueMetricsInterval
+            ) = (
+                workerID, maxInFlight, sweepInterval, leaseDuration, retry, gracePeriod, journalRetention,
+                queueMetricsInterval
+            )
         }
     }
 
@@ -49,14 +48,10 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
         configuration: Configuration, notifications: (any NotificationSource)?,
         random: any RandomSource = SystemRandomSource(), logger: Logger
     ) {
-        self.job = job
-        self.queue = queue
-        self.breaker = breaker
-        self.rateLimit = rateLimit
-        self.configuration = configuration
-        self.notifications = notifications
-        self.random = random
-        self.logger = logger
+        (
+            self.job, self.queue, self.breaker, self.rateLimit, self.configuration, self.notifications, self.random,
+            self.logger
+        ) = (job, queue, breaker, rateLimit, configuration, notifications, random, logger)
     }
 
     /// Runs this job alone under its own grace period (the worker process runs its jobs in a `WorkerDaemon`).

@@ -11,9 +11,8 @@ public struct RetryPolicy: Sendable {
     public let maxInterruptions: Int
 
     public init(business: Backoff, infrastructure: Backoff, horizon: Duration, maxInterruptions: Int) {
-        self.business = business
-        self.infrastructure = infrastructure
-        self.horizon = horizon
-        self.maxInterruptions = maxInterruptions
+        (self.business, self.infrastructure, self.horizon, self.maxInterruptions) = (
+            business, infrastructure, horizon, maxInterruptions
+        )
     }
 }

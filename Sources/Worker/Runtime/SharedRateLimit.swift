@@ -15,10 +15,9 @@ public struct SharedRateLimit: Sendable {
 
     public init(downstream: Downstream, callsPerSecond: Int, maxWait: Duration, lateness: Duration = .milliseconds(100))
     {
-        self.downstream = downstream
-        self.callsPerSecond = callsPerSecond
-        self.maxWait = maxWait
-        self.lateness = lateness
+        (self.downstream, self.callsPerSecond, self.maxWait, self.lateness) = (
+            downstream, callsPerSecond, maxWait, lateness
+        )
     }
 
     /// The spacing of slots: 5 % wider than the setting's, so that the jitter on the way (answers, wake-ups,

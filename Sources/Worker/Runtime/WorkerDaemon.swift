@@ -14,9 +14,7 @@ public struct WorkerDaemon: Service {
     let logger: Logger
 
     public init(jobs: [any DrainableJob], gracePeriod: Duration, logger: Logger) {
-        self.jobs = jobs
-        self.gracePeriod = gracePeriod
-        self.logger = logger
+        (self.jobs, self.gracePeriod, self.logger) = (jobs, gracePeriod, logger)
     }
 
     public func run() async throws {
