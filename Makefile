@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-console clean
+.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-console explain-lists clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -79,6 +79,9 @@ bench-quick: ## Short benchmark for iteration (under 2 minutes after the release
 
 bench-console: ## The console's pages timed with 100 000 queued items (CONSOLE_BENCH_ITEMS)
 	scripts/bench-console.sh
+
+explain-lists: ## EXPLAIN ANALYZE of every list query on 100 000 rows
+	scripts/explain-lists.sh
 
 lint: ## Check formatting and style (swift format, strict)
 	swift format lint --strict --recursive $(FORMAT_PATHS)
