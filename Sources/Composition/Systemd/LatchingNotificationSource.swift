@@ -2,7 +2,7 @@ import Application
 import Synchronization
 
 /// Opens a latch the first time its source signals, which the listener does once LISTEN is established:
-/// the worker reports ready to systemd only when it will hear about new purchases.
+/// the worker reports ready to systemd only when every job will hear about new work (ADR 029).
 struct LatchingNotificationSource: NotificationSource {
     let source: any NotificationSource
     let latch: ReadinessLatch
