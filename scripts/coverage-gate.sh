@@ -26,37 +26,45 @@ if [[ -n "${COVERAGE_JSON:-}" ]]; then COVERAGE_JSON=$(realpath -m -- "$COVERAGE
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-# Where SwiftPM wrote the export; falls back to running llvm-cov ourselves.
+# The toolchain's own llvm tools must read the profile: a distro llvm-cov (e.g. Debian's LLVM 14) rejects the
+# newer profile format.
+llvm_tool() {
+    local candidate
+    for candidate in "$(dirname "$(realpath "$(command -v swift || echo /opt/swift/usr/bin/swift)")")/$1" \
+        "/opt/swift/usr/bin/$1" "$(command -v "$1" || true)"; do
+        if [[ -n "$candidate" && -x "$candidate" ]]; then
+            printf '%s\n' "$candidate"
+            return
+        fi
+    done
+    die "$1 not found (next to swift, in /opt/swift/usr/bin, or on PATH)"
+}
+
+# The export to read: COVERAGE_JSON; else SwiftPM's profile merged with the profiles of the processes the tests
+# started (.build/child-profiles, see scripts/test.sh), exported with llvm-cov; else SwiftPM's own export.
 find_json() {
     if [[ -n "${COVERAGE_JSON:-}" ]]; then
         [[ -f "$COVERAGE_JSON" ]] || die "COVERAGE_JSON=$COVERAGE_JSON does not exist"
         printf '%s\n' "$COVERAGE_JSON"
         return
     fi
-    local path
-    path=$(swift test --show-codecov-path 2>/dev/null || true)
-    if [[ -n "$path" && -f "$path" ]]; then
-        printf '%s\n' "$path"
-        return
-    fi
-    local profdata xctest llvm_cov candidate out
+    local profdata xctest merged out
     profdata=.build/debug/codecov/default.profdata
     xctest=$(find -L .build/debug -maxdepth 1 -name '*.xctest' -type f -print -quit 2>/dev/null)
     [[ -f "$profdata" && -n "$xctest" ]] ||
         die "no coverage data: run 'swift test --enable-code-coverage' (make test) first"
-    # The toolchain's own llvm-cov must read the profile: a distro llvm-cov
-    # (e.g. Debian's LLVM 14) rejects the newer profile format.
-    llvm_cov=""
-    for candidate in "$(dirname "$(realpath "$(command -v swift || echo /opt/swift/usr/bin/swift)")")/llvm-cov" \
-        /opt/swift/usr/bin/llvm-cov "$(command -v llvm-cov || true)"; do
-        if [[ -n "$candidate" && -x "$candidate" ]]; then
-            llvm_cov=$candidate
-            break
-        fi
-    done
-    [[ -n "$llvm_cov" ]] || die "llvm-cov not found (next to swift, in /opt/swift/usr/bin, or on PATH)"
+    merged=$profdata
+    if compgen -G ".build/child-profiles/*.profraw" >/dev/null; then
+        merged=.build/debug/codecov/with-children.profdata
+        # A child killed while it wrote its profile leaves a torn file: warn and merge the rest.
+        "$(llvm_tool llvm-profdata)" merge -sparse --failure-mode=warn "$profdata" .build/child-profiles/*.profraw \
+            -o "$merged" 2>.build/debug/codecov/merge-warnings.txt || die "llvm-profdata merge failed"
+        printf 'coverage-gate: %s child profile(s) merged, %s unreadable\n' \
+            "$(compgen -G ".build/child-profiles/*.profraw" | wc -l)" \
+            "$(grep -c "warning" .build/debug/codecov/merge-warnings.txt || true)" >&2
+    fi
     out=.build/debug/codecov/coverage-gate-export.json
-    "$llvm_cov" export -summary-only -instr-profile="$profdata" "$xctest" >"$out" ||
+    "$(llvm_tool llvm-cov)" export -summary-only -instr-profile="$merged" "$xctest" >"$out" ||
         die "llvm-cov export failed"
     printf '%s\n' "$out"
 }

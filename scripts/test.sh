@@ -105,6 +105,10 @@ done
 status=0
 if [[ "${FUZZ_ONLY:-0}" != 1 && "${BROWSER_ONLY:-0}" != 1 ]]; then
     echo "test: running swift test"
+    # Profiles of the processes the tests start (scripts/coverage-gate.sh merges them).
+    export CHILD_PROFILE_DIR="$root/.build/child-profiles"
+    rm -rf "$CHILD_PROFILE_DIR"
+    mkdir -p "$CHILD_PROFILE_DIR"
     TEST_DATABASE_URL="$DB_URL" swift test --enable-code-coverage "${build_flags[@]}" "$@" || status=$?
     if [[ $status -ne 0 ]]; then
         echo "test: FAILED (swift test exited $status)" >&2

@@ -32,7 +32,13 @@ public final class ClickNBackProcess: @unchecked Sendable {
             process.executableURL = Self.binary
             process.arguments = arguments
         }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        var inherited = ProcessInfo.processInfo.environment
+        // A coverage build's child writes its profile where SwiftPM's own merge never looks: a child stopped while
+        // it writes would leave a torn file there and fail `swift test`. scripts/coverage-gate.sh merges them.
+        if let profiles = inherited["CHILD_PROFILE_DIR"] {
+            inherited["LLVM_PROFILE_FILE"] = "\(profiles)/clicknback-%p.profraw"
+        }
+        process.environment = inherited.merging(environment) { _, new in new }
         process.standardOutput = output
         process.standardError = output
         try process.run()
