@@ -142,10 +142,8 @@ struct PurchaseController {
         var body = BodyFields.object(fields)
         do {
             return .success(try submission(from: &body))
-        } catch let error as APIError {
-            return .failure(error)
         } catch {
-            return .failure(APIError.validation(body.violations))
+            return .failure(error)
         }
     }
 
@@ -170,7 +168,7 @@ struct PurchaseController {
             error: ["code": .string(error.code), "message": .string(error.message), "details": .object(error.details)])
     }
 
-    private static func submission(from body: inout BodyFields) throws -> PurchaseSubmission {
+    private static func submission(from body: inout BodyFields) throws(APIError) -> PurchaseSubmission {
         let externalID = body.string("external_id", minLength: 1, maxLength: 255)
         let userID = body.uuid("user_id")
         let merchantID = body.uuid("merchant_id")

@@ -64,20 +64,20 @@ struct BodyFields {
     }
 
     /// Throws the collected violations, if any.
-    func finish(status: HTTPResponse.Status = .unprocessableContent) throws {
+    func finish(status: HTTPResponse.Status = .unprocessableContent) throws(APIError) {
         if !violations.isEmpty { throw APIError.validation(violations, status: status) }
     }
 
     /// Throws the collected violations, if any, and otherwise hands back the required values read, unwrapped: a
     /// required reader records a violation whenever it answers `nil`, so none is missing once none was recorded.
-    func finish<each Value>(status: HTTPResponse.Status = .unprocessableContent, _ value: repeat (each Value)?) throws
-        -> (repeat each Value)
+    func finish<each Value>(status: HTTPResponse.Status = .unprocessableContent, _ value: repeat (each Value)?)
+        throws(APIError) -> (repeat each Value)
     {
         try finish(status: status)
         return (repeat try present(each value, status: status))
     }
 
-    private func present<Value>(_ value: Value?, status: HTTPResponse.Status) throws -> Value {
+    private func present<Value>(_ value: Value?, status: HTTPResponse.Status) throws(APIError) -> Value {
         guard let value else { throw APIError.validation(violations, status: status) }
         return value
     }
