@@ -22,7 +22,7 @@ def statement(name):
 
 
 PROLOGUE = r"""\set n random(1, :users)
-SELECT b.id AS user_id, gen_random_uuid() AS pid, gen_random_uuid() AS aid, 'pgb-' || gen_random_uuid() AS external_id, :merchant::uuid AS merchant_id, current_date::text AS today, date_trunc('month', now()) AS month_start, date_trunc('month', now()) + interval '1 month' AS month_end, now() AS at FROM bench_users b WHERE b.n = :n \gset
+SELECT b.id AS user_id, gen_random_uuid() AS pid, gen_random_uuid() AS aid, 'pgb-' || gen_random_uuid() AS external_id, :merchant::uuid AS merchant_id, current_date::text AS today, date_trunc('month', now())::date::text AS month, now() AS at FROM bench_users b WHERE b.n = :n \gset
 SELECT id, email, hashed_password, role, active, created_at FROM users WHERE id = :user_id;"""
 
 # The record's arrays for one purchase of 100.00 at the bench offer's 5 %, as IngestionRows builds them.

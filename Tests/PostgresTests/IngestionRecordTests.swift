@@ -57,6 +57,42 @@ import Testing
         }
     }
 
+    /// The cap's counter (ADR 031) follows every change of a purchase: an ingestion adds, a confirmation changes
+    /// nothing, a reversal gives the cashback back (the worker's rejections: `DownstreamOutageTests`, whose reconcile
+    /// checks the counter), and reconcile finds it equal to the sum.
+    @Test func theCapCounterFollowsEveryChangeOfAPurchase() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 100)
+            func counter() async throws -> Money {
+                try await database.withConnection {
+                    try await $0.purchases.cashbackEarned(
+                        userID: fixture.user.id,
+                        offerID: try #require(
+                            try await $0.purchases.ingestionContext(
+                                externalID: "-", merchantID: fixture.merchantID, userID: fixture.user.id,
+                                on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date())
+                            ).candidateOffers.first
+                        ).id, in: MonthWindow(containing: Date()))
+                }
+            }
+            #expect(try await counter() == .zero)
+            let kept = try await fixture.purchases.ingest(
+                fixture.submission("k", cents: 10_000), by: .user(fixture.user))
+            let reversed = try await fixture.purchases.ingest(
+                fixture.submission("r", cents: 10_000), by: .user(fixture.user))
+            #expect(try await counter() == Money(minorUnits: 1000))
+            _ = try await fixture.purchases.confirm(purchaseID: kept.purchase.id, by: fixture.user.id)
+            #expect(try await counter() == Money(minorUnits: 1000), "a confirmation still counts")
+            _ = try await fixture.purchases.reverse(purchaseID: reversed.purchase.id, by: fixture.user.id)
+            #expect(try await counter() == Money(minorUnits: 500), "a reversal gives its cashback back to the cap")
+            let next = try await fixture.purchases.ingest(
+                fixture.submission("n", cents: 10_000), by: .user(fixture.user))
+            #expect(next.purchase.cashbackAmount == Money(minorUnits: 500) && !next.capApplied)
+            #expect(try await counter() == Money(minorUnits: 1000))
+            try await fixture.expectReconciled()
+        }
+    }
+
     /// Stored data is never invented: a batch item without an offer is recorded with none (not a made-up id).
     @Test func aBatchItemWithoutAnOfferIsRecordedWithNone() async throws {
         try await withDatabase { (database, client) async throws in

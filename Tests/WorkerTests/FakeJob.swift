@@ -22,6 +22,8 @@ final class FakeJob: Job {
     let maxAttempts: Int
     let pending = Mutex<[Item]>([])
     let claims = Mutex<[Int]>([])
+    /// How many claims still fail as an unreachable database does.
+    let failingClaims = Mutex(0)
     let attempts = Mutex<[Int]>([])
     let exhausted = Mutex<[Int]>([])
     /// The attempt counts `exhaust` was told.
@@ -45,6 +47,12 @@ final class FakeJob: Job {
 
     func claim(limit: Int) async throws -> [Item] {
         claims.withLock { $0.append(limit) }
+        if failingClaims.withLock({ count in
+            defer { count = max(0, count - 1) }
+            return count > 0
+        }) {
+            throw DatabaseUnavailable(reason: "test outage")
+        }
         return pending.withLock { pending in
             let taken = Array(pending.prefix(limit))
             pending.removeFirst(taken.count)

@@ -268,6 +268,26 @@ let policy = RetryPolicy(
         #expect(queue.breakerReports.withLock { $0.first } == .open, "reported without waiting for the interval")
     }
 
+    @Test func aFailedClaimIsTriedAgainSoonWithoutWaitingForTheSweep() async throws {
+        let (job, queue) = (FakeJob(), FakeQueue())
+        job.failingClaims.withLock { $0 = 1 }
+        job.pending.withLock { $0 = [.init(id: 7)] }
+        let slowSweep = JobRuntime(
+            job: job, queue: queue, breaker: breaker(),
+            configuration: .init(
+                workerID: "w1", maxInFlight: 4, sweepInterval: .seconds(3600), leaseDuration: .seconds(60),
+                retry: policy, gracePeriod: .seconds(5)),
+            notifications: nil, random: ScriptedRandom(values: [0.5]), logger: quiet)
+        try await withGroup(slowSweep) { _ in
+            let deadline = ContinuousClock.now + .seconds(30)
+            while job.attempts.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        #expect(job.attempts.withLock { $0 } == [7], "claimed again after the failure, not an hour later")
+        #expect(job.claims.withLock { $0.count } >= 2)
+    }
+
     @Test func thePauseFlagStopsClaiming() async throws {
         let (job, queue) = (FakeJob(), FakeQueue())
         queue.enabled.withLock { $0 = false }

@@ -13,7 +13,7 @@ public protocol PurchaseRepository: Sendable {
     func find(id: PurchaseID) async throws -> PurchaseView?
     /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
     func lock(id: PurchaseID) async throws -> Purchase?
-    /// Cashback of the user's pending and confirmed purchases on `offerID` created inside `window`.
+    /// What the user already earned on `offerID` in `window`: the month's counter row (ADR 031), kept by a trigger.
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money
     /// Records the drafts whose owner's wallet passes `walletGuard`, in one statement: each purchase with its
     /// pending cashback transaction, its ledger movements applied to the wallet (created if needed), its audit row

@@ -42,6 +42,9 @@ public struct MonthWindow: Equatable, Sendable {
     /// First instant of the next month.
     public let end: Date
 
+    /// The month's first day, which names it (the key of the cap's counter, ADR 031).
+    public var firstDay: CalendarDate { CalendarDate(utcDayOf: start) }
+
     public init(containing instant: Date) {
         let day = CalendarDate(utcDayOf: instant)
         let first = CalendarDate(year: day.year, month: day.month, day: 1) ?? day

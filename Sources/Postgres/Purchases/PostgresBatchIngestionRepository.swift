@@ -64,14 +64,12 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
         let offerIDs = offers.values.flatMap { $0.map(\.id.uuid) }
         for try await (user, offer, sum) in try await connection.query(
             """
-            SELECT user_id, offer_id, sum(cashback_amount) FROM purchases
-            WHERE user_id = ANY(\(users)) AND offer_id = ANY(\(offerIDs)) AND status IN ('pending', 'confirmed')
-              AND created_at >= \(month.start) AND created_at < \(month.end)
-            GROUP BY user_id, offer_id
+            SELECT user_id, offer_id, amount FROM cashback_earned
+            WHERE user_id = ANY(\(users)) AND offer_id = ANY(\(offerIDs)) AND month = \(month.firstDay.description)::date
             """, logger: logger
         ).decode((UUID, UUID, Decimal).self) {
             earned[UserOffer(user: UserID(user), offer: OfferID(offer))] = try MalformedStoredValue.money(
-                sum, column: "purchases.cashback_amount")
+                sum, column: "cashback_earned.amount")
         }
         return BatchIngestionContext(
             walletVersions: versions, userActive: active, duplicates: duplicates, merchants: merchants,

@@ -27,7 +27,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
     ) async throws -> IngestionContext {
         let rows = try await connection.query(
             try Self.contextStatement.get().query([
-                "user_id": userID.uuid, "month_start": month.start, "month_end": month.end,
+                "user_id": userID.uuid, "month": month.firstDay.description,
                 "external_id": externalID, "merchant_id": merchantID.uuid, "today": day.description,
             ]), logger: logger)
         var duplicate: Purchase?
@@ -117,12 +117,11 @@ struct PostgresPurchaseRepository: PurchaseRepository {
     func cashbackEarned(userID: UserID, offerID: OfferID, in window: MonthWindow) async throws -> Money {
         let rows = try await connection.query(
             """
-            SELECT coalesce(sum(cashback_amount), 0) FROM purchases
-            WHERE user_id = \(userID.uuid) AND offer_id = \(offerID.uuid) AND status IN ('pending', 'confirmed')
-              AND created_at >= \(window.start) AND created_at < \(window.end)
+            SELECT amount FROM cashback_earned
+            WHERE user_id = \(userID.uuid) AND offer_id = \(offerID.uuid) AND month = \(window.firstDay.description)::date
             """, logger: logger)
-        for try await sum in rows.decode(Decimal.self) {
-            return try MalformedStoredValue.money(sum, column: "purchases.cashback_amount")
+        for try await amount in rows.decode(Decimal.self) {
+            return try MalformedStoredValue.money(amount, column: "cashback_earned.amount")
         }
         return .zero
     }

@@ -26,6 +26,21 @@ struct PostgresReconciliationRepository: ReconciliationRepository {
             """
         ),
         (
+            // The monthly cap's counter (ADR 031) equals the sum it stands for.
+            "cap_counter_matches_purchases",
+            """
+            SELECT coalesce(e.user_id, s.user_id)::text,
+                   format('offer %s month %s: counter %s, purchases %s', coalesce(e.offer_id, s.offer_id),
+                          coalesce(e.month, s.month), coalesce(e.amount, 0), coalesce(s.amount, 0))
+            FROM cashback_earned e FULL JOIN (
+                SELECT user_id, offer_id, date_trunc('month', created_at AT TIME ZONE 'UTC')::date AS month,
+                       sum(cashback_amount) AS amount
+                FROM purchases WHERE offer_id IS NOT NULL AND status IN ('pending', 'confirmed')
+                GROUP BY 1, 2, 3) s USING (user_id, offer_id, month)
+            WHERE coalesce(e.amount, 0) <> coalesce(s.amount, 0)
+            """
+        ),
+        (
             "balance_not_negative",
             """
             SELECT user_id::text, format('balances %s/%s/%s owed %s', pending_balance, available_balance,

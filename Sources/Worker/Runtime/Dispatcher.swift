@@ -66,7 +66,13 @@ package struct Dispatcher<J: Job>: Sendable {
             logger.error(
                 "claim failed",
                 metadata: ["job": .string(job.kind.rawValue), "error": .string(String(describing: error))])
+            // The wake-up that led here is spent (a notification heard as the database came back, say): try again
+            // soon rather than at the next sweep, which may be a minute away.
+            alarm.schedule(after: Self.claimRetryDelay)
             return false
         }
     }
+
+    /// How soon a failed claim is tried again.
+    static var claimRetryDelay: Duration { .seconds(1) }
 }

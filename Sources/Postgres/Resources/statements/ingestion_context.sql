@@ -1,7 +1,7 @@
 -- What ingestion must know about one submission, in one snapshot (ADR 014): an existing purchase with the same
 -- external id, whether the owner is an active user, the merchant, the merchant's active offers valid today with
--- the cashback the owner already earned on each this month, and the owner's wallet version. One row per
--- candidate offer (one row with null offer columns when there is none).
+-- the cashback the owner already earned on each this month (one counter row each, ADR 031), and the owner's
+-- wallet version. One row per candidate offer (one row with null offer columns when there is none).
 --
 -- :names are parameters. PostgresPurchaseRepository binds them by name; make bench runs this very file with
 -- pgbench, which reads the same :names as its variables.
@@ -9,9 +9,8 @@ SELECT d.id, d.external_id, d.user_id, d.merchant_id, d.offer_id, d.amount, d.ca
        d.status, d.created_at,
        m.id, m.name, m.default_cashback_percentage, m.active,
        o.id, o.percentage, o.fixed_amount, o.start_date::text, o.end_date::text, o.monthly_cap_per_user,
-       (SELECT coalesce(sum(e.cashback_amount), 0) FROM purchases e
-        WHERE e.user_id = :user_id AND e.offer_id = o.id AND e.status IN ('pending', 'confirmed')
-          AND e.created_at >= :month_start AND e.created_at < :month_end) AS earned,
+       coalesce((SELECT e.amount FROM cashback_earned e
+                 WHERE e.user_id = :user_id AND e.offer_id = o.id AND e.month = :month::date), 0) AS earned,
        coalesce((SELECT u.active FROM users u WHERE u.id = :user_id), false) AS owner_active,
        (SELECT w.version FROM wallets w WHERE w.user_id = :user_id) AS wallet_version
 FROM (VALUES (1)) AS one (x)
