@@ -48,6 +48,9 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 // Only to recognise the pool's own errors (its circuit breaker) as "database unavailable".
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                // The lease deadline's timer runs on the current event loop.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -6,14 +6,15 @@
 # No timing is asserted anywhere; this script prints a table and writes
 # bench/results/<date>-<commit>.{json,md,png} via scripts/bench_report.py.
 #
-# Usage: scripts/bench.sh [full|quick]
+# Usage: scripts/bench.sh [full|quick|cpu]   (cpu: only the API's CPU per ingest, for iterating on it)
 # Load generator: our own clicknback-bench (AsyncHTTPClient), measuring from request sent to response read.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 mode=${1:-full}
 
-if [[ $mode == quick ]]; then
+cpu_requests=10000
+if [[ $mode == quick || $mode == cpu ]]; then
     duration=4; concurrencies="4 16 64"; backlog=5000; fanouts="100 1000"; idle_seconds=10; rates="100 500"
     latency_seconds=3
 else
@@ -31,6 +32,10 @@ pids=()
 log() { echo "bench: $*" >&2; }
 since() { python3 -c "print(round($EPOCHREALTIME - $1, 3))"; }
 cleanup() {
+    local status=$?
+    if [[ $status != 0 ]]; then
+        for file in "$work"/*.log; do echo "bench: failed ($status); last lines of $file:" >&2; tail -5 "$file" >&2; done
+    fi
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true
@@ -131,6 +136,36 @@ for n in $(seq 1 "$users"); do
     echo "$(psql_q -c "SELECT id FROM users WHERE email = 'bench-$n@example.com'") $token" >>"$work/tokens.txt"
 done
 target=(--url "http://127.0.0.1:$api_port" --tokens "$work/tokens.txt" --merchant "$merchant")
+
+api_cpu_per_ingest() { # writes ingest_cpu.json: API CPU ms per ingest over a fixed count, split by stage with perf
+    local ticks before after ms perf_pid=""
+    ticks=$(getconf CLK_TCK)
+    log "1a. API CPU per ingest: /proc/$api/stat ticks over $cpu_requests requests at concurrency 16"
+    before=$(cpu_ticks "$api")
+    "$gen" closed "${target[@]}" --prefix "cpu-$RANDOM" --concurrency 16 --count "$cpu_requests" >"$work/cpu_run.json"
+    after=$(cpu_ticks "$api")
+    ms=$(python3 -c "print(round(($after - $before) * 1000 / $ticks / $cpu_requests, 4))")
+    log "   ${ms} ms of API CPU per ingest"
+    echo "{\"requests\": $cpu_requests, \"ms_per_request\": $ms}" >"$work/ingest_cpu.json"
+    if perf record -q -o /dev/null -F 99 -p "$api" -- sleep 0.1 >/dev/null 2>&1; then
+        log "   where it goes: perf record -g over another $((cpu_requests / 2)) requests"
+        perf record -q -F 997 -g -p "$api" -o "$work/api.perf" >/dev/null 2>&1 &
+        perf_pid=$!
+        "$gen" closed "${target[@]}" --prefix "perf-$RANDOM" --concurrency 16 --count $((cpu_requests / 2)) >/dev/null
+        kill -INT "$perf_pid"; wait "$perf_pid" || true
+        cp "$work/api.perf" .data/bench-api.perf
+        perf script -i "$work/api.perf" 2>/dev/null | swift-demangle --simplified |
+            python3 scripts/cpu_stages.py "$ms" >"$work/ingest_cpu_stages.json"
+        python3 -c "
+import json
+for s in json.load(open('$work/ingest_cpu_stages.json'))['stages']: print(f\"bench:      {s['ms_per_request']:.3f} ms  {s['stage']}\")" >&2
+        log "   (samples kept in .data/bench-api.perf for perf report)"
+    else
+        log "   perf is not usable here (kernel.perf_event_paranoid, or no perf): no split by stage"
+    fi
+}
+api_cpu_per_ingest
+[[ $mode == cpu ]] && { stop "$api"; exit 0; }
 
 log "1. ingest throughput: HTTP vs pgbench at concurrency $concurrencies (${duration}s each)"
 # pgbench runs the service's own statement files (bench/pgbench_ingest.py explains the script around them).

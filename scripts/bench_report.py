@@ -19,6 +19,12 @@ def load(directory, name):
         return json.load(handle)
 
 
+def optional(directory, name, default):
+    """A measurement that needs a tool the machine may lack (perf): its file, or the default."""
+    path = os.path.join(directory, name)
+    return load(directory, name) if os.path.exists(path) else default
+
+
 def machine():
     def run(*command):
         try:
@@ -99,6 +105,9 @@ def main():
             "best_http_rps": best["rps"], "best_http_concurrency": best["concurrency"],
             "best_pgbench_tps": best_pg["tps"], "ratio_http_to_pgbench": best["rps"] / best_pg["tps"] if best_pg["tps"] else None,
             "half_peak": load(directory, "ingest_half_peak.json"),
+            "api_cpu_ms_per_request": load(directory, "ingest_cpu.json")["ms_per_request"],
+            "api_cpu_requests": load(directory, "ingest_cpu.json")["requests"],
+            "api_cpu_stages": optional(directory, "ingest_cpu_stages.json", {"stages": []})["stages"],
         },
         "ingest_to_confirmed": [load(directory, f"settle_latency_{r}.json") for r in rates],
         "backlog_drain": {
@@ -121,6 +130,9 @@ def main():
         json.dump(results, handle, indent=2, sort_keys=True)
 
     rows = []
+    ingest = results["ingest"]
+    stages = ", ".join(f"{stage['stage']} {stage['ms_per_request']:.3f}" for stage in ingest["api_cpu_stages"]) or "no perf: not split"
+    rows.append(f"| API CPU per ingest | {ingest['api_cpu_ms_per_request']:.3f} ms over {ingest['api_cpu_requests']} requests (c=16) | by stage (ms): {stages} |")
     for run, pg in zip(http, pgbench):
         rows.append(f"| ingest c={run['concurrency']} | {run['rps']:.0f} req/s (pgbench {pg['tps']:.0f} tps, {run['rps'] / pg['tps']:.2f}×) | p50 {run['p50_ms']:.1f} / p90 {run['p90_ms']:.1f} / p99 {run['p99_ms']:.1f} / max {run['max_ms']:.1f} ms, {run['errors']} errors |")
     half = results["ingest"]["half_peak"]

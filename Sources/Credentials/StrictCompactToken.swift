@@ -19,25 +19,41 @@ enum StrictCompactToken {
         if let type = object["typ"] { guard type as? String == "JWT" else { throw Refused() } }
     }
 
-    /// Non-empty, `A–Z a–z 0–9 - _` only, and exactly what encoding its own bytes gives back.
+    /// Non-empty, `A–Z a–z 0–9 - _` only, and exactly what encoding its own bytes gives back: a length that
+    /// whole bytes can have, and the last character's bits past the data all zero.
     private static func isCanonicalBase64URL(_ part: Substring) -> Bool {
-        guard !part.isEmpty, part.count % 4 != 1,
-            part.unicodeScalars.allSatisfy({
-                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-                    || $0 == "_"
-            }), let bytes = decode(part)
-        else { return false }
-        return encode(bytes) == part
+        let characters = part.utf8
+        guard !characters.isEmpty, characters.count % 4 != 1 else { return false }
+        var last: UInt8 = 0
+        for character in characters {
+            guard let value = sextet(character) else { return false }
+            last = value
+        }
+        switch characters.count % 4 {
+        case 2: return last & 0b1111 == 0
+        case 3: return last & 0b11 == 0
+        default: return true
+        }
     }
 
-    private static func encode(_ bytes: Data) -> String {
-        bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+    /// The six bits a base64url character stands for.
+    private static func sextet(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): character - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): character - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "-"): 62
+        case UInt8(ascii: "_"): 63
+        default: nil
+        }
     }
 
     private static func decode(_ part: Substring) -> Data? {
-        var base64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        var base64 = String(
+            decoding: part.utf8.map {
+                $0 == UInt8(ascii: "-") ? UInt8(ascii: "+") : $0 == UInt8(ascii: "_") ? UInt8(ascii: "/") : $0
+            }, as: UTF8.self)
+        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
         return Data(base64Encoded: base64)
     }
 }

@@ -39,12 +39,16 @@ struct Target: ParsableArguments {
     }
 }
 
-/// One request's outcome.
+/// One request's outcome. `status` is 0 when no response came (connection error, timeout).
 struct Sample: Sendable {
     let latency: Duration
-    let ok: Bool
+    let status: Int
     let purchaseID: String?
     let completedAt: Date
+
+    var ok: Bool { status == 201 }
+    /// Refused by the ingest rate limit: the server was quick to say no, not slow.
+    var limited: Bool { status == 429 }
 }
 
 func send(_ client: HTTPClient, _ request: HTTPClientRequest) async -> Sample {
@@ -55,10 +59,10 @@ func send(_ client: HTTPClient, _ request: HTTPClientRequest) async -> Sample {
         let id =
             (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])?["id"] as? String
         return Sample(
-            latency: ContinuousClock.now - started, ok: response.status.code == 201, purchaseID: id, completedAt: Date()
-        )
+            latency: ContinuousClock.now - started, status: Int(response.status.code), purchaseID: id,
+            completedAt: Date())
     } catch {
-        return Sample(latency: ContinuousClock.now - started, ok: false, purchaseID: nil, completedAt: Date())
+        return Sample(latency: ContinuousClock.now - started, status: 0, purchaseID: nil, completedAt: Date())
     }
 }
 
@@ -69,7 +73,9 @@ func makeClient(connections: Int) -> HTTPClient {
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }
 
-/// Percentiles and counts of a run, as JSON for the report.
+/// Percentiles and counts of a run, as JSON for the report. `rps` counts every answer, `accepted_rps` only the
+/// purchases created; `limited` (429 from the rate limit) is kept apart from `errors` (anything else that is not
+/// 201), so that a run against `make run`'s defaults tells "limited" from "slow".
 func summary(_ samples: [Sample], elapsed: Duration, extra: [String: Any]) -> [String: Any] {
     let latencies = samples.map {
         Double($0.latency.components.attoseconds) / 1e15 + Double($0.latency.components.seconds) * 1000
@@ -80,8 +86,12 @@ func summary(_ samples: [Sample], elapsed: Duration, extra: [String: Any]) -> [S
     }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     var result: [String: Any] = [
-        "requests": samples.count, "errors": samples.filter { !$0.ok }.count, "seconds": seconds,
-        "rps": Double(samples.count) / max(seconds, 0.001), "p50_ms": percentile(0.50), "p90_ms": percentile(0.90),
+        "requests": samples.count, "limited": samples.filter(\.limited).count,
+        "errors": samples.filter { !$0.ok && !$0.limited }.count, "seconds": seconds,
+        "rps": Double(samples.count) / max(seconds, 0.001),
+        "accepted_rps": Double(samples.filter(\.ok).count) / max(seconds, 0.001),
+        "statuses": Dictionary(grouping: samples) { $0.status == 0 ? "no answer" : String($0.status) }
+            .mapValues(\.count), "p50_ms": percentile(0.50), "p90_ms": percentile(0.90),
         "p99_ms": percentile(0.99), "max_ms": latencies.last ?? 0,
         "latencies_ms_sample": stride(from: 0, to: latencies.count, by: max(1, latencies.count / 2000)).map {
             latencies[$0]
@@ -96,13 +106,15 @@ func printJSON(_ object: [String: Any]) throws {
     print(String(decoding: data, as: UTF8.self))
 }
 
-/// Closed loop: `concurrency` clients send back to back for `duration` seconds (throughput).
+/// Closed loop: `concurrency` clients send back to back for `duration` seconds (throughput), or until `count`
+/// requests are sent (a fixed amount of work, for CPU per request).
 struct ClosedLoop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "closed", abstract: "Back-to-back load at a concurrency.")
     @OptionGroup var target: Target
     @Option var concurrency = 16
     @Option(help: "Seconds.") var duration = 10.0
+    @Option(help: "Stop after this many requests instead of after the duration.") var count: Int?
 
     func run() async throws {
         let callers = try target.callers()
@@ -114,8 +126,9 @@ struct ClosedLoop: AsyncParsableCommand {
             for _ in 0..<concurrency {
                 group.addTask {
                     var mine: [Sample] = []
-                    while ContinuousClock.now < deadline {
+                    while count != nil || ContinuousClock.now < deadline {
                         let number = counter.next()
+                        if let count, number > count { break }
                         mine.append(
                             await send(client, target.request(number: number, caller: callers[number % callers.count])))
                     }

@@ -85,6 +85,37 @@ import Testing
         let timestamp = try #require(object["ts"] as? String)
         #expect(timestamp.hasSuffix("Z") && timestamp.contains("."))
     }
+    @Test func escapesWhatJSONDoesNotAllowBareAndKeepsTheRest() throws {
+        let output = LogOutput.memory()
+        let logger = Logger(label: "test") { _ in JSONLogHandler(service: "api", level: .info, output: output) }
+        let awkward = "quote \" backslash \\ slash / newline \n tab \t bell \u{7} zero \u{0} é 😀"
+        logger.info(
+            "m\"sg",
+            metadata: ["awkward": .string(awkward), "nested": .dictionary(["b": "2", "a": .array(["x", "y\n"])])])
+        let line = try #require(output.lines.first)
+        #expect(!line.contains("\n") && line.contains(#"\u0007"#) && line.contains("é 😀") && line.contains("/"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["awkward"] as? String == awkward && object["msg"] as? String == "m\"sg")
+        let nested = try #require(object["nested"] as? [String: Any])
+        #expect(nested["b"] as? String == "2" && nested["a"] as? [String] == ["x", "y\n"])
+        let positions = ["awkward", "level", "msg", "nested", "service", "ts"].compactMap {
+            line.range(of: "\"\($0)\":")?.lowerBound
+        }
+        #expect(line.hasPrefix(#"{"awkward":"#) && positions.count == 6 && positions == positions.sorted())
+    }
+
+    @Test func timestampsMatchFoundationsRFC3339InUTCToTheMillisecond() {
+        let style = Date.ISO8601FormatStyle(timeZone: .gmt)
+        var generator = SystemRandomNumberGenerator()
+        let edges: [Int64] = [0, 951_782_400_000, 951_868_799_999, 4_107_542_399_999, 1_764_846_934_765]
+        let samples = edges + (0..<2000).map { _ in Int64.random(in: 0...13_000_000_000_000, using: &generator) }
+        for milliseconds in samples {
+            // Foundation formats the whole second (exact in a Double); the milliseconds are integer arithmetic.
+            let second = style.format(Date(timeIntervalSince1970: Double(milliseconds / 1000)))
+            let expected = second.dropLast() + "." + String(format: "%03d", Int(milliseconds % 1000)) + "Z"
+            #expect(UTCTimestamp.format(millisecondsSince1970: milliseconds) == expected, "\(milliseconds)")
+        }
+    }
 }
 
 @Suite struct CORSSettingsTests {

@@ -42,7 +42,10 @@ import Testing
             #expect(
                 try await system.count("SELECT count(*) FROM purchases WHERE status = 'confirmed' AND \(system.ours)")
                     == 2,
-                "the worker reconnected and LISTENs again (the sweep is 60 s away)")
+                """
+                the worker reconnected and LISTENs again (the sweep is 60 s away); the worker's last lines:
+                \(system.workers.first?.logLines.suffix(40).joined(separator: "\n") ?? "none")
+                """)
             #expect(
                 try await system.count("SELECT count(*) FROM purchases WHERE \(system.ours)") == 2,
                 "nothing was written during the outage")

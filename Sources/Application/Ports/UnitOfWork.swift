@@ -2,7 +2,7 @@
 public protocol UnitOfWork: Sendable {
     /// Runs `work` in one database transaction, committed when it returns and rolled back when it throws.
     func transaction<Result: Sendable>(
-        _ work: @Sendable (any Repositories) async throws -> Result
+        _ work: @escaping @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result
 
     /// Runs `work` on one connection without a surrounding transaction: each statement commits on its own (one
@@ -10,7 +10,8 @@ public protocol UnitOfWork: Sendable {
     /// optimistic ingestion record, claims, lease renewals, the worker's settle — where a transaction would only
     /// add the BEGIN and COMMIT round trips. Work that needs several statements to commit together uses
     /// `transaction`.
-    func withConnection<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws
+    func withConnection<Result: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> Result)
+        async throws
         -> Result
 }
 

@@ -103,7 +103,7 @@ public struct PartnerService: Sendable {
 
     private func issue(
         for partnerID: PartnerID, action: AuditAction, by admin: UserID,
-        _ before: @Sendable (any Repositories) async throws -> Void
+        _ before: @escaping @Sendable (any Repositories) async throws -> Void
     ) async throws -> IssuedCredential {
         var generator = SystemRandomNumberGenerator()
         let keyID =

@@ -136,7 +136,7 @@ public struct PurchaseService: Sendable {
     /// the cashback it makes available, then applies the outcome with its audit row.
     private func transition(
         _ id: PurchaseID, action: AuditAction, actor: AuditActor,
-        _ decide: @Sendable (Purchase, Wallet) throws -> PurchaseTransitions.Outcome
+        _ decide: @escaping @Sendable (Purchase, Wallet) throws -> PurchaseTransitions.Outcome
     ) async throws -> Purchase {
         let now = clock.now()
         return try await unitOfWork.transaction { repositories in

@@ -27,30 +27,13 @@ public struct JSONLogHandler: LogHandler {
 
     /// The JSON line for one event (without the newline).
     func line(for event: LogEvent) -> String {
-        var fields: [String: Any] = [:]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) {
-            fields[key] = Self.json(value)
-        }
-        fields["ts"] = Self.timestamp.format(Date())
-        fields["level"] = event.level.rawValue
-        fields["service"] = service
-        fields["msg"] = event.message.description
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return #"{"level":"error","msg":"unserializable log event"}"# }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
-
-    private static func json(_ value: Logger.MetadataValue) -> Any {
-        switch value {
-        case .string(let text): text
-        case .stringConvertible(let convertible): convertible.description
-        case .array(let values): values.map(json)
-        case .dictionary(let entries): entries.mapValues(json)
-        }
+        var fields = metadata
+        if let extra = event.metadata { fields.merge(extra) { _, new in new } }
+        fields["ts"] = .string(UTCTimestamp.format(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
+        fields["level"] = .string(event.level.rawValue)
+        fields["service"] = .string(service)
+        fields["msg"] = .string(event.message.description)
+        return JSONLine.object(fields)
     }
 }
 

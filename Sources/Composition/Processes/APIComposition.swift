@@ -77,7 +77,7 @@ public enum APIComposition {
         let client = PostgresClient(
             configuration: try DatabaseURL.configuration(
                 settings.databaseURL, poolSize: settings.databasePoolSize,
-                statementTimeout: settings.databaseStatementTimeout),
+                statementTimeout: settings.databaseStatementTimeout, holding: .allOpen),
             backgroundLogger: logger)
         let api = APIRouter.build(try await dependencies(settings: settings, client: client, logger: logger))
         let routeCount = api.routes.count

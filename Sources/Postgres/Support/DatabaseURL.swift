@@ -12,9 +12,10 @@ public enum DatabaseURL {
     /// Parses the URL; `sslmode=require` (or `verify-full`) turns TLS on, anything else leaves it off.
     /// `statementTimeout` (sent as the `statement_timeout` startup parameter) bounds every statement and lock
     /// wait of the pool's sessions; `nil` leaves the server's default (one-shot commands such as migrate).
-    public static func configuration(_ url: String, poolSize: Int, statementTimeout: Duration? = nil) throws(Invalid)
-        -> PostgresClient.Configuration
-    {
+    /// `holding` says whether the pool keeps its connections open (the API and the worker) or opens them on demand.
+    public static func configuration(
+        _ url: String, poolSize: Int, statementTimeout: Duration? = nil, holding: PoolHolding = .onDemand
+    ) throws(Invalid) -> PostgresClient.Configuration {
         guard let parts = URLComponents(string: url), let scheme = parts.scheme,
             ["postgres", "postgresql"].contains(scheme)
         else { throw Invalid(reason: "must look like postgresql://user:password@host:port/database") }
@@ -33,8 +34,14 @@ public enum DatabaseURL {
             host: host, port: parts.port ?? 5432, username: user.removingPercentEncoding ?? user,
             password: parts.password.map { $0.removingPercentEncoding ?? $0 }, database: database, tls: tls)
         configuration.options.maximumConnections = poolSize
-        configuration.options.minimumConnections = 0
-        configuration.options.connectionIdleTimeout = .seconds(60)
+        switch holding {
+        case .allOpen:
+            configuration.options.minimumConnections = poolSize
+            configuration.options.keepAliveBehavior = nil
+        case .onDemand:
+            configuration.options.minimumConnections = 0
+            configuration.options.connectionIdleTimeout = .seconds(60)
+        }
         if let statementTimeout {
             configuration.options.additionalStartupParameters = [
                 ("statement_timeout", "\(statementTimeout.wholeMilliseconds)")
@@ -42,4 +49,15 @@ public enum DatabaseURL {
         }
         return configuration
     }
+}
+
+/// How a pool holds its connections.
+public enum PoolHolding: Sendable {
+    /// Every connection opened at start and kept, with no keep-alive: the long-running API and worker. Each time a
+    /// connection went back to a pool that may close it or ping it, PostgresNIO started a timer task group per
+    /// timer, about a quarter of the API's CPU per ingest (ADR 032). A connection the server closes is noticed by
+    /// its socket and replaced; one that dies silently fails its next statement.
+    case allOpen
+    /// Opened when needed and closed after 60 s idle: one-shot commands and the tests' many small pools.
+    case onDemand
 }

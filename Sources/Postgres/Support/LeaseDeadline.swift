@@ -1,4 +1,6 @@
 import Application
+import NIOCore
+import NIOPosix
 import Synchronization
 
 /// Bounds the wait for a pooled connection, and only that wait: once the work holds its connection, the
@@ -7,45 +9,65 @@ import Synchronization
 /// Why: with the database down or every connection busy, PostgresNIO queues lease requests until a
 /// connection appears; requests would pile up for a minute. The lease request is cancellable, so the
 /// deadline cancels it and answers `DatabaseUnavailable`.
+///
+/// The work runs as one task and the deadline is a timer on the current NIO event loop, cancelled once the
+/// work is done. (A task group racing the work against `Task.sleep` cost two child tasks and a libdispatch
+/// timer per unit of work, about a tenth of the API's CPU per ingest: docs/performance.md.)
 enum LeaseDeadline {
     /// Runs `body`, which must call `leased()` as soon as it holds its connection.
     static func run<Result: Sendable>(
-        within timeout: Duration, _ body: @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> Result
+        within timeout: Duration,
+        _ body: @escaping @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> Result
     ) async throws -> Result {
-        let holding = Holding()
+        let lease = LeaseState()
         DatabaseMetrics.adjust(waiting: 1, inUse: 0)
-        defer { DatabaseMetrics.adjust(waiting: holding.isMarked ? 0 : -1, inUse: holding.isMarked ? -1 : 0) }
-        return try await withoutActuallyEscaping(body) { body in
-            try await withThrowingTaskGroup(of: Result?.self) { group in
-                group.addTask {
-                    try await body {
-                        holding.mark()
-                        DatabaseMetrics.adjust(waiting: -1, inUse: 1)
-                    }
-                }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    guard holding.isMarked else {
-                        DatabaseMetrics.leaseTimedOut()
-                        throw DatabaseUnavailable(reason: "no database connection within \(timeout)")
-                    }
-                    return nil
-                }
-                while let next = try await group.next() {
-                    if let result = next {
-                        group.cancelAll()
-                        return result
-                    }
-                }
-                throw CancellationError()
+        defer { DatabaseMetrics.adjust(waiting: lease.isHeld ? 0 : -1, inUse: lease.isHeld ? -1 : 0) }
+        let work = Task {
+            try await body {
+                if lease.hold() { DatabaseMetrics.adjust(waiting: -1, inUse: 1) }
             }
+        }
+        let loop = MultiThreadedEventLoopGroup.currentEventLoop ?? NIOSingletons.posixEventLoopGroup.next()
+        let deadline = loop.scheduleTask(in: TimeAmount(timeout)) {
+            if lease.expire() { work.cancel() }
+        }
+        defer { deadline.cancel() }
+        do {
+            return try await withTaskCancellationHandler {
+                try await work.value
+            } onCancel: {
+                work.cancel()
+            }
+        } catch  where lease.hasExpired {
+            DatabaseMetrics.leaseTimedOut()
+            throw DatabaseUnavailable(reason: "no database connection within \(timeout)")
         }
     }
 
-    /// Whether the work got its connection.
-    private final class Holding: Sendable {
-        private let marked = Mutex(false)
-        var isMarked: Bool { marked.withLock { $0 } }
-        func mark() { marked.withLock { $0 = true } }
+    /// Whether the work got its connection before the deadline, or the deadline came first.
+    private final class LeaseState: Sendable {
+        private enum Phase { case waiting, held, expired }
+        private let phase = Mutex(Phase.waiting)
+
+        var isHeld: Bool { phase.withLock { $0 == .held } }
+        var hasExpired: Bool { phase.withLock { $0 == .expired } }
+
+        /// The work holds its connection; `false` if the deadline had already passed.
+        func hold() -> Bool {
+            phase.withLock { phase in
+                guard phase == .waiting else { return false }
+                phase = .held
+                return true
+            }
+        }
+
+        /// The deadline passed; `true` if the work was still waiting for its connection.
+        func expire() -> Bool {
+            phase.withLock { phase in
+                guard phase == .waiting else { return false }
+                phase = .expired
+                return true
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
     }
 
     public func transaction<Result: Sendable>(
-        _ work: @Sendable (any Repositories) async throws -> Result
+        _ work: @escaping @Sendable (any Repositories) async throws -> Result
     ) async throws -> Result {
         do {
             return try await LeaseDeadline.run(within: leaseTimeout) { leased in
@@ -35,7 +35,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
         }
     }
 
-    public func withConnection<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result)
+    public func withConnection<Result: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> Result)
         async throws
         -> Result
     {

@@ -56,7 +56,8 @@ final class InMemoryStore: UnitOfWork {
     }
 
     /// Like a connection without a transaction: each statement commits on its own (claims, leases).
-    func withConnection<Result: Sendable>(_ work: @Sendable (any Repositories) async throws -> Result) async throws
+    func withConnection<Result: Sendable>(_ work: @escaping @Sendable (any Repositories) async throws -> Result)
+        async throws
         -> Result
     {
         counters.withLock { $0.reads += 1 }

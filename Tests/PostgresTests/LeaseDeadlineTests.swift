@@ -1,0 +1,68 @@
+import Application
+import Domain
+import Postgres
+import PostgresNIO
+import TestSupport
+import Testing
+
+/// The wait for a pooled connection is bounded; the work that holds one is not.
+@Suite struct LeaseDeadlineTests {
+    @Test func aWaitForABusyPoolEndsAtTheDeadlineWhileTheHolderFinishesItsWork() async throws {
+        try await TestDatabase.withFresh(poolSize: 1) { (client, _) async throws in
+            let patient = PostgresUnitOfWork(client: client, logger: TestDatabase.logger, leaseTimeout: .seconds(600))
+            let unitOfWork = PostgresUnitOfWork(
+                client: client, logger: TestDatabase.logger, leaseTimeout: .milliseconds(300))
+            let (holding, holder) = AsyncStream.makeStream(of: Void.self)
+            let (released, releaser) = AsyncStream.makeStream(of: Void.self)
+            async let held: Bool = patient.withConnection { repositories in
+                holder.yield()
+                for await _ in released { break }
+                return try await repositories.users.find(id: .random()) == nil
+            }
+            for await _ in holding { break }
+            await #expect(throws: DatabaseUnavailable.self) {
+                try await unitOfWork.withConnection { repositories in try await repositories.users.find(id: .random()) }
+            }
+            releaser.yield()
+            #expect(try await held, "the unit that held the only connection ran to its end")
+            let after = try await patient.withConnection { try await $0.users.find(id: .random()) }
+            #expect(after == nil, "the pool serves again once the connection is back")
+        }
+    }
+
+    @Test func workHoldingItsConnectionOutlivesTheDeadline() async throws {
+        try await TestDatabase.withFresh(poolSize: 2) { (client, _) async throws in
+            // The pool's connections are open first, so that the short deadline below is only ever met by work
+            // that already holds its connection.
+            let patient = PostgresUnitOfWork(client: client, logger: TestDatabase.logger, leaseTimeout: .seconds(600))
+            _ = try await patient.withConnection { try await $0.users.find(id: .random()) }
+            let unitOfWork = PostgresUnitOfWork(
+                client: client, logger: TestDatabase.logger, leaseTimeout: .milliseconds(500))
+            let found = try await unitOfWork.transaction { repositories in
+                // Longer than the lease timeout, on purpose: the deadline must not reach work under way.
+                try await Task.sleep(for: .milliseconds(1500))
+                return try await repositories.users.find(id: .random())
+            }
+            #expect(found == nil)
+        }
+    }
+
+    @Test func cancellingTheCallerCancelsTheWaitForAConnection() async throws {
+        try await TestDatabase.withFresh(poolSize: 1) { (client, _) async throws in
+            let unitOfWork = PostgresUnitOfWork(
+                client: client, logger: TestDatabase.logger, leaseTimeout: .seconds(600))
+            let (holding, holder) = AsyncStream.makeStream(of: Void.self)
+            let (released, releaser) = AsyncStream.makeStream(of: Void.self)
+            async let held: Void = unitOfWork.withConnection { _ in
+                holder.yield()
+                for await _ in released { break }
+            }
+            for await _ in holding { break }
+            let waiter = Task { try await unitOfWork.withConnection { try await $0.users.find(id: .random()) } }
+            waiter.cancel()
+            await #expect(throws: (any Error).self) { try await waiter.value }
+            releaser.yield()
+            try await held
+        }
+    }
+}
