@@ -14,6 +14,7 @@ root=$PWD
 mode=${1:-full}
 
 cpu_requests=10000
+cpu_rounds=3
 if [[ $mode == quick || $mode == cpu ]]; then
     duration=4; concurrencies="4 16 64"; backlog=5000; fanouts="100 1000"; idle_seconds=10; rates="100 500"
     latency_seconds=3
@@ -140,13 +141,24 @@ target=(--url "http://127.0.0.1:$api_port" --tokens "$work/tokens.txt" --merchan
 api_cpu_per_ingest() { # writes ingest_cpu.json: API CPU ms per ingest over a fixed count, split by stage with perf
     local ticks before after ms perf_pid=""
     ticks=$(getconf CLK_TCK)
-    log "1a. API CPU per ingest: /proc/$api/stat ticks over $cpu_requests requests at concurrency 16"
-    before=$(cpu_ticks "$api")
-    "$gen" closed "${target[@]}" --prefix "cpu-$RANDOM" --concurrency 16 --count "$cpu_requests" >"$work/cpu_run.json"
-    after=$(cpu_ticks "$api")
-    ms=$(python3 -c "print(round(($after - $before) * 1000 / $ticks / $cpu_requests, 4))")
-    log "   ${ms} ms of API CPU per ingest"
-    echo "{\"requests\": $cpu_requests, \"ms_per_request\": $ms}" >"$work/ingest_cpu.json"
+    # Commits without waiting for the disk, for this step only: how long an fsync takes on this shared VM
+    # changes how many requests each wake-up of the API serves, and so the CPU per request. The API is
+    # restarted so that its connections start with the setting, and again afterwards without it.
+    psql_q -c "ALTER ROLE clicknback SET synchronous_commit = off" >/dev/null
+    restart_api
+    log "1a. API CPU per ingest: /proc/$api/stat ticks over $cpu_rounds rounds of $cpu_requests requests at concurrency 16 (synchronous_commit off)"
+    local rounds=()
+    for _ in $(seq 1 "$cpu_rounds"); do
+        before=$(cpu_ticks "$api")
+        "$gen" closed "${target[@]}" --prefix "cpu-$RANDOM" --concurrency 16 --count "$cpu_requests" >"$work/cpu_run.json"
+        after=$(cpu_ticks "$api")
+        rounds+=("$(python3 -c "print(round(($after - $before) * 1000 / $ticks / $cpu_requests, 4))")")
+    done
+    # The median round: a neighbour's burst on the shared cores inflates one round, not the figure.
+    ms=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(((cpu_rounds + 1) / 2))p")
+    log "   ${ms} ms of API CPU per ingest (median; rounds: ${rounds[*]})"
+    echo "{\"requests\": $cpu_requests, \"rounds_ms\": [$(IFS=,; echo "${rounds[*]}")], \"ms_per_request\": $ms}" \
+        >"$work/ingest_cpu.json"
     if perf record -q -o /dev/null -F 99 -p "$api" -- sleep 0.1 >/dev/null 2>&1; then
         log "   where it goes: perf record -g over another $((cpu_requests / 2)) requests"
         perf record -q -F 997 -g -p "$api" -o "$work/api.perf" >/dev/null 2>&1 &
@@ -163,6 +175,13 @@ for s in json.load(open('$work/ingest_cpu_stages.json'))['stages']: print(f\"ben
     else
         log "   perf is not usable here (kernel.perf_event_paranoid, or no perf): no split by stage"
     fi
+    psql_q -c "ALTER ROLE clicknback RESET synchronous_commit" >/dev/null
+    restart_api
+}
+restart_api() {
+    stop "$api"
+    api=$(start api "$bin" api)
+    wait_http "http://127.0.0.1:$api_port/health/ready" >/dev/null
 }
 api_cpu_per_ingest
 [[ $mode == cpu ]] && { stop "$api"; exit 0; }

@@ -132,7 +132,7 @@ def main():
     rows = []
     ingest = results["ingest"]
     stages = ", ".join(f"{stage['stage']} {stage['ms_per_request']:.3f}" for stage in ingest["api_cpu_stages"]) or "no perf: not split"
-    rows.append(f"| API CPU per ingest | {ingest['api_cpu_ms_per_request']:.3f} ms over {ingest['api_cpu_requests']} requests (c=16) | by stage (ms): {stages} |")
+    rows.append(f"| API CPU per ingest | {ingest['api_cpu_ms_per_request']:.3f} ms (median of rounds of {ingest['api_cpu_requests']} requests, c=16) | by stage (ms): {stages} |")
     for run, pg in zip(http, pgbench):
         rows.append(f"| ingest c={run['concurrency']} | {run['rps']:.0f} req/s (pgbench {pg['tps']:.0f} tps, {run['rps'] / pg['tps']:.2f}×) | p50 {run['p50_ms']:.1f} / p90 {run['p90_ms']:.1f} / p99 {run['p99_ms']:.1f} / max {run['max_ms']:.1f} ms, {run['errors']} errors |")
     half = results["ingest"]["half_peak"]

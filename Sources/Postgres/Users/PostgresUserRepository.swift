@@ -8,7 +8,7 @@ struct PostgresUserRepository: UserRepository {
     let connection: PostgresConnection
     let logger: Logger
 
-    private static let columns = "id, email, hashed_password, role, active, created_at"
+    private static let columns = "id, email, mailbox_key, hashed_password, role, active, created_at"
 
     func insert(_ user: User) async throws -> Bool {
         do {
@@ -48,11 +48,11 @@ struct PostgresUserRepository: UserRepository {
 
     private func first(_ query: PostgresQuery) async throws -> User? {
         let rows = try await connection.query(query, logger: logger)
-        for try await (id, email, hash, role, active, createdAt) in rows.decode(
-            (UUID, String, String, String, Bool, Date).self)
+        for try await (id, email, mailboxKey, hash, role, active, createdAt) in rows.decode(
+            (UUID, String, String?, String, String, Bool, Date).self)
         {
             return User(
-                id: UserID(id), email: EmailAddress(trusted: email), passwordHash: hash,
+                id: UserID(id), email: EmailAddress(trusted: email, storedKey: mailboxKey), passwordHash: hash,
                 role: Role(rawValue: role) ?? .user,
                 active: active, createdAt: createdAt)
         }

@@ -50,4 +50,23 @@ import Testing
         #expect(DecimalText.parse("abc") == nil)
         #expect(DecimalText.parse("") == nil)
     }
+
+    @Test func parsesEveryPlainDecimalToWhatFoundationReads() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        var literals = [
+            "0", "0.00", "-0", "-0.00", "+0.5", "007.50", "100.00", "9999999999.99", "0.0000000001",
+            "1844674407370955161", "18446744073709551615", "99999999999999999999.99", "-12345678901234567890.5",
+        ]
+        for _ in 0..<2000 {
+            let whole = String((0..<Int.random(in: 1...12)).map { _ in "0123456789".randomElement() ?? "0" })
+            let fraction = String((0..<Int.random(in: 0...8)).map { _ in "0123456789".randomElement() ?? "0" })
+            let sign = ["", "-", "+"].randomElement() ?? ""
+            literals.append(sign + whole + (fraction.isEmpty ? "" : "." + fraction))
+        }
+        for literal in literals {
+            let expected = Decimal(string: literal, locale: posix)
+            #expect(DecimalText.parse(literal) == expected, "\(literal)")
+            #expect(DecimalText.parse(literal).map(DecimalText.plainString) == expected.map(DecimalText.plainString))
+        }
+    }
 }
