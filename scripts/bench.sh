@@ -186,6 +186,45 @@ restart_api() {
 api_cpu_per_ingest
 [[ $mode == cpu ]] && { stop "$api"; exit 0; }
 
+cap_with_history() { # writes ingest_history.json: the same 16 callers before and after 10 000 purchases each
+    local heavy=16 per_user=10000 requests=4000 label before after ticks
+    ticks=$(getconf CLK_TCK)
+    head -n "$heavy" "$work/tokens.txt" >"$work/tokens_heavy.txt"
+    local heavy_target=(--url "http://127.0.0.1:$api_port" --tokens "$work/tokens_heavy.txt" --merchant "$merchant")
+    log "1b. the monthly cap with a long month: $heavy callers, $requests ingests at c=16, before and after $per_user purchases each"
+    for label in fresh long; do
+        if [[ $label == long ]]; then
+            psql_q -v users="$heavy" -v per_user="$per_user" -f bench/sql/history.sql >/dev/null
+        fi
+        before=$(cpu_ticks "$api")
+        "$gen" closed "${heavy_target[@]}" --prefix "history-$label-$RANDOM" --concurrency 16 --count "$requests" \
+            >"$work/history_$label.json"
+        after=$(cpu_ticks "$api")
+        python3 - "$work/history_$label.json" "$(((after - before) * 1000))" "$ticks" "$requests" <<'PY'
+import json, sys
+path, cpu_ms_ticks, ticks, requests = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+run = json.load(open(path))
+run["api_cpu_ms_per_request"] = round(cpu_ms_ticks / ticks / requests, 4)
+json.dump(run, open(path, "w"))
+PY
+    done
+    python3 - "$work" "$heavy" "$per_user" <<'PY' >"$work/ingest_history.json"
+import json, sys
+work, heavy, per_user = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+runs = {label: json.load(open(f"{work}/history_{label}.json")) for label in ("fresh", "long")}
+keep = ("rps", "p50_ms", "p99_ms", "errors", "api_cpu_ms_per_request")
+json.dump({"callers": heavy, "purchases_added_per_caller": per_user,
+           **{label: {key: run[key] for key in keep} for label, run in runs.items()}}, sys.stdout)
+PY
+    python3 -c "
+import json
+h = json.load(open('$work/ingest_history.json'))
+for label in ('fresh', 'long'):
+    r = h[label]
+    print(f\"bench:    {label}: {r['rps']:.0f} req/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, {r['api_cpu_ms_per_request']:.3f} ms API CPU, {r['errors']} errors\")" >&2
+}
+cap_with_history
+
 log "1. ingest throughput: HTTP vs pgbench at concurrency $concurrencies (${duration}s each)"
 # pgbench runs the service's own statement files (bench/pgbench_ingest.py explains the script around them).
 python3 bench/pgbench_ingest.py >"$work/ingest.pgbench"

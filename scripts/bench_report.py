@@ -108,6 +108,7 @@ def main():
             "api_cpu_ms_per_request": load(directory, "ingest_cpu.json")["ms_per_request"],
             "api_cpu_requests": load(directory, "ingest_cpu.json")["requests"],
             "api_cpu_stages": optional(directory, "ingest_cpu_stages.json", {"stages": []})["stages"],
+            "cap_with_long_month": load(directory, "ingest_history.json"),
         },
         "ingest_to_confirmed": [load(directory, f"settle_latency_{r}.json") for r in rates],
         "backlog_drain": {
@@ -133,6 +134,12 @@ def main():
     ingest = results["ingest"]
     stages = ", ".join(f"{stage['stage']} {stage['ms_per_request']:.3f}" for stage in ingest["api_cpu_stages"]) or "no perf: not split"
     rows.append(f"| API CPU per ingest | {ingest['api_cpu_ms_per_request']:.3f} ms (median of rounds of {ingest['api_cpu_requests']} requests, c=16) | by stage (ms): {stages} |")
+    history = ingest["cap_with_long_month"]
+    fresh, long = history["fresh"], history["long"]
+    rows.append(
+        f"| ingest, {history['callers']} callers, before and after {history['purchases_added_per_caller']} purchases each this month "
+        f"| {fresh['rps']:.0f} → {long['rps']:.0f} req/s; API CPU {fresh['api_cpu_ms_per_request']:.3f} → {long['api_cpu_ms_per_request']:.3f} ms "
+        f"| p50 {fresh['p50_ms']:.1f} → {long['p50_ms']:.1f} ms, p99 {fresh['p99_ms']:.1f} → {long['p99_ms']:.1f} ms; errors {fresh['errors']} / {long['errors']} |")
     for run, pg in zip(http, pgbench):
         rows.append(f"| ingest c={run['concurrency']} | {run['rps']:.0f} req/s (pgbench {pg['tps']:.0f} tps, {run['rps'] / pg['tps']:.2f}×) | p50 {run['p50_ms']:.1f} / p90 {run['p90_ms']:.1f} / p99 {run['p99_ms']:.1f} / max {run['max_ms']:.1f} ms, {run['errors']} errors |")
     half = results["ingest"]["half_peak"]
