@@ -5,9 +5,11 @@ public import Foundation
 public struct PurchaseService: Sendable {
     let unitOfWork: any UnitOfWork
     let clock: any WallClock
+    let recorder: IngestionRecorder
 
     public init(unitOfWork: any UnitOfWork, clock: any WallClock) {
         (self.unitOfWork, self.clock) = (unitOfWork, clock)
+        recorder = IngestionRecorder(unitOfWork: unitOfWork)
     }
 
     /// The result of an ingestion: the pending purchase and whether the monthly cap reduced its cashback.
@@ -27,7 +29,7 @@ public struct PurchaseService: Sendable {
     /// The monthly cap must be exact under concurrency (ADR 014): one read gives the offer, the cashback already
     /// earned and the wallet's version; one statement records everything only if the wallet is still at that
     /// version. When other writes to the same wallet keep winning, the ingestion falls back to holding the
-    /// wallet's row lock.
+    /// wallet's row lock. Concurrent ingestions share their record statements (`IngestionRecorder`, ADR 033).
     public func ingest(_ submission: PurchaseSubmission, by submitter: Submitter) async throws -> Ingested {
         try IngestionPolicy.checkSubmitter(submitter, of: submission)
         for _ in 0..<Self.optimisticAttempts {
@@ -37,13 +39,9 @@ public struct PurchaseService: Sendable {
             let draft = IngestionPolicy.draft(
                 submission, offer: offer, alreadyEarned: context.earnedThisMonth[offer.id] ?? .zero, by: submitter,
                 at: now)
-            let versions = context.walletVersion.map { [submission.userID: $0] } ?? [:]
-            let record = try await unitOfWork.withConnection {
-                try await $0.purchases.recordIngestions([draft], walletGuard: .unchangedSince(versions))
-            }
-            switch record {
-            case .recorded(let written) where written.contains(draft.purchase.id): return Ingested(draft)
-            case .recorded: continue
+            switch try await recorder.record(draft, walletVersion: context.walletVersion) {
+            case .written: return Ingested(draft)
+            case .readAgain: continue
             case .duplicate: throw try await duplicate(of: submission.externalID)
             }
         }
