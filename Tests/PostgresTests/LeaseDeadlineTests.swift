@@ -32,15 +32,15 @@ import Testing
 
     @Test func workHoldingItsConnectionOutlivesTheDeadline() async throws {
         try await TestDatabase.withFresh(poolSize: 2) { (client, _) async throws in
-            // The pool's connections are open first, so that the short deadline below is only ever met by work
-            // that already holds its connection.
+            // The pool's connections are open first, so that the deadline below is only ever met by work that
+            // already holds its connection. The deadline is generous (a loaded CI machine once took over 500 ms
+            // to hand out an idle connection); the work then outlasts it on purpose.
             let patient = PostgresUnitOfWork(client: client, logger: TestDatabase.logger, leaseTimeout: .seconds(600))
             _ = try await patient.withConnection { try await $0.users.find(id: .random()) }
-            let unitOfWork = PostgresUnitOfWork(
-                client: client, logger: TestDatabase.logger, leaseTimeout: .milliseconds(500))
+            let deadline = Duration.seconds(5)
+            let unitOfWork = PostgresUnitOfWork(client: client, logger: TestDatabase.logger, leaseTimeout: deadline)
             let found = try await unitOfWork.transaction { repositories in
-                // Longer than the lease timeout, on purpose: the deadline must not reach work under way.
-                try await Task.sleep(for: .milliseconds(1500))
+                try await Task.sleep(for: deadline + .seconds(1))
                 return try await repositories.users.find(id: .random())
             }
             #expect(found == nil)

@@ -25,6 +25,7 @@ struct IngestionRecorder: Sendable {
     }
 
     private let group: GroupCommit<Entry, Outcome>
+    private typealias Answer = Result<Outcome, any Error>
 
     /// The most drafts per record statement; the statement's arrays grow with it, its round trip hardly does.
     static let maxBatch = 64
@@ -43,12 +44,10 @@ struct IngestionRecorder: Sendable {
 
     /// One statement for the batch; one draft per owner in it, because drafts of one owner were each capped
     /// against the same "already earned" and together could pass the monthly cap. The others read again.
-    private static func recordTogether(_ entries: [Entry], _ unitOfWork: any UnitOfWork) async -> [Result<
-        Outcome, any Error
-    >] {
+    private static func recordTogether(_ entries: [Entry], _ unitOfWork: any UnitOfWork) async -> [Answer] {
         var owners = Set<UserID>()
         let chosen = entries.indices.filter { owners.insert(entries[$0].draft.purchase.userID).inserted }
-        var outcomes = [Result<Outcome, any Error>](repeating: .success(.readAgain), count: entries.count)
+        var outcomes = [Answer](repeating: .success(.readAgain), count: entries.count)
         do {
             let written = try await write(chosen.map { entries[$0] }, unitOfWork)
             for (index, outcome) in zip(chosen, written) { outcomes[index] = .success(outcome) }
