@@ -12,7 +12,7 @@ public enum DatabaseURL {
     /// Parses the URL; `sslmode=require` (or `verify-full`) turns TLS on, anything else leaves it off.
     /// `statementTimeout` (sent as the `statement_timeout` startup parameter) bounds every statement and lock
     /// wait of the pool's sessions; `nil` leaves the server's default (one-shot commands such as migrate).
-    /// `holding` says whether the pool keeps its connections open (the API and the worker) or opens them on demand.
+    /// `holding` says whether the pool keeps its connections open (the API) or opens them on demand.
     public static func configuration(
         _ url: String, poolSize: Int, statementTimeout: Duration? = nil, holding: PoolHolding = .onDemand
     ) throws(Invalid) -> PostgresClient.Configuration {
@@ -53,11 +53,11 @@ public enum DatabaseURL {
 
 /// How a pool holds its connections.
 public enum PoolHolding: Sendable {
-    /// Every connection opened at start and kept, with no keep-alive: the long-running API and worker. Each time a
+    /// Every connection opened at start and kept, with no keep-alive: the API, whose hot path it is. Each time a
     /// connection went back to a pool that may close it or ping it, PostgresNIO started a timer task group per
     /// timer, about a quarter of the API's CPU per ingest (ADR 032). A connection the server closes is noticed by
     /// its socket and replaced; one that dies silently fails its next statement.
     case allOpen
-    /// Opened when needed and closed after 60 s idle: one-shot commands and the tests' many small pools.
+    /// Opened when needed and closed after 60 s idle: the worker, one-shot commands and the tests' many small pools.
     case onDemand
 }
