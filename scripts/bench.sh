@@ -139,26 +139,23 @@ done
 target=(--url "http://127.0.0.1:$api_port" --tokens "$work/tokens.txt" --merchant "$merchant")
 
 api_cpu_per_ingest() { # writes ingest_cpu.json: API CPU ms per ingest over a fixed count, split by stage with perf
-    local ticks before after ms perf_pid=""
-    ticks=$(getconf CLK_TCK)
+    local ms perf_pid=""
     # Commits without waiting for the disk, for this step only: how long an fsync takes on this shared VM
     # changes how many requests each wake-up of the API serves, and so the CPU per request. The API is
     # restarted so that its connections start with the setting, and again afterwards without it.
     psql_q -c "ALTER ROLE clicknback SET synchronous_commit = off" >/dev/null
     restart_api
     log "1a. API CPU per ingest: /proc/$api/stat ticks over $cpu_rounds rounds of $cpu_requests requests at concurrency 16 (synchronous_commit off)"
-    local rounds=()
-    for _ in $(seq 1 "$cpu_rounds"); do
-        before=$(cpu_ticks "$api")
-        "$gen" closed "${target[@]}" --prefix "cpu-$RANDOM" --concurrency 16 --count "$cpu_requests" >"$work/cpu_run.json"
-        after=$(cpu_ticks "$api")
-        rounds+=("$(python3 -c "print(round(($after - $before) * 1000 / $ticks / $cpu_requests, 4))")")
-    done
-    # The median round: a neighbour's burst on the shared cores inflates one round, not the figure.
-    ms=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(((cpu_rounds + 1) / 2))p")
-    log "   ${ms} ms of API CPU per ingest (median; rounds: ${rounds[*]})"
-    echo "{\"requests\": $cpu_requests, \"rounds_ms\": [$(IFS=,; echo "${rounds[*]}")], \"ms_per_request\": $ms}" \
-        >"$work/ingest_cpu.json"
+    local rounds
+    read -r ms rounds < <(cpu_per_request --prefix "cpu-$RANDOM")
+    log "   ${ms} ms of API CPU per ingest (median; rounds: ${rounds//,/ })"
+    # The same count of requests that do less: what the HTTP stack alone costs, and with auth and one read.
+    local live me
+    read -r live _ < <(cpu_per_request --get /health/live)
+    read -r me _ < <(cpu_per_request --get /api/v1/users/me)
+    log "   beside it: GET /health/live ${live} ms (HTTP stack, middleware, log line), GET /api/v1/users/me ${me} ms (+ token, caller read)"
+    echo "{\"requests\": $cpu_requests, \"rounds_ms\": [$rounds], \"ms_per_request\": $ms," \
+        "\"floor\": {\"health_live_ms\": $live, \"users_me_ms\": $me}}" >"$work/ingest_cpu.json"
     if perf record -q -o /dev/null -F 99 -p "$api" -- sleep 0.1 >/dev/null 2>&1; then
         log "   where it goes: perf record -g over another $((cpu_requests / 2)) requests"
         perf record -q -F 997 -g -p "$api" -o "$work/api.perf" >/dev/null 2>&1 &
@@ -177,6 +174,17 @@ for s in json.load(open('$work/ingest_cpu_stages.json'))['stages']: print(f\"ben
     fi
     psql_q -c "ALTER ROLE clicknback RESET synchronous_commit" >/dev/null
     restart_api
+}
+cpu_per_request() { # cpu_per_request GENERATOR-ARGS... -> "median rounds,comma,separated" (ms of API CPU per request)
+    local before after rounds=()
+    for _ in $(seq 1 "$cpu_rounds"); do
+        before=$(cpu_ticks "$api")
+        "$gen" closed "${target[@]}" "$@" --concurrency 16 --count "$cpu_requests" >"$work/cpu_run.json"
+        after=$(cpu_ticks "$api")
+        rounds+=("$(python3 -c "print(round(($after - $before) * 1000 / $(getconf CLK_TCK) / $cpu_requests, 4))")")
+    done
+    # The median round: a neighbour's burst on the shared cores inflates one round, not the figure.
+    echo "$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n "$(((cpu_rounds + 1) / 2))p") $(IFS=,; echo "${rounds[*]}")"
 }
 restart_api() {
     stop "$api"

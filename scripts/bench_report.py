@@ -107,6 +107,7 @@ def main():
             "half_peak": load(directory, "ingest_half_peak.json"),
             "api_cpu_ms_per_request": load(directory, "ingest_cpu.json")["ms_per_request"],
             "api_cpu_requests": load(directory, "ingest_cpu.json")["requests"],
+            "api_cpu_floor": load(directory, "ingest_cpu.json")["floor"],
             "api_cpu_stages": optional(directory, "ingest_cpu_stages.json", {"stages": []})["stages"],
             "cap_with_long_month": load(directory, "ingest_history.json"),
         },
@@ -134,6 +135,8 @@ def main():
     ingest = results["ingest"]
     stages = ", ".join(f"{stage['stage']} {stage['ms_per_request']:.3f}" for stage in ingest["api_cpu_stages"]) or "no perf: not split"
     rows.append(f"| API CPU per ingest | {ingest['api_cpu_ms_per_request']:.3f} ms (median of rounds of {ingest['api_cpu_requests']} requests, c=16) | by stage (ms): {stages} |")
+    floor = ingest["api_cpu_floor"]
+    rows.append(f"| API CPU per request that does less | GET /health/live {floor['health_live_ms']:.3f} ms, GET /api/v1/users/me {floor['users_me_ms']:.3f} ms | the HTTP stack alone; with the token check and one read |")
     history = ingest["cap_with_long_month"]
     fresh, long = history["fresh"], history["long"]
     rows.append(

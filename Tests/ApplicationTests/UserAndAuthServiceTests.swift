@@ -115,6 +115,60 @@ import Testing
         }
     }
 
+    @Test func concurrentRequestsEachGetTheirOwnCallerFromSharedReads() async throws {
+        let users = (0..<12).map { index in
+            User(
+                id: .random(), email: EmailAddress(trusted: "user\(index)@example.com"), passwordHash: "hashed:x",
+                role: index == 0 ? .admin : .user, active: !index.isMultiple(of: 4), createdAt: Date())
+        }
+        let unknown = UserID.random()
+        store.seed { $0.users = users }
+        let expiry = Int(clock.now().timeIntervalSince1970) + 900
+        let callers = (0..<240).map { $0.isMultiple(of: 13) ? unknown : users[$0 % users.count].id }
+        let answers = await withTaskGroup(of: (Int, Result<User, AuthError>).self) { group in
+            for (index, caller) in callers.enumerated() {
+                group.addTask { [service] in
+                    do {
+                        return (
+                            index, .success(try await service.authenticate(accessToken: "access:\(caller):\(expiry)"))
+                        )
+                    } catch let error as AuthError {
+                        return (index, .failure(error))
+                    } catch {
+                        return (index, .failure(.invalidToken))
+                    }
+                }
+            }
+            return await group.reduce(into: [Int: Result<User, AuthError>]()) { $0[$1.0] = $1.1 }
+        }
+        for (index, caller) in callers.enumerated() {
+            switch (users.first { $0.id == caller }, answers[index]) {
+            case (nil, .failure(.invalidToken)): continue
+            case (let user?, .failure(.userInactive(let id))) where !user.active && id == caller: continue
+            case (let user?, .success(let answer)) where user.active && answer == user: continue
+            case (let user, let answer):
+                Issue.record("request \(index) for \(String(describing: user)): \(String(describing: answer))")
+            }
+        }
+        #expect(store.reads <= callers.count)
+    }
+
+    @Test func aFailedSharedReadFailsEachOfItsRequests() async throws {
+        let issued = try await service.login(email: alice.email, password: "Str0ng!Pass")
+        store.databaseDown.withLock { $0 = true }
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<20 {
+                group.addTask { [service] in
+                    await #expect(throws: DatabaseUnavailable.self) {
+                        try await service.authenticate(accessToken: issued.accessToken)
+                    }
+                }
+            }
+        }
+        store.databaseDown.withLock { $0 = false }
+        #expect(try await service.authenticate(accessToken: issued.accessToken) == alice)
+    }
+
     @Test func anExpiredAccessTokenIsReportedAsExpired() async throws {
         let issued = try await service.login(email: alice.email, password: "Str0ng!Pass")
         clock.advance(by: 901)

@@ -25,6 +25,20 @@ import Testing
         }
     }
 
+    @Test func findsTheAccountsOfSeveralIDsThatExist() async throws {
+        try await withDatabase { (database, _) async throws in
+            let (alice, bob) = (user(), user())
+            #expect(try await database.transaction { try await $0.users.insert(alice) })
+            #expect(try await database.transaction { try await $0.users.insert(bob) })
+            let found = try await database.withConnection {
+                try await $0.users.find(ids: [bob.id, .random(), alice.id, bob.id])
+            }
+            #expect(Set(found.map(\.id)) == [alice.id, bob.id] && found.count == 2)
+            #expect(found.first { $0.id == alice.id } == alice)
+            #expect(try await database.withConnection { try await $0.users.find(ids: []) }.isEmpty)
+        }
+    }
+
     @Test func theUniqueEmailConstraintAnswersADuplicate() async throws {
         try await withDatabase { (database, client) async throws in
             let email = TestData.email()

@@ -10,6 +10,7 @@ public struct AuthService: Sendable {
     /// A real bcrypt hash of a random password, checked when the e-mail is unknown so that an unknown
     /// address costs the same time as a wrong password.
     let decoyHash: String
+    let callers: CallerReader
 
     public init(
         unitOfWork: any UnitOfWork, hasher: any PasswordHasher, tokens: any TokenService, clock: any WallClock,
@@ -18,6 +19,7 @@ public struct AuthService: Sendable {
         (self.unitOfWork, self.hasher, self.tokens, self.clock, self.decoyHash) = (
             unitOfWork, hasher, tokens, clock, decoyHash
         )
+        callers = CallerReader(unitOfWork: unitOfWork)
     }
 
     /// Checks the credentials and issues a token pair that starts a new refresh family. A password longer than
@@ -57,10 +59,11 @@ public struct AuthService: Sendable {
         }
     }
 
-    /// Resolves a bearer token to an active user, re-reading the account so role and activity are current.
+    /// Resolves a bearer token to an active user, re-reading the account so role and activity are current
+    /// (concurrent requests share the read: `CallerReader`).
     public func authenticate(accessToken: String) async throws -> User {
         let userID = try await tokens.verifyAccessToken(accessToken, at: clock.now())
-        let user = try await unitOfWork.withConnection { try await $0.users.find(id: userID) }
+        let user = try await callers.read(userID)
         guard let user else { throw AuthError.invalidToken }
         guard user.active else { throw AuthError.userInactive(user.id) }
         return user

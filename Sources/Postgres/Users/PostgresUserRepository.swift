@@ -32,6 +32,13 @@ struct PostgresUserRepository: UserRepository {
             PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM users WHERE id = $1", binds: binding(id.uuid)))
     }
 
+    func find(ids: [UserID]) async throws -> [User] {
+        var binds = PostgresBindings()
+        binds.append(ids.map(\.uuid))
+        return try await all(
+            PostgresQuery(unsafeSQL: "SELECT \(Self.columns) FROM users WHERE id = ANY($1)", binds: binds))
+    }
+
     /// The account of this mailbox. An account stored exactly as typed wins, so an old duplicate that
     /// `clicknback migrate` could not key (it shares a mailbox with an older account) can still log in.
     func find(email: EmailAddress) async throws -> User? {
@@ -47,16 +54,22 @@ struct PostgresUserRepository: UserRepository {
     }
 
     private func first(_ query: PostgresQuery) async throws -> User? {
+        try await all(query).first
+    }
+
+    private func all(_ query: PostgresQuery) async throws -> [User] {
         let rows = try await connection.query(query, logger: logger)
+        var users: [User] = []
         for try await (id, email, mailboxKey, hash, role, active, createdAt) in rows.decode(
             (UUID, String, String?, String, String, Bool, Date).self)
         {
-            return User(
-                id: UserID(id), email: EmailAddress(trusted: email, storedKey: mailboxKey), passwordHash: hash,
-                role: Role(rawValue: role) ?? .user,
-                active: active, createdAt: createdAt)
+            users.append(
+                User(
+                    id: UserID(id), email: EmailAddress(trusted: email, storedKey: mailboxKey), passwordHash: hash,
+                    role: Role(rawValue: role) ?? .user,
+                    active: active, createdAt: createdAt))
         }
-        return nil
+        return users
     }
 }
 

@@ -12,6 +12,9 @@ struct InMemoryUsers: UserRepository {
         }
     }
     func find(id: UserID) async throws -> User? { working.state.withLock { $0.users.first { $0.id == id } } }
+    func find(ids: [UserID]) async throws -> [User] {
+        working.state.withLock { $0.users.filter { ids.contains($0.id) } }
+    }
     func find(email: EmailAddress) async throws -> User? {
         working.state.withLock { $0.users.first { $0.email.mailboxKey == email.mailboxKey } }
     }

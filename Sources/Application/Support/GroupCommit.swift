@@ -1,7 +1,7 @@
-/// Group commit: concurrent callers' requests are written together, one batch per database round trip.
+/// Group commit: concurrent callers' requests are written (or read) together, one batch per database round trip.
 ///
 /// Why: a worker with hundreds of runners settling at once would otherwise pay one statement (and one commit)
-/// per purchase. Here the first caller flushes its request alone; callers arriving while that flush runs wait
+/// per purchase; the API's concurrent ingestions and caller reads likewise (`IngestionRecorder`, `CallerReader`). Here the first caller flushes its request alone; callers arriving while that flush runs wait
 /// and are flushed together by the first of them, who becomes the next leader. No timer and no extra task:
 /// at low load every request goes out at once, under load batches grow by themselves (up to `maxBatch`).
 public actor GroupCommit<Request: Sendable, Response: Sendable> {
