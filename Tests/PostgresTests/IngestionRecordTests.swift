@@ -10,11 +10,12 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 100)
             func context(_ externalID: String) async throws -> IngestionContext {
-                try await database.withConnection {
-                    try await $0.purchases.ingestionContext(
-                        externalID: externalID, merchantID: fixture.merchantID, userID: fixture.user.id,
-                        on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
+                let contexts = try await database.withConnection {
+                    try await $0.purchases.ingestionContexts(
+                        of: [fixture.submission(externalID, cents: 100)], on: CalendarDate(utcDayOf: Date()),
+                        month: MonthWindow(containing: Date()))
                 }
+                return contexts[0]
             }
             #expect(try await context("a").walletVersion == nil)
             let first = try await fixture.purchases.ingest(
@@ -57,6 +58,51 @@ import Testing
         }
     }
 
+    /// One statement reads the contexts of a round's submissions (ADR 035), each answered in its own place: its
+    /// duplicate, its owner, its merchant and offers, what its owner already earned, its owner's wallet version.
+    @Test func theContextsOfSeveralSubmissionsComeFromOneReadInOrder() async throws {
+        try await withDatabase { (database, client) async throws in
+            let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 100)
+            let taken = try await fixture.purchases.ingest(
+                fixture.submission("taken", cents: 10_000), by: .user(fixture.user))
+            let stranger = try await TestData.insertUser(client)
+            let submissions = [
+                fixture.submission("fresh", cents: 100),
+                PurchaseSubmission(
+                    externalID: "other-merchant", userID: fixture.user.id, merchantID: .random(),
+                    amount: Money(minorUnits: 100), currency: "EUR"),
+                fixture.submission("taken", cents: 100),
+                PurchaseSubmission(
+                    externalID: "stranger", userID: UserID(stranger), merchantID: fixture.merchantID,
+                    amount: Money(minorUnits: 100), currency: "EUR"),
+                PurchaseSubmission(
+                    externalID: "nobody", userID: .random(), merchantID: fixture.merchantID,
+                    amount: Money(minorUnits: 100), currency: "EUR"),
+            ]
+            let contexts = try await database.withConnection {
+                try await $0.purchases.ingestionContexts(
+                    of: submissions, on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
+            }
+            try #require(contexts.count == submissions.count)
+            let (fresh, otherMerchant, duplicate, strangers, nobodys) =
+                (contexts[0], contexts[1], contexts[2], contexts[3], contexts[4])
+            let offer = try #require(fresh.candidateOffers.first)
+            #expect(fresh.duplicate == nil && fresh.ownerActive && fresh.merchant?.id == fixture.merchantID)
+            #expect(fresh.earnedThisMonth[offer.id] == Money(minorUnits: 500) && fresh.walletVersion == 0)
+            #expect(otherMerchant.merchant == nil && otherMerchant.candidateOffers.isEmpty)
+            #expect(otherMerchant.ownerActive && otherMerchant.walletVersion == 0)
+            #expect(duplicate.duplicate?.id == taken.purchase.id)
+            #expect(strangers.ownerActive && strangers.walletVersion == nil)
+            #expect(strangers.earnedThisMonth[offer.id] == .zero && strangers.candidateOffers == [offer])
+            #expect(!nobodys.ownerActive && nobodys.duplicate == nil)
+            #expect(
+                try await database.withConnection {
+                    try await $0.purchases.ingestionContexts(
+                        of: [], on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
+                }.isEmpty)
+        }
+    }
+
     /// The cap's counter (ADR 031) follows every change of a purchase: an ingestion adds, a confirmation changes
     /// nothing, a reversal gives the cashback back (the worker's rejections: `DownstreamOutageTests`, whose reconcile
     /// checks the counter), and reconcile finds it equal to the sum.
@@ -68,10 +114,10 @@ import Testing
                     try await $0.purchases.cashbackEarned(
                         userID: fixture.user.id,
                         offerID: try #require(
-                            try await $0.purchases.ingestionContext(
-                                externalID: "-", merchantID: fixture.merchantID, userID: fixture.user.id,
-                                on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date())
-                            ).candidateOffers.first
+                            try await $0.purchases.ingestionContexts(
+                                of: [fixture.submission("-", cents: 100)], on: CalendarDate(utcDayOf: Date()),
+                                month: MonthWindow(containing: Date())
+                            ).first?.candidateOffers.first
                         ).id, in: MonthWindow(containing: Date()))
                 }
             }

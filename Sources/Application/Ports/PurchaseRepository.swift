@@ -5,11 +5,11 @@ public import Foundation
 /// with its wallet change, ledger rows, verification-queue row and notification.
 public protocol PurchaseRepository: Sendable {
     func find(externalID: String) async throws -> Purchase?
-    /// The duplicate (if any), whether `userID` is an active user, the merchant, today's candidate offers with
-    /// what `userID` already earned on each in `month`, and the user's wallet version — one query, one snapshot.
-    func ingestionContext(
-        externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
-    ) async throws -> IngestionContext
+    /// For each submission, in order: the duplicate (if any), whether its owner is an active user, the merchant,
+    /// today's candidate offers with what the owner already earned on each in `month`, and the owner's wallet
+    /// version — one query, one snapshot, whatever the count.
+    func ingestionContexts(of submissions: [PurchaseSubmission], on day: CalendarDate, month: MonthWindow)
+        async throws -> [IngestionContext]
     func find(id: PurchaseID) async throws -> PurchaseView?
     /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
     func lock(id: PurchaseID) async throws -> Purchase?
@@ -18,7 +18,8 @@ public protocol PurchaseRepository: Sendable {
     /// Records the drafts whose owner's wallet passes `walletGuard`, in one statement: each purchase with its
     /// pending cashback transaction, its ledger movements applied to the wallet (created if needed), its audit row
     /// and its verification-queue row, with a `purchase_ingested` notification. A user's drafts are recorded all
-    /// together or not at all. A single ingestion is a batch of one.
+    /// together or not at all. A single ingestion is a batch of one. A sum that would not fit its column throws
+    /// `ValueOutOfRange` and writes nothing.
     func recordIngestions(_ drafts: [IngestionDraft], walletGuard: WalletGuard) async throws -> IngestionRecord
     /// Applies a transition to a locked purchase: status, cashback amount, cashback-transaction status,
     /// wallet and ledger, removal from the verification queue, and a `purchase_settled` notification.

@@ -1,5 +1,9 @@
 /// The transaction boundary a use case owns: everything done through `repositories` commits once, or not at all.
 public protocol UnitOfWork: Sendable {
+    /// How long a caller may wait for a connection before the database counts as unavailable (503). Requests that
+    /// queue for a shared statement (`GroupCommit`) wait no longer than this either.
+    var leaseTimeout: Duration { get }
+
     /// Runs `work` in one database transaction, committed when it returns and rolled back when it throws.
     func transaction<Result: Sendable>(
         _ work: @escaping @Sendable (any Repositories) async throws -> Result

@@ -16,7 +16,7 @@ struct CallerReader: Sendable {
     init(unitOfWork: any UnitOfWork) {
         // The read runs in a task of its own: the leading request being cancelled (its client gone) must not
         // fail the others' reads.
-        group = GroupCommit(maxBatch: Self.maxBatch) { ids in
+        group = GroupCommit(maxBatch: Self.maxBatch, waitLimit: .forALease(of: unitOfWork)) { ids in
             await Task { await Self.readTogether(ids, unitOfWork) }.value
         }
     }

@@ -5,11 +5,11 @@ public import Foundation
 public struct PurchaseService: Sendable {
     let unitOfWork: any UnitOfWork
     let clock: any WallClock
-    let recorder: IngestionRecorder
+    let rounds: IngestionRounds
 
     public init(unitOfWork: any UnitOfWork, clock: any WallClock) {
         (self.unitOfWork, self.clock) = (unitOfWork, clock)
-        recorder = IngestionRecorder(unitOfWork: unitOfWork)
+        rounds = IngestionRounds(unitOfWork: unitOfWork, clock: clock)
     }
 
     /// The result of an ingestion: the pending purchase and whether the monthly cap reduced its cashback.
@@ -29,18 +29,13 @@ public struct PurchaseService: Sendable {
     /// The monthly cap must be exact under concurrency (ADR 014): one read gives the offer, the cashback already
     /// earned and the wallet's version; one statement records everything only if the wallet is still at that
     /// version. When other writes to the same wallet keep winning, the ingestion falls back to holding the
-    /// wallet's row lock. Concurrent ingestions share their record statements (`IngestionRecorder`, ADR 033).
+    /// wallet's row lock. Concurrent ingestions share their read and their record statement (`IngestionRounds`,
+    /// ADR 035).
     public func ingest(_ submission: PurchaseSubmission, by submitter: Submitter) async throws -> Ingested {
         try IngestionPolicy.checkSubmitter(submitter, of: submission)
         for _ in 0..<Self.optimisticAttempts {
-            let now = clock.now()
-            let context = try await unitOfWork.withConnection { try await Self.context(of: submission, at: now, $0) }
-            let offer = try IngestionPolicy.eligibleOffer(for: submission, in: context, on: CalendarDate(utcDayOf: now))
-            let draft = IngestionPolicy.draft(
-                submission, offer: offer, alreadyEarned: context.earnedThisMonth[offer.id] ?? .zero, by: submitter,
-                at: now)
-            switch try await recorder.record(draft, walletVersion: context.walletVersion) {
-            case .written: return Ingested(draft)
+            switch try await rounds.attempt(submission, by: submitter) {
+            case .written(let draft): return Ingested(draft)
             case .readAgain: continue
             case .duplicate: throw try await duplicate(of: submission.externalID)
             }
@@ -57,7 +52,10 @@ public struct PurchaseService: Sendable {
         async throws -> Ingested
     {
         let now = clock.now()
-        let context = try await unitOfWork.withConnection { try await Self.context(of: submission, at: now, $0) }
+        let contexts = try await unitOfWork.withConnection {
+            try await IngestionRounds.contexts(of: [submission], at: now, $0)
+        }
+        guard let context = contexts.first else { throw GroupCommitError.resultCountMismatch }
         let offer = try IngestionPolicy.eligibleOffer(for: submission, in: context, on: CalendarDate(utcDayOf: now))
         do {
             return try await unitOfWork.transaction { repositories in
@@ -73,14 +71,6 @@ public struct PurchaseService: Sendable {
         } catch is Refused {
             throw try await duplicate(of: submission.externalID)
         }
-    }
-
-    private static func context(of submission: PurchaseSubmission, at now: Date, _ repositories: any Repositories)
-        async throws -> IngestionContext
-    {
-        try await repositories.purchases.ingestionContext(
-            externalID: submission.externalID, merchantID: submission.merchantID, userID: submission.userID,
-            on: CalendarDate(utcDayOf: now), month: MonthWindow(containing: now))
     }
 
     /// A purchase's details, for its owner only, admins included (rule R-PURCHASE-DETAILS-OWNER, docs/rules.md).

@@ -22,60 +22,23 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         return nil
     }
 
-    func ingestionContext(
-        externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
-    ) async throws -> IngestionContext {
+    func ingestionContexts(of submissions: [PurchaseSubmission], on day: CalendarDate, month: MonthWindow)
+        async throws -> [IngestionContext]
+    {
         let rows = try await connection.query(
             try Self.contextStatement.get().query([
-                "user_id": userID.uuid, "month": month.firstDay.description,
-                "external_id": externalID, "merchant_id": merchantID.uuid, "today": day.description,
+                "external_ids": submissions.map(\.externalID), "merchant_ids": submissions.map(\.merchantID.uuid),
+                "user_ids": submissions.map(\.userID.uuid), "month": month.firstDay.description,
+                "today": day.description,
             ]), logger: logger)
-        var duplicate: Purchase?
-        var merchant: Merchant?
-        var offers: [Offer] = []
-        var earned: [OfferID: Money] = [:]
-        var ownerActive = false
-        var walletVersion: Int64?
+        var contexts = submissions.map { ContextRows(merchantID: $0.merchantID) }
         for try await row in rows {
             let cells = row.makeRandomAccess()
-            ownerActive = try cells[21].decode(Bool.self)
-            walletVersion = try cells[22].decode(Int64?.self)
-            if duplicate == nil, let id = try cells[0].decode(UUID?.self) {
-                duplicate = try Self.purchase(
-                    (
-                        id, try cells[1].decode(String.self), try cells[2].decode(UUID.self),
-                        try cells[3].decode(UUID.self),
-                        try cells[4].decode(UUID?.self), try cells[5].decode(Decimal.self),
-                        try cells[6].decode(Decimal.self),
-                        try cells[7].decode(String.self), try cells[8].decode(String.self),
-                        try cells[9].decode(Date.self)
-                    ))
-            }
-            if merchant == nil, let id = try cells[10].decode(UUID?.self) {
-                merchant = Merchant(
-                    id: MerchantID(id), name: try cells[11].decode(String.self),
-                    defaultCashbackPercentage: try cells[12].decode(Decimal.self),
-                    active: try cells[13].decode(Bool.self))
-            }
-            if let offerID = try cells[14].decode(UUID?.self) {
-                let fixed = try cells[16].decode(Decimal?.self)
-                let percentage = try cells[15].decode(Decimal.self)
-                offers.append(
-                    Offer(
-                        id: OfferID(offerID), merchantID: merchantID,
-                        cashback: fixed.map(CashbackRule.fixed) ?? .percent(percentage),
-                        startDate: try MalformedStoredValue.calendarDate(
-                            try cells[17].decode(String.self), column: "offers.start_date"),
-                        endDate: try MalformedStoredValue.calendarDate(
-                            try cells[18].decode(String.self), column: "offers.end_date"),
-                        monthlyCapPerUser: try cells[19].decode(Decimal.self), active: true))
-                earned[OfferID(offerID)] = try MalformedStoredValue.money(
-                    try cells[20].decode(Decimal.self), column: "purchases.cashback_amount")
-            }
+            let position = try cells[0].decode(Int64.self) - 1
+            guard contexts.indices.contains(Int(position)) else { continue }
+            try contexts[Int(position)].add(cells)
         }
-        return IngestionContext(
-            duplicate: duplicate, ownerActive: ownerActive, merchant: merchant, candidateOffers: offers,
-            earnedThisMonth: earned, walletVersion: walletVersion)
+        return contexts.map(\.context)
     }
 
     func find(id: PurchaseID) async throws -> PurchaseView? {
@@ -137,11 +100,14 @@ struct PostgresPurchaseRepository: PurchaseRepository {
             return .recorded(recorded)
         } catch  where UniqueViolation.matches(error, constraint: "purchases_external_id_key") {
             return .duplicate
+        } catch {
+            // Here, not only where the unit of work ends: a shared round must tell which batch overflowed.
+            throw NumericOverflow.translate(error)
         }
     }
 
     /// The statements of the ingestion hot path, read once from the module's bundle.
-    static let contextStatement = Result { try StatementFile(named: "ingestion_context") }
+    static let contextStatement = Result { try StatementFile(named: "ingestion_contexts") }
     static let recordStatement = Result { try StatementFile(named: "record_ingestions") }
 
     func applyTransition(

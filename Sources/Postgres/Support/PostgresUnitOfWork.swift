@@ -8,7 +8,7 @@ public import PostgresNIO
 public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
     let client: PostgresClient
     let logger: Logger
-    let leaseTimeout: Duration
+    public let leaseTimeout: Duration
 
     public init(client: PostgresClient, logger: Logger, leaseTimeout: Duration = .seconds(5)) {
         (self.client, self.logger, self.leaseTimeout) = (client, logger, leaseTimeout)

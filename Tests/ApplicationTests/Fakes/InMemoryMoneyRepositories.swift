@@ -28,7 +28,20 @@ struct InMemoryPurchases: PurchaseRepository {
     func find(externalID: String) async throws -> Purchase? {
         working.state.withLock { $0.purchases.first { $0.externalID == externalID } }
     }
-    func ingestionContext(
+    func ingestionContexts(of submissions: [PurchaseSubmission], on day: CalendarDate, month: MonthWindow)
+        async throws -> [IngestionContext]
+    {
+        var contexts: [IngestionContext] = []
+        for submission in submissions {
+            contexts.append(
+                try await ingestionContext(
+                    externalID: submission.externalID, merchantID: submission.merchantID, userID: submission.userID,
+                    on: day, month: month))
+        }
+        return contexts
+    }
+
+    private func ingestionContext(
         externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
     ) async throws -> IngestionContext {
         let offers = working.state.withLock { state in

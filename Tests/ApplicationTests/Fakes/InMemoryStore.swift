@@ -36,6 +36,7 @@ final class InMemoryStore: UnitOfWork {
     let counters = Mutex((commits: 0, rollbacks: 0, reads: 0))
     /// While set, every connection-level unit of work fails as an unreachable database does.
     let databaseDown = Mutex(false)
+    let leaseTimeout = Duration.seconds(5)
 
     var commits: Int { counters.withLock { $0.commits } }
     var rollbacks: Int { counters.withLock { $0.rollbacks } }
