@@ -2,6 +2,14 @@ import Foundation
 public import Logging
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+    private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+    import Musl
+    private let systemWrite = Musl.write
+#endif
+
 /// Writes one JSON object per line: `ts` (RFC 3339 UTC, milliseconds), `level`, `service`, `msg`, then the
 /// metadata fields (`request_id`, `user_id`, `duration_ms`, `error`, …) at the top level for `jq`.
 public struct JSONLogHandler: LogHandler {
@@ -26,7 +34,7 @@ public struct JSONLogHandler: LogHandler {
     }
 
     /// The JSON line for one event (without the newline).
-    func line(for event: LogEvent) -> String {
+    func line(for event: LogEvent) -> [UInt8] {
         var fields = metadata
         if let extra = event.metadata { fields.merge(extra) { _, new in new } }
         fields["ts"] = .string(UTCTimestamp.format(millisecondsSince1970: Int64(Date().timeIntervalSince1970 * 1000)))
@@ -62,14 +70,34 @@ public final class LogOutput: Sendable {
         }
     }
 
-    func write(_ line: String) {
+    /// Writes the UTF-8 line and its newline.
+    func write(_ line: [UInt8]) {
         sink.withLock { sink in
             switch sink {
             case .standardOutput:
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                var whole = line
+                whole.append(UInt8(ascii: "\n"))
+                whole.withUnsafeBytes { Self.writeToStandardOutput($0) }
             case .memory(var lines):
-                lines.append(line)
+                lines.append(String(decoding: line, as: UTF8.self))
                 sink = .memory(lines)
+            }
+        }
+    }
+
+    /// `write(2)` until every byte is out; a line that cannot be written (stdout closed) is dropped, since a log
+    /// line must never take the process down.
+    private static func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(STDOUT_FILENO, start + offset, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else {
+                return
             }
         }
     }
