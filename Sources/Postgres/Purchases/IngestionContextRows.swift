@@ -5,7 +5,7 @@ import PostgresNIO
 /// The rows `ingestion_contexts.sql` returns for one submission, folded into its `IngestionContext`: the first
 /// row gives the duplicate, the merchant, the owner's activity and wallet version; each row gives one candidate
 /// offer and what the owner already earned on it.
-struct ContextRows {
+struct IngestionContextRows {
     let merchantID: MerchantID
     private var duplicate: Purchase?
     private var merchant: Merchant?

@@ -31,7 +31,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 "user_ids": submissions.map(\.userID.uuid), "month": month.firstDay.description,
                 "today": day.description,
             ]), logger: logger)
-        var contexts = submissions.map { ContextRows(merchantID: $0.merchantID) }
+        var contexts = submissions.map { IngestionContextRows(merchantID: $0.merchantID) }
         for try await row in rows {
             let cells = row.makeRandomAccess()
             let position = try cells[0].decode(Int64.self) - 1
