@@ -14,6 +14,7 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -33,6 +34,16 @@ def browser() -> webdriver.Chrome:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def patient(driver: webdriver.Chrome) -> WebDriverWait:
+    """A wait that counts a page replaced while it was being read as "not yet", not as a failure.
+
+    After a click that navigates, the condition can find an element of the old page and read it just as the new
+    page replaces it; Chromium then answers with an error (a stale element, or "node does not belong to the
+    document"). Polling again reads the new page. A condition that never holds still fails at DEADLINE.
+    """
+    return WebDriverWait(driver, DEADLINE, ignored_exceptions=[WebDriverException])
 
 
 def login(base: str, email: str) -> str:
@@ -60,7 +71,7 @@ def assert_accessible(driver: webdriver.Chrome) -> None:
 
 def check_docs(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
     """/docs renders the document by tag, authorises with a pasted token and runs "Try it out" for real."""
-    wait = WebDriverWait(driver, DEADLINE)
+    wait = patient(driver)
     driver.get(f"{base}/docs")
     title = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".swagger-ui .info .title")))
     assert "ClickNBack API" in title.text, title.text
@@ -100,7 +111,7 @@ def check_docs(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
 def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
     """The console: sign-in, the queues page, pausing and resuming a job and redriving a parked item, each
     through its confirmation step, a phone's width, and signing out."""
-    wait = WebDriverWait(driver, DEADLINE)
+    wait = patient(driver)
     driver.delete_all_cookies()
     driver.get(f"{base}/console/queues")
     wait.until(EC.url_contains("/console/sign-in"))
@@ -109,8 +120,9 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
     driver.find_element(By.ID, "email").send_keys("carol@clicknback.com")
     driver.find_element(By.ID, "password").send_keys("Str0ng!Pass")
     driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
-    heading = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "main h1")))
-    assert heading.text == "Queues", heading.text
+    # The sign-in page has a heading too: wait for the one of the page the sign-in leads to.
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main h1"), "Queues"))
+    assert driver.find_element(By.CSS_SELECTOR, "main h1").text == "Queues"
     assert "purchase_confirmation" in driver.page_source
     bars = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=job-purchase_confirmation] svg.chart rect.settled")
     assert len(bars) >= 30, f"the attempts chart draws a bar per minute: {len(bars)}"
@@ -184,7 +196,7 @@ def check_console(driver: webdriver.Chrome, base: str, screenshots: str) -> None
 def check_expired_session(driver: webdriver.Chrome, base: str, screenshots: str) -> None:
     """A session that ended on the server (here: made expired in the database) shows the sign-in page at the
     next refresh, and signing in again opens the console."""
-    wait = WebDriverWait(driver, DEADLINE)
+    wait = patient(driver)
     driver.delete_all_cookies()
     driver.get(f"{base}/console/sign-in")
     driver.find_element(By.ID, "email").send_keys("carol@clicknback.com")

@@ -16,7 +16,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 template_url=${1:?usage: scripts/browser.sh <template_database_url>}
 selenium_version=4.38.0
-port=$((19000 + RANDOM % 500))
 work=$(mktemp -d)
 db="browser_$$"
 
@@ -24,6 +23,7 @@ log() { printf 'browser: %s\n' "$*"; }
 # shellcheck source=scripts/live-api.sh
 . scripts/live-api.sh
 trap live_api_cleanup EXIT
+port=$(live_free_port)
 
 # Chromium and its driver from Debian's packages.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then

@@ -21,7 +21,6 @@ seed=${FUZZ_SEED:-42}
 examples=${FUZZ_MAX_EXAMPLES:-40}
 min_requests=${FUZZ_MIN_REQUESTS:-2000}
 schemathesis_version=4.32.5
-port=$((18500 + RANDOM % 500))
 work=$(mktemp -d)
 db="fuzz_$$"
 
@@ -29,6 +28,7 @@ log() { printf 'fuzz: %s\n' "$*"; }
 # shellcheck source=scripts/live-api.sh
 . scripts/live-api.sh
 trap live_api_cleanup EXIT
+port=$(live_free_port)
 
 # schemathesis from PyPI, pinned, in a project-local virtualenv.
 venv=.data/venv

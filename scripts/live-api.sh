@@ -2,7 +2,7 @@
 # template with the demo seed, and the debug `clicknback api` serving it on a loopback port; both removed when
 # the calling script exits.
 #
-# The caller sets `template_url` (the test template's URL), `port`, `work` (a temporary folder) and `db` (the
+# The caller sets `template_url` (the test template's URL), `port` (`live_free_port` gives one), `work` (a temporary folder) and `db` (the
 # new database's name), calls `live_api_start [NAME=VALUE…]` and installs `live_api_cleanup` in its EXIT trap.
 # Afterwards `api_pid` is the API's pid and `$work/api.log` its log.
 # shellcheck shell=bash
@@ -13,6 +13,10 @@ live_psql() { # the client from PATH, or from the PostgreSQL installation script
     local bin
     bin=$(type -P psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1)
     "$bin" "$@"
+}
+
+live_free_port() { # a loopback port the kernel has just handed out, so parallel runs do not collide
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 live_api_cleanup() {

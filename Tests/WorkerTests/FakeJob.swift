@@ -78,7 +78,8 @@ final class FakeJob: Job {
     }
 }
 
-/// A queue that records every write the runtime makes and answers with `verdict`.
+/// A queue that records every write the runtime makes and answers with `verdict` (or fails them all while
+/// `writesFail`, as when the database is down).
 final class FakeQueue: JobQueue {
     enum Write: Equatable {
         case business(UUID, delay: Duration)
@@ -93,6 +94,7 @@ final class FakeQueue: JobQueue {
     let journaled = Mutex<[JobAttemptRecord]>([])
     let enabled = Mutex(true)
     let verdict = Mutex(QueueVerdict.rescheduled)
+    let writesFail = Mutex(false)
     /// What `reserve` answers (`nil`: the slot is too far away).
     let reservation = Mutex<Duration?>(.zero)
     let reservations = Mutex(0)
@@ -105,20 +107,20 @@ final class FakeQueue: JobQueue {
     }
     func retryBusiness(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String) async throws
         -> QueueVerdict
-    { record(.business(lease.itemID, delay: delay)) }
+    { try record(.business(lease.itemID, delay: delay)) }
     func retryInfrastructure(
         _ job: JobKind, _ lease: QueueLease, after delay: Duration, failure: DownstreamFailure, horizon: Duration
-    ) async throws -> QueueVerdict { record(.infrastructure(lease.itemID, failure.failureClass, delay: delay)) }
+    ) async throws -> QueueVerdict { try record(.infrastructure(lease.itemID, failure.failureClass, delay: delay)) }
     func interrupt(_ job: JobKind, _ lease: QueueLease, after delay: Duration, message: String, maxInterruptions: Int)
         async throws -> QueueVerdict
-    { record(.interrupt(lease.itemID, max: maxInterruptions)) }
+    { try record(.interrupt(lease.itemID, max: maxInterruptions)) }
     func release(_ job: JobKind, _ lease: QueueLease, after delay: Duration) async throws {
-        _ = record(.release(lease.itemID, delay: delay))
+        _ = try record(.release(lease.itemID, delay: delay))
     }
     func park(_ job: JobKind, _ lease: QueueLease, failure: FailureClass, message: String) async throws
         -> QueueVerdict
     {
-        _ = record(.park(lease.itemID, failure))
+        _ = try record(.park(lease.itemID, failure))
         return .parked
     }
     func nextDue(_ job: JobKind) async throws -> Duration? { nil }
@@ -135,7 +137,8 @@ final class FakeQueue: JobQueue {
         return reservation.withLock { $0 }
     }
 
-    private func record(_ write: Write) -> QueueVerdict {
+    private func record(_ write: Write) throws -> QueueVerdict {
+        if writesFail.withLock({ $0 }) { throw DatabaseUnavailable(reason: "the fake database is down") }
         writes.withLock { $0.append(write) }
         return verdict.withLock { $0 }
     }

@@ -122,13 +122,24 @@ let policy = RetryPolicy(
 }
 
 @Suite struct ItemRunnerTests {
-    func runner(_ job: FakeJob, _ queue: FakeQueue, rateLimit: SharedRateLimit? = nil, journal: AttemptJournal? = nil)
-        -> ItemRunner<FakeJob>
-    {
+    func runner(
+        _ job: FakeJob, _ queue: FakeQueue, rateLimit: SharedRateLimit? = nil, journal: AttemptJournal? = nil,
+        alarm: DueAlarm = DueAlarm(), leaseDuration: Duration = .seconds(30)
+    ) -> ItemRunner<FakeJob> {
         ItemRunner(
-            job: job, queue: queue, policy: policy, breaker: breaker(), rateLimit: rateLimit, alarm: DueAlarm(),
-            journal: journal ?? AttemptJournal(), workerID: "w1", random: ScriptedRandom(values: [0.5]),
-            logger: quiet)
+            job: job, queue: queue, policy: policy, breaker: breaker(), rateLimit: rateLimit, alarm: alarm,
+            leaseDuration: leaseDuration, journal: journal ?? AttemptJournal(), workerID: "w1",
+            random: ScriptedRandom(values: [0.5]), logger: quiet)
+    }
+
+    /// Whether the alarm goes off within a generous deadline.
+    func rings(_ alarm: DueAlarm) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            if alarm.fire() { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return false
     }
 
     @Test func aBusinessNotYetGoesBackToTheQueueCountedWithItsBackoff() async {
@@ -188,6 +199,27 @@ let policy = RetryPolicy(
         queue.reservation.withLock { $0 = .milliseconds(20) }
         await runner(job, queue, rateLimit: limit).run(.init(id: 2))
         #expect(job.attempts.withLock { $0 } == [2] && queue.reservations.withLock { $0 } == 2)
+    }
+
+    // The lease is zero here, so the item is claimable again at once: the alarm must say so, or the item would
+    // wait for the next sweep (a minute in production) although the database is back.
+    @Test func aQueueWriteThatFailsSetsTheAlarmForTheLeasesEnd() async throws {
+        let (job, queue, alarm) = (FakeJob(), FakeQueue(), DueAlarm())
+        job.script.withLock { $0[1] = [.unavailable(DownstreamFailure(.timeout, "deadline passed"))] }
+        queue.writesFail.withLock { $0 = true }
+        await runner(job, queue, alarm: alarm, leaseDuration: .zero).run(.init(id: 1))
+        #expect(queue.writes.withLock { $0 }.isEmpty)
+        #expect(try await rings(alarm))
+    }
+
+    @Test func aReleaseThatFailsSetsTheAlarmForTheLeasesEnd() async throws {
+        let (job, queue, alarm) = (FakeJob(), FakeQueue(), DueAlarm())
+        queue.reservation.withLock { $0 = nil }
+        queue.writesFail.withLock { $0 = true }
+        let limit = SharedRateLimit(downstream: .bank, callsPerSecond: 10, maxWait: .seconds(3600), lateness: .zero)
+        await runner(job, queue, rateLimit: limit, alarm: alarm, leaseDuration: .zero).run(.init(id: 1))
+        #expect(job.attempts.withLock { $0 }.isEmpty)
+        #expect(try await rings(alarm), "not an hour later, when the release would have made it due")
     }
 
     @Test func aCallThatCannotStartInTimeForItsSlotGivesTheSlotUp() async {

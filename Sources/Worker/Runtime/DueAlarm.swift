@@ -16,7 +16,7 @@ package final class DueAlarm: Sendable {
     }
 
     /// Whether anything became due since the last call (and forgets it).
-    func fire() -> Bool {
+    package func fire() -> Bool {
         let now = tick(of: ContinuousClock.now)
         return ticks.withLock { ticks in
             let due = ticks.filter { $0 <= now }

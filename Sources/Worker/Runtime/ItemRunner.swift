@@ -14,6 +14,9 @@ package struct ItemRunner<J: Job>: Sendable {
     let breaker: CircuitBreaker
     let rateLimit: SharedRateLimit?
     let alarm: DueAlarm
+    /// How long a claim holds its item: when a write that would hand the item back fails, the item becomes
+    /// claimable again once its lease runs out, and the alarm is set for then.
+    let leaseDuration: Duration
     let journal: AttemptJournal
     let workerID: String
     let random: any RandomSource
@@ -21,12 +24,13 @@ package struct ItemRunner<J: Job>: Sendable {
 
     package init(
         job: J, queue: any JobQueue, policy: RetryPolicy, breaker: CircuitBreaker, rateLimit: SharedRateLimit?,
-        alarm: DueAlarm, journal: AttemptJournal, workerID: String, random: any RandomSource, logger: Logger
+        alarm: DueAlarm, leaseDuration: Duration, journal: AttemptJournal, workerID: String, random: any RandomSource,
+        logger: Logger
     ) {
         (
-            self.job, self.queue, self.policy, self.breaker, self.rateLimit, self.alarm, self.journal, self.workerID,
-            self.random, self.logger
-        ) = (job, queue, policy, breaker, rateLimit, alarm, journal, workerID, random, logger)
+            self.job, self.queue, self.policy, self.breaker, self.rateLimit, self.alarm, self.leaseDuration,
+            self.journal, self.workerID, self.random, self.logger
+        ) = (job, queue, policy, breaker, rateLimit, alarm, leaseDuration, journal, workerID, random, logger)
     }
 
     package func run(_ item: J.Item) async {
@@ -95,11 +99,12 @@ package struct ItemRunner<J: Job>: Sendable {
             alarm.schedule(after: delay)
         } catch {
             logger.error("release failed", metadata: metadata(item, error: error))
+            alarm.schedule(after: leaseDuration)
         }
     }
 
-    /// Writes where the item goes next; a failed write leaves the lease to expire, and the next claim counts
-    /// the attempt as crashed.
+    /// Writes where the item goes next; a failed write leaves the lease to expire (the alarm wakes the dispatcher
+    /// then, not the next sweep), and the next claim counts the attempt as crashed.
     private func conclude(
         _ item: J.Item, _ lease: QueueLease, _ result: AttemptResult, started: Date, duration: Duration
     ) async {
@@ -140,6 +145,7 @@ package struct ItemRunner<J: Job>: Sendable {
             }
         } catch {
             logger.error("queue write failed", metadata: metadata(item, error: error))
+            alarm.schedule(after: leaseDuration)
         }
         if verdict == .parked { WorkerMetrics.parked(job: job.kind.rawValue) }
         let outcome = verdict == .parked ? "parked" : verdict == .leaseLost ? "lease_lost" : result.label

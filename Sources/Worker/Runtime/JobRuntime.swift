@@ -74,7 +74,8 @@ public struct JobRuntime<J: Job>: DrainableJob, Service {
             inFlight: inFlight, logger: logger)
         let runner = ItemRunner(
             job: job, queue: queue, policy: configuration.retry, breaker: breaker, rateLimit: rateLimit, alarm: alarm,
-            journal: journal, workerID: configuration.workerID, random: random, logger: logger)
+            leaseDuration: configuration.leaseDuration, journal: journal, workerID: configuration.workerID,
+            random: random, logger: logger)
         await withDiscardingTaskGroup { group in
             group.addTask { await background(signal: signal, alarm: alarm, journal: journal, inFlight: inFlight) }
             signal.wake()
