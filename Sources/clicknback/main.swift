@@ -1,10 +1,17 @@
 import ArgumentParser
+import Composition
 import NIOCore
 import NIOPosix
 
 // Swift Concurrency runs on NIO's event loops instead of its own pool, so a task awaiting a PostgreSQL or
-// HTTP result resumes where the I/O happened: no thread switch per query (see docs/performance.md).
-// It must happen before any task starts, hence top-level code instead of `@main`.
+// HTTP result resumes where the I/O happened: no thread switch per query (see docs/performance.md), and as
+// many loops as `EVENT_LOOP_THREADS` says (ADR 036). Both must happen before any task starts, hence top-level
+// code instead of `@main`.
+do {
+    NIOSingletons.groupLoopCountSuggestion = try EventLoopSettings.fromProcessEnvironment().threads
+} catch {
+    ClickNBack.exit(withError: error)
+}
 NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 do {

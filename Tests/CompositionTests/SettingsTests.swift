@@ -55,6 +55,16 @@ import Testing
         }
     }
 
+    @Test func oneEventLoopUnlessToldOtherwise() throws {
+        #expect(try EventLoopSettings(source: SettingsSource(values: [:])).threads == 1)
+        #expect(try EventLoopSettings(source: SettingsSource(values: ["EVENT_LOOP_THREADS": "4"])).threads == 4)
+        for refused in ["0", "257", "two"] {
+            #expect(throws: SettingsError.self) {
+                try EventLoopSettings(source: SettingsSource(values: ["EVENT_LOOP_THREADS": refused]))
+            }
+        }
+    }
+
     @Test func secretsAreRequiredAndLongOutsideDevelopment() throws {
         #expect(throws: SettingsError("OAUTH_HASH_KEY", "is required outside development mode")) {
             try settings([:]).tokens()

@@ -39,6 +39,17 @@ import Testing
                 let refused = try await api.ingest(user.token, user: user.id, merchant: shop, amount: amount)
                 #expect(refused.status == .unprocessableContent, "amount \(amount): \(refused.status)")
             }
+            for (body, reason) in [
+                ("[1, 2]", "Input should be a valid dictionary or object to extract fields from"),
+                (#""just text""#, "Input should be a valid dictionary or object to extract fields from"),
+                (#"{"external_id": "#, "JSON decode error"),
+            ] {
+                let refused = try await api.send(.post, "/api/v1/purchases/", token: user.token, json: body)
+                let violation = (refused.errorDetails["violations"] as? [[String: Any]])?.first
+                #expect(refused.status == .unprocessableContent && refused.errorCode == "VALIDATION_ERROR")
+                #expect(
+                    violation?["field"] as? String == "body" && violation?["reason"] as? String == reason, "\(body)")
+            }
             let nestedNUL = try await api.send(
                 .post, "/api/v1/users/me/payouts", token: user.token,
                 json: #"{"amount": "10.00", "method": "card", "details": {"card_token": "a\u0000b"}}"#)

@@ -4,6 +4,7 @@ import Foundation
 public import HTTPAPI
 import Hummingbird
 public import Logging
+import NIOCore
 import Postgres
 public import PostgresNIO
 public import ServiceLifecycle
@@ -115,6 +116,7 @@ public enum APIComposition {
                         "routes": .stringConvertible(routeCount),
                         "max_connections": .stringConvertible(governor.capacity),
                         "file_limit": .stringConvertible(fileLimit),
+                        "event_loop_threads": .stringConvertible(NIOSingletons.groupLoopCountSuggestion),
                     ])
             },
             logger: logger)

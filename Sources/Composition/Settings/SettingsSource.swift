@@ -12,6 +12,11 @@ public struct SettingsSource: Sendable {
         return SettingsSource(reader: ConfigReader(providers: [EnvironmentVariablesProvider(), dotEnv]))
     }
 
+    /// The process environment alone, read without waiting (for what is needed before the first task starts).
+    public static func processEnvironment() -> SettingsSource {
+        SettingsSource(reader: ConfigReader(provider: EnvironmentVariablesProvider()))
+    }
+
     /// Fixed values, for tests.
     public init(values: [String: String]) {
         self.reader = ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: values))

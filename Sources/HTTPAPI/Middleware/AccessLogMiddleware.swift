@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 import Logging
 
@@ -11,12 +12,11 @@ struct AccessLogMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - started
-        let milliseconds = elapsed.milliseconds
         var metadata: Logger.Metadata = [
             "method": .string(request.method.rawValue),
             "route": .string(context.endpointPath ?? request.uri.path),
             "status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.2f", milliseconds)),
+            "duration_ms": .string(elapsed.millisecondsText),
         ]
         if let callerID = context.facts.callerID { metadata["user_id"] = .string(callerID) }
         if let partnerID = context.facts.partnerID { metadata["partner_id"] = .string(partnerID) }

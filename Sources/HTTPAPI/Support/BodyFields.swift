@@ -20,17 +20,16 @@ struct BodyFields {
     /// Parses raw bytes; an empty body counts as a missing object.
     static func parse(_ data: Data, status: HTTPResponse.Status = .unprocessableContent) throws -> BodyFields {
         guard !data.isEmpty else { throw APIError.validation([("body", "Field required")], status: status) }
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
+        // Bodies are objects: decoded as one directly, a body costs no failed attempts at the other kinds of
+        // value (each a `DecodingError` with its description). Only a body that is not an object is decoded
+        // again, to say whether it was JSON at all.
+        let decoder = JSONDecoder()
+        if let fields = try? decoder.decode([String: JSONValue].self, from: data) { return object(fields) }
+        guard (try? decoder.decode(JSONValue.self, from: data)) != nil else {
             throw APIError.validation([("body", "JSON decode error")], status: status)
         }
-        guard case .object(let fields) = value else {
-            throw APIError.validation(
-                [("body", "Input should be a valid dictionary or object to extract fields from")], status: status)
-        }
-        return object(fields)
+        throw APIError.validation(
+            [("body", "Input should be a valid dictionary or object to extract fields from")], status: status)
     }
 
     /// PostgreSQL text cannot hold U+0000: a string carrying it is refused here, with its field, rather than

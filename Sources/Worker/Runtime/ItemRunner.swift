@@ -164,7 +164,7 @@ package struct ItemRunner<J: Job>: Sendable {
         var metadata = job.logMetadata(of: item)
         metadata["job"] = .string(job.kind.rawValue)
         metadata["attempt"] = .stringConvertible(lease.claims)
-        metadata["duration_ms"] = .string(String(format: "%.2f", duration.milliseconds))
+        metadata["duration_ms"] = .string(duration.millisecondsText)
         metadata["outcome"] = .string(outcome)
         if let failure { metadata["error_class"] = .string(failure.rawValue) }
         if let message { metadata["error"] = .string(message) }
