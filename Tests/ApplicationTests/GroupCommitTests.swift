@@ -40,37 +40,6 @@ import Testing
         #expect(batches.count < 200, "requests arriving during a flush were grouped")
     }
 
-    /// Counts the flushes running at once; pauses in each so that concurrent callers pile up.
-    final class LaneCounter: Sendable {
-        let running = Mutex(0)
-        let most = Mutex(0)
-        let batches = Mutex<[[Int]]>([])
-
-        func flush(_ batch: [Int]) async -> [Result<Int, any Error>] {
-            let now = running.withLock { count in
-                count += 1
-                return count
-            }
-            most.withLock { $0 = max($0, now) }
-            batches.withLock { $0.append(batch) }
-            try? await Task.sleep(for: .milliseconds(5))
-            running.withLock { $0 -= 1 }
-            return batch.map { .success($0 * 10) }
-        }
-    }
-
-    @Test func withTwoLanesTwoFlushesRunAtOnceAndNeverMore() async throws {
-        let counter = LaneCounter()
-        let commit = GroupCommit<Int, Int>(maxBatch: 8, lanes: 2) { await counter.flush($0) }
-        let answers = await withTaskGroup(of: (Int, Int?).self) { group in
-            for request in 0..<200 { group.addTask { (request, try? await commit.submit(request)) } }
-            return await group.reduce(into: [Int: Int?]()) { $0[$1.0] = $1.1 }
-        }
-        #expect(answers.count == 200 && answers.allSatisfy { $0.value == $0.key * 10 })
-        #expect(counter.batches.withLock { $0 }.flatMap { $0 }.sorted() == Array(0..<200), "every request written once")
-        #expect(counter.most.withLock { $0 } == 2, "a request arriving during a flush starts the second lane, no third")
-    }
-
     /// With a wait limit, requests that queued behind a flush for longer than the limit are answered with the
     /// limit's error when that flush ends, and never go out; the rest are written as usual.
     @Test func requestsThatWaitedPastTheLimitAreAnsweredWithItsErrorAndNeverWritten() async throws {

@@ -12,14 +12,11 @@ struct CallerReader: Sendable {
 
     /// The most callers per statement.
     static let maxBatch = 64
-    /// Statements in flight at once (`GroupCommit`'s lanes): a request waits for a free one, not for the whole
-    /// statement before it and then its own (ADR 036).
-    static let lanes = 2
 
     init(unitOfWork: any UnitOfWork) {
         // The read runs in a task of its own: the leading request being cancelled (its client gone) must not
         // fail the others' reads.
-        group = GroupCommit(maxBatch: Self.maxBatch, lanes: Self.lanes, waitLimit: .forALease(of: unitOfWork)) { ids in
+        group = GroupCommit(maxBatch: Self.maxBatch, waitLimit: .forALease(of: unitOfWork)) { ids in
             await Task { await Self.readTogether(ids, unitOfWork) }.value
         }
     }

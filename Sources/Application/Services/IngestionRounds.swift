@@ -31,15 +31,11 @@ struct IngestionRounds: Sendable {
 
     /// The most attempts per round; the statements' arrays grow with it, their round trips hardly do.
     static let maxBatch = 64
-    /// Statements in flight at once (`GroupCommit`'s lanes): a request waits for a free one, not for the whole
-    /// statement before it and then its own (ADR 036).
-    static let lanes = 2
 
     init(unitOfWork: any UnitOfWork, clock: any WallClock) {
         // The round runs in a task of its own: the leading request being cancelled (its client gone) must not
         // cancel the others' round.
-        group = GroupCommit(maxBatch: Self.maxBatch, lanes: Self.lanes, waitLimit: .forALease(of: unitOfWork)) {
-            attempts in
+        group = GroupCommit(maxBatch: Self.maxBatch, waitLimit: .forALease(of: unitOfWork)) { attempts in
             await Task { await Self.run(attempts, at: clock.now(), unitOfWork) }.value
         }
     }

@@ -5,11 +5,6 @@
 /// and are flushed together by the first of them, who becomes the next leader. No timer and no extra task:
 /// at low load every request goes out at once, under load batches grow by themselves (up to `maxBatch`).
 ///
-/// With `lanes` above one, that many flushes run at once: a request waits only while every lane is busy. Waits are
-/// shorter (a request no longer waits for a whole flush, then its own), at the price of smaller batches. Flushes in
-/// different lanes run in any order against each other, so lanes suit only requests that do not depend on each
-/// other's order: reads, and writes each guarded on its own (an ingestion's wallet version, ADR 036).
-///
 /// A flush that stalls (a lock, a database that stopped answering) holds up the requests queued behind it. With a
 /// `waitLimit`, the requests that have waited longer than its duration when the flush ends are answered with its
 /// error instead of going out in the next flush: they do not pile up behind a stalled database, as the pool's
@@ -40,34 +35,28 @@ public actor GroupCommit<Request: Sendable, Response: Sendable> {
     }
 
     private let maxBatch: Int
-    private let lanes: Int
     private let waitLimit: WaitLimit?
     private let flush: Flush
     private var waiting: [Waiter] = []
-    /// Flushes running now, at most `lanes`; requests wait only when every lane is busy.
-    private var flushing = 0
+    private var flushing = false
 
-    public init(maxBatch: Int, lanes: Int = 1, waitLimit: WaitLimit? = nil, flush: @escaping Flush) {
+    public init(maxBatch: Int, waitLimit: WaitLimit? = nil, flush: @escaping Flush) {
         precondition(maxBatch >= 1, "a batch holds at least one request")
-        precondition(lanes >= 1, "at least one flush runs")
         self.maxBatch = maxBatch
-        self.lanes = lanes
         self.waitLimit = waitLimit
         self.flush = flush
     }
 
     /// Writes `request` (alone or with others) and returns its own result.
     public func submit(_ request: Request) async throws -> Response {
-        if flushing < lanes {
-            flushing += 1
-        } else {
+        if flushing {
             let since = ContinuousClock.now
             let turn = await withCheckedContinuation {
                 waiting.append(Waiter(request: request, since: since, continuation: $0))
             }
-            // A `.lead` turn comes with the lane of the flush that handed it over.
             if case .done(let result) = turn { return try result.get() }
         }
+        flushing = true
         let followers = Array(waiting.prefix(maxBatch - 1))
         waiting.removeFirst(followers.count)
         var results = await flush([request] + followers.map(\.request))
@@ -85,7 +74,7 @@ public actor GroupCommit<Request: Sendable, Response: Sendable> {
             }
         }
         if waiting.isEmpty {
-            flushing -= 1
+            flushing = false
         } else {
             waiting.removeFirst().continuation.resume(returning: .lead)
         }
