@@ -90,6 +90,7 @@ queue_empty() { # waits until the verification queue is empty; prints seconds
 peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; } # busy, total (steal counts as not ours)
 worker_env() { echo WORKER_ADMIN_PORT="$admin_port" WORKER_ID="bench-$RANDOM"; }
 http_share() { # http_share PORT: share of the worker's attempt time spent in bank calls over HTTP (0..1)
     curl -fsS "http://127.0.0.1:$1/metrics" | python3 -c '
@@ -247,7 +248,21 @@ for c in $concurrencies; do
 done
 half=$(python3 -c "print(round($best / 2, 1))")
 log "   latency at half the peak ($half req/s)"
+# With how busy the machine (both cores: PostgreSQL, the API, the generator) and the API were meanwhile, so that a
+# long tail can be told apart from a full machine.
+machine_before=$(machine_ticks); api_before=$(cpu_ticks "$api"); started=$EPOCHREALTIME
 "$gen" open "${target[@]}" --rate "$half" --count "$(python3 -c "print(int($half * $duration))")" >"$work/ingest_half_peak.json"
+machine_after=$(machine_ticks); api_after=$(cpu_ticks "$api"); elapsed=$(since "$started")
+python3 - "$work/ingest_half_peak.json" "$machine_before" "$machine_after" "$api_before" "$api_after" "$elapsed" \
+    "$(getconf CLK_TCK)" "$(nproc)" <<'PY'
+import json, sys
+path, (busy0, total0), (busy1, total1) = sys.argv[1], map(int, sys.argv[2].split()), map(int, sys.argv[3].split())
+api_ticks, elapsed, ticks, cores = int(sys.argv[5]) - int(sys.argv[4]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
+run = json.load(open(path))
+run["machine_cpu_busy"] = round((busy1 - busy0) / max(total1 - total0, 1), 3)
+run["api_cpu_share_of_machine"] = round(api_ticks / ticks / elapsed / cores, 3)
+json.dump(run, open(path, "w"))
+PY
 
 log "6. partner batch ingestion (batches of 500) vs single posts"
 psql_q -c "UPDATE users SET role = 'admin' WHERE email = 'bench-0@example.com'" >/dev/null

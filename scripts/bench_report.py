@@ -146,7 +146,10 @@ def main():
     for run, pg in zip(http, pgbench):
         rows.append(f"| ingest c={run['concurrency']} | {run['rps']:.0f} req/s (pgbench {pg['tps']:.0f} tps, {run['rps'] / pg['tps']:.2f}×) | p50 {run['p50_ms']:.1f} / p90 {run['p90_ms']:.1f} / p99 {run['p99_ms']:.1f} / max {run['max_ms']:.1f} ms, {run['errors']} errors |")
     half = results["ingest"]["half_peak"]
-    rows.append(f"| ingest @ half peak ({half['rate']}/s) | {half['rps']:.0f} req/s | p50 {half['p50_ms']:.1f} / p90 {half['p90_ms']:.1f} / p99 {half['p99_ms']:.1f} / max {half['max_ms']:.1f} ms, {half['errors']} errors |")
+    busy = ""
+    if "machine_cpu_busy" in half:
+        busy = f"; machine CPU {half['machine_cpu_busy'] * 100:.0f} % busy (API {half['api_cpu_share_of_machine'] * 100:.0f} %)"
+    rows.append(f"| ingest @ half peak ({half['rate']}/s) | {half['rps']:.0f} req/s | p50 {half['p50_ms']:.1f} / p90 {half['p90_ms']:.1f} / p99 {half['p99_ms']:.1f} / max {half['max_ms']:.1f} ms, {half['errors']} errors{busy} |")
     for run in results["ingest_to_confirmed"]:
         rows.append(f"| ingest→confirmed @ {run['rate']}/s | {run['count']} purchases | p50 {run['p50_ms']:.1f} / p90 {run['p90_ms']:.1f} / p99 {run['p99_ms']:.1f} / max {run['max_ms']:.1f} ms |")
     rows.append(f"| backlog drain, pgbench settle (c=10) | {drain['pgbench_settle']['tps']:.0f} tps | limit |")
