@@ -12,7 +12,7 @@ public struct EventLoopSettings: Sendable {
     }
 
     /// Read from the process environment alone, not from `.env`: the loops start before the first task, and
-    /// reading `.env` takes one. Systemd units and `make run` set it in the environment.
+    /// reading `.env` takes one. The systemd units' `EnvironmentFile=` puts the env file's values there.
     public static func fromProcessEnvironment() throws -> EventLoopSettings {
         try EventLoopSettings(source: .processEnvironment())
     }
