@@ -14,7 +14,7 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -36,14 +36,30 @@ def browser() -> webdriver.Chrome:
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
-def patient(driver: webdriver.Chrome) -> WebDriverWait:
+class PatientWait(WebDriverWait):
     """A wait that counts a page replaced while it was being read as "not yet", not as a failure.
 
     After a click that navigates, the condition can find an element of the old page and read it just as the new
-    page replaces it; Chromium then answers with an error (a stale element, or "node does not belong to the
-    document"). Polling again reads the new page. A condition that never holds still fails at DEADLINE.
+    page replaces it; Chromium then answers with a stale element, or an error saying the node "does not belong to
+    the document". Polling again reads the new page. Any other error still fails at once, and a condition that
+    never holds fails at DEADLINE.
     """
-    return WebDriverWait(driver, DEADLINE, ignored_exceptions=[WebDriverException])
+
+    def until(self, method, message=""):
+        def tolerant(driver):
+            try:
+                return method(driver)
+            except (NoSuchElementException, StaleElementReferenceException):
+                return False
+            except WebDriverException as error:
+                if "does not belong to the document" in str(error):
+                    return False
+                raise
+        return super().until(tolerant, message)
+
+
+def patient(driver: webdriver.Chrome) -> WebDriverWait:
+    return PatientWait(driver, DEADLINE)
 
 
 def login(base: str, email: str) -> str:

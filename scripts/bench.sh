@@ -248,22 +248,20 @@ for c in $concurrencies; do
 done
 half=$(python3 -c "print(round($best / 2, 1))")
 log "   latency at half the peak ($half req/s)"
-# With how busy the machine (both cores: PostgreSQL, the API, the generator) and the API were meanwhile, so that a
-# long tail can be told apart from a full machine.
-machine_before=$(machine_ticks); api_before=$(cpu_ticks "$api"); started=$EPOCHREALTIME
+# With how busy the machine (every CPU: PostgreSQL, the API, the generator) and the API were meanwhile, so that a
+# long tail can be told apart from a full machine. Both shares are of the machine's CPU time, in its own ticks.
+machine_before=$(machine_ticks); api_before=$(cpu_ticks "$api")
 "$gen" open "${target[@]}" --rate "$half" --count "$(python3 -c "print(int($half * $duration))")" >"$work/ingest_half_peak.json"
-machine_after=$(machine_ticks); api_after=$(cpu_ticks "$api"); elapsed=$(since "$started")
-python3 - "$work/ingest_half_peak.json" "$machine_before" "$machine_after" "$api_before" "$api_after" "$elapsed" \
-    "$(getconf CLK_TCK)" "$(nproc)" <<'PY'
+machine_after=$(machine_ticks); api_after=$(cpu_ticks "$api")
+python3 - "$work/ingest_half_peak.json" "$machine_before" "$machine_after" "$api_before" "$api_after" <<'PY'
 import json, sys
 path, (busy0, total0), (busy1, total1) = sys.argv[1], map(int, sys.argv[2].split()), map(int, sys.argv[3].split())
-api_ticks, elapsed, ticks, cores = int(sys.argv[5]) - int(sys.argv[4]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
+total = max(total1 - total0, 1)
 run = json.load(open(path))
-run["machine_cpu_busy"] = round((busy1 - busy0) / max(total1 - total0, 1), 3)
-run["api_cpu_share_of_machine"] = round(api_ticks / ticks / elapsed / cores, 3)
+run["machine_cpu_busy"] = round((busy1 - busy0) / total, 3)
+run["api_cpu_share_of_machine"] = round((int(sys.argv[5]) - int(sys.argv[4])) / total, 3)
 json.dump(run, open(path, "w"))
 PY
-
 log "6. partner batch ingestion (batches of 500) vs single posts"
 psql_q -c "UPDATE users SET role = 'admin' WHERE email = 'bench-0@example.com'" >/dev/null
 admin_token=$(curl -fsS -X POST "http://127.0.0.1:$api_port/api/v1/auth/login" -H 'Content-Type: application/json' \

@@ -23,7 +23,6 @@ log() { printf 'browser: %s\n' "$*"; }
 # shellcheck source=scripts/live-api.sh
 . scripts/live-api.sh
 trap live_api_cleanup EXIT
-port=$(live_free_port)
 
 # Chromium and its driver from Debian's packages.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
@@ -44,6 +43,8 @@ if ! "$venv/bin/python" -c "import selenium, sys; sys.exit(selenium.__version__ 
     "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium==$selenium_version"
 fi
 
+# Taken just before the API binds it, so that nothing started meanwhile (the installs above) takes it first.
+port=$(live_free_port)
 log "database $db from the template, demo seed; api on 127.0.0.1:$port"
 live_api_start
 # One parked item for the console's redrive (no worker runs here, so it stays parked until the test redrives it).

@@ -28,7 +28,6 @@ log() { printf 'fuzz: %s\n' "$*"; }
 # shellcheck source=scripts/live-api.sh
 . scripts/live-api.sh
 trap live_api_cleanup EXIT
-port=$(live_free_port)
 
 # schemathesis from PyPI, pinned, in a project-local virtualenv.
 venv=.data/venv
@@ -38,6 +37,8 @@ if [[ ! -x "$venv/bin/schemathesis" ]] || ! "$venv/bin/schemathesis" --version |
     "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
 fi
 
+# Taken just before the API binds it, so that nothing started meanwhile (the installs above) takes it first.
+port=$(live_free_port)
 log "database $db from the template, demo seed; api on 127.0.0.1:$port"
 live_api_start REGISTRATION_RATE_LIMIT_ENABLED=false INGEST_RATE_LIMIT_ENABLED=false
 token=$(curl -fsS -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'Content-Type: application/json' \

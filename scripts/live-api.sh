@@ -2,8 +2,9 @@
 # template with the demo seed, and the debug `clicknback api` serving it on a loopback port; both removed when
 # the calling script exits.
 #
-# The caller sets `template_url` (the test template's URL), `port` (`live_free_port` gives one), `work` (a temporary folder) and `db` (the
-# new database's name), calls `live_api_start [NAME=VALUE…]` and installs `live_api_cleanup` in its EXIT trap.
+# The caller sets `template_url` (the test template's URL), `port` (`live_free_port` gives one; take it just
+# before `live_api_start`), `work` (a temporary folder) and `db` (the new database's name), calls
+# `live_api_start [NAME=VALUE…]` and installs `live_api_cleanup` in its EXIT trap.
 # Afterwards `api_pid` is the API's pid and `$work/api.log` its log.
 # shellcheck shell=bash
 

@@ -95,6 +95,8 @@ final class FakeQueue: JobQueue {
     let enabled = Mutex(true)
     let verdict = Mutex(QueueVerdict.rescheduled)
     let writesFail = Mutex(false)
+    /// Writes refused while `writesFail`.
+    let failedWrites = Mutex(0)
     /// What `reserve` answers (`nil`: the slot is too far away).
     let reservation = Mutex<Duration?>(.zero)
     let reservations = Mutex(0)
@@ -138,7 +140,10 @@ final class FakeQueue: JobQueue {
     }
 
     private func record(_ write: Write) throws -> QueueVerdict {
-        if writesFail.withLock({ $0 }) { throw DatabaseUnavailable(reason: "the fake database is down") }
+        if writesFail.withLock({ $0 }) {
+            failedWrites.withLock { $0 += 1 }
+            throw DatabaseUnavailable(reason: "the fake database is down")
+        }
         writes.withLock { $0.append(write) }
         return verdict.withLock { $0 }
     }

@@ -132,14 +132,14 @@ let policy = RetryPolicy(
             random: ScriptedRandom(values: [0.5]), logger: quiet)
     }
 
-    /// Whether the alarm goes off within a generous deadline.
-    func rings(_ alarm: DueAlarm) async throws -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
+    /// How long after `start` the alarm went off; `nil` when it did not within a generous deadline.
+    func ringsAfter(_ alarm: DueAlarm, since start: ContinuousClock.Instant) async throws -> Duration? {
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
-            if alarm.fire() { return true }
+            if alarm.fire() { return ContinuousClock.now - start }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return false
+        return nil
     }
 
     @Test func aBusinessNotYetGoesBackToTheQueueCountedWithItsBackoff() async {
@@ -201,15 +201,20 @@ let policy = RetryPolicy(
         #expect(job.attempts.withLock { $0 } == [2] && queue.reservations.withLock { $0 } == 2)
     }
 
-    // The lease is zero here, so the item is claimable again at once: the alarm must say so, or the item would
-    // wait for the next sweep (a minute in production) although the database is back.
+    // Without the alarm, the item would wait for the next sweep (a minute in production) although the database
+    // is back; with it set too early, the claim would find the item still leased, and wait for the sweep as well.
     @Test func aQueueWriteThatFailsSetsTheAlarmForTheLeasesEnd() async throws {
         let (job, queue, alarm) = (FakeJob(), FakeQueue(), DueAlarm())
         job.script.withLock { $0[1] = [.unavailable(DownstreamFailure(.timeout, "deadline passed"))] }
         queue.writesFail.withLock { $0 = true }
-        await runner(job, queue, alarm: alarm, leaseDuration: .zero).run(.init(id: 1))
-        #expect(queue.writes.withLock { $0 }.isEmpty)
-        #expect(try await rings(alarm))
+        let lease = Duration.milliseconds(800)
+        let start = ContinuousClock.now
+        await runner(job, queue, alarm: alarm, leaseDuration: lease).run(.init(id: 1))
+        #expect(queue.failedWrites.withLock { $0 } == 1, "the retry's write was tried")
+        let rang = try await ringsAfter(alarm, since: start)
+        #expect(
+            rang.map { $0 >= lease } == true,
+            "the alarm goes off once the lease has run out: \(String(describing: rang))")
     }
 
     @Test func aReleaseThatFailsSetsTheAlarmForTheLeasesEnd() async throws {
@@ -217,9 +222,12 @@ let policy = RetryPolicy(
         queue.reservation.withLock { $0 = nil }
         queue.writesFail.withLock { $0 = true }
         let limit = SharedRateLimit(downstream: .bank, callsPerSecond: 10, maxWait: .seconds(3600), lateness: .zero)
-        await runner(job, queue, rateLimit: limit, alarm: alarm, leaseDuration: .zero).run(.init(id: 1))
-        #expect(job.attempts.withLock { $0 }.isEmpty)
-        #expect(try await rings(alarm), "not an hour later, when the release would have made it due")
+        let lease = Duration.milliseconds(800)
+        let start = ContinuousClock.now
+        await runner(job, queue, rateLimit: limit, alarm: alarm, leaseDuration: lease).run(.init(id: 1))
+        #expect(job.attempts.withLock { $0 }.isEmpty && queue.failedWrites.withLock { $0 } == 1)
+        let rang = try await ringsAfter(alarm, since: start)
+        #expect(rang.map { $0 >= lease } == true, "not at once, not an hour later: \(String(describing: rang))")
     }
 
     @Test func aCallThatCannotStartInTimeForItsSlotGivesTheSlotUp() async {

@@ -3,7 +3,7 @@
 ///
 /// Why one by default: on this project's hosts the API and the worker share their cores with PostgreSQL, and a
 /// second loop mostly adds hand-overs between threads (a query's answer wakes the other thread): one loop cut the
-/// API's CPU per ingest by a fifth (docs/performance.md). A host with cores to spare for one process raises it.
+/// API's CPU per ingest by 7–20 % (docs/performance.md). A host with cores to spare for one process raises it.
 public struct EventLoopSettings: Sendable {
     public let threads: Int
 

@@ -15,7 +15,8 @@ extension Duration {
     /// Milliseconds with their fraction.
     public var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 
-    /// Milliseconds with two decimals, rounded to the nearest hundredth (`12.34`): a log line's `duration_ms`,
+    /// Milliseconds with two decimals, from whole microseconds rounded to the nearest hundredth, halves away from
+    /// zero (`12.34`; printf would round an exact half to even): a log line's `duration_ms`,
     /// written without `String(format:)`, whose trip through printf cost every request a few microseconds.
     public var millisecondsText: String {
         let microseconds = wholeMicroseconds

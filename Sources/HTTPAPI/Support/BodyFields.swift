@@ -21,8 +21,8 @@ struct BodyFields {
     static func parse(_ data: Data, status: HTTPResponse.Status = .unprocessableContent) throws -> BodyFields {
         guard !data.isEmpty else { throw APIError.validation([("body", "Field required")], status: status) }
         // Bodies are objects: decoded as one directly, a body costs no failed attempts at the other kinds of
-        // value (each a `DecodingError` with its description). Only a body that is not an object is decoded
-        // again, to say whether it was JSON at all.
+        // value (each a `DecodingError` with its description). Only a body refused as an object (not JSON, or JSON
+        // but not an object) is decoded again, to tell which of the two it was.
         let decoder = JSONDecoder()
         if let fields = try? decoder.decode([String: JSONValue].self, from: data) { return object(fields) }
         guard (try? decoder.decode(JSONValue.self, from: data)) != nil else {

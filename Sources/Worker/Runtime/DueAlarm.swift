@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Wakes the dispatcher when an item this worker put back becomes due (a retry, a released item, a breaker's
-/// cool-down), at a quarter-second resolution. Times are kept as distinct ticks, so many items due at
+/// cool-down, a lease left to expire because its hand-back could not be written), at a quarter-second resolution. Times are kept as distinct ticks, so many items due at
 /// nearly the same time cost one entry. The sweep finds what other workers put back.
 package final class DueAlarm: Sendable {
     static let resolution = Duration.milliseconds(250)

@@ -15,7 +15,7 @@ package struct ItemRunner<J: Job>: Sendable {
     let rateLimit: SharedRateLimit?
     let alarm: DueAlarm
     /// How long a claim holds its item: when a write that would hand the item back fails, the item becomes
-    /// claimable again once its lease runs out, and the alarm is set for then.
+    /// claimable again once its lease runs out, and the alarm is set for then (`afterTheLease`).
     let leaseDuration: Duration
     let journal: AttemptJournal
     let workerID: String
@@ -93,13 +93,17 @@ package struct ItemRunner<J: Job>: Sendable {
         return true
     }
 
+    /// When an item whose hand-back failed is claimable again: its lease's length from now, plus a second for a
+    /// renewal that lands after the failed write, while the item is still counted as held here.
+    private var afterTheLease: Duration { leaseDuration + .seconds(1) }
+
     private func putBack(_ item: J.Item, _ lease: QueueLease, after delay: Duration) async {
         do {
             try await queue.release(job.kind, lease, after: delay)
             alarm.schedule(after: delay)
         } catch {
             logger.error("release failed", metadata: metadata(item, error: error))
-            alarm.schedule(after: leaseDuration)
+            alarm.schedule(after: afterTheLease)
         }
     }
 
@@ -145,7 +149,7 @@ package struct ItemRunner<J: Job>: Sendable {
             }
         } catch {
             logger.error("queue write failed", metadata: metadata(item, error: error))
-            alarm.schedule(after: leaseDuration)
+            alarm.schedule(after: afterTheLease)
         }
         if verdict == .parked { WorkerMetrics.parked(job: job.kind.rawValue) }
         let outcome = verdict == .parked ? "parked" : verdict == .leaseLost ? "lease_lost" : result.label
