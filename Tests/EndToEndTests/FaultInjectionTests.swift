@@ -95,7 +95,13 @@ import Testing
             ])
             async let lockHeld = system.cluster.scalar(
                 "BEGIN; LOCK TABLE merchants IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT;")
-            try await Task.sleep(for: .milliseconds(500))
+            // The ingests go once the lock is granted, however long psql takes to start.
+            let locked = try await system.waitUntil(
+                """
+                SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE c.relname = 'merchants' AND l.mode = 'AccessExclusiveLock' AND l.granted
+                """, is: 1, timeout: .seconds(60))
+            #expect(locked == 1, "the table lock was taken")
             let started = ContinuousClock.now
             let answers = await withTaskGroup(of: (Int, Duration).self) { group in
                 for index in 0..<30 {

@@ -33,7 +33,15 @@ import Testing
             #expect((400..<500).contains(payout.status), "a card number is refused: \(payout.body)")
             let unauthorized = try await HTTPCall.send("GET", "\(system.base)/api/v1/users/me", token: access + "x")
             #expect(unauthorized.status == 401)
-            try await Task.sleep(for: .milliseconds(500))
+            // The last request's access-log line is written after its answer: wait for it, then read everything.
+            let logged = ContinuousClock.now + .seconds(30)
+            while !(system.api?.logLines ?? []).contains(where: {
+                $0.contains(#""status":"401""#) && $0.contains("/users/me")
+            }),
+                ContinuousClock.now < logged
+            {
+                try await Task.sleep(for: .milliseconds(50))
+            }
             let logs = ((system.api?.logLines ?? []) + worker.logLines).joined(separator: "\n")
             #expect(logs.contains(#""msg":"request""#), "the access log was captured")
             #expect(logs.contains(#""user_id":"\#(system.userID)""#), "access log lines name the authenticated caller")

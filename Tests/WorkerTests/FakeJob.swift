@@ -102,7 +102,13 @@ final class FakeQueue: JobQueue {
     let reservations = Mutex(0)
     let breakerReports = Mutex<[BreakerState]>([])
 
-    func isEnabled(_ job: JobKind) async -> Bool { enabled.withLock { $0 } }
+    /// How often the pause flag was read.
+    let enabledChecks = Mutex(0)
+
+    func isEnabled(_ job: JobKind) async -> Bool {
+        enabledChecks.withLock { $0 += 1 }
+        return enabled.withLock { $0 }
+    }
     func renew(_ job: JobKind, owner: String, ids: [UUID], lease: Duration) async throws -> Int {
         renewed.withLock { $0.append(ids) }
         return ids.count

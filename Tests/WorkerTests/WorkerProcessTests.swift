@@ -160,6 +160,15 @@ import Testing
             let sandbox = try await SandboxProcess()
             defer { sandbox.process.signal(SIGTERM) }
             let process = try worker(url, sandbox)
+            // The window in which nothing may be claimed opens once the job runs, however long the start took.
+            let started = ContinuousClock.now + .seconds(60)
+            while !process.logLines.contains(where: {
+                $0.contains("job started") && $0.contains("purchase_confirmation")
+            }),
+                ContinuousClock.now < started
+            {
+                try await Task.sleep(for: .milliseconds(50))
+            }
             try await Task.sleep(for: .milliseconds(2500))
             #expect(try await TestData.count(client, "purchases", where: "status = 'pending'") == 10)
             let resume = FlagAssignment(key: .purchaseConfirmationJob, enabled: true, scope: .global, description: nil)

@@ -333,8 +333,12 @@ let policy = RetryPolicy(
         queue.enabled.withLock { $0 = false }
         job.pending.withLock { $0 = [.init(id: 1)] }
         try await withGroup(runtime(job, queue)) { _ in
-            try await Task.sleep(for: .milliseconds(100))
-            #expect(job.attempts.withLock { $0 }.isEmpty)
+            // Once the dispatcher has read the flag (and stood still), nothing may have been attempted.
+            let consulted = ContinuousClock.now + .seconds(30)
+            while queue.enabledChecks.withLock({ $0 }) == 0, ContinuousClock.now < consulted {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(queue.enabledChecks.withLock { $0 } > 0 && job.attempts.withLock { $0 }.isEmpty)
             queue.enabled.withLock { $0 = true }
             let deadline = ContinuousClock.now + .seconds(30)
             while job.attempts.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
