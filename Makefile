@@ -13,11 +13,11 @@ RUN_PG_DIR := .data/pg
 RUN_PG_PORT ?= 55432
 ENV_FILE := .data/clicknback.env
 RELEASE_BIN := .build/release/clicknback
-FORMAT_PATHS := Sources Tests Package.swift
+FORMAT_PATHS := Sources Tests Plugins Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-cpu bench-console load-demo explain-lists clean
+.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-cpu bench-console load-demo explain-lists package install-test clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -50,8 +50,14 @@ screenshots: ## The browser tests, saving each page's screenshot to docs/img/
 build: ## Debug build
 	swift build
 
-release: ## Release build of the clicknback binary
-	swift build -c release --product clicknback
+package: ## The Debian package (static release build, lintian): .build/deb/clicknback_<VERSION>_<arch>.deb
+	scripts/package.sh
+
+install-test: package ## As root: install the package into a fresh Debian root, run it as its units would, confirm a purchase
+	scripts/install-test.sh .build/deb/clicknback_$$(cat VERSION)_$$(dpkg --print-architecture).deb
+
+release: ## Release build of the clicknback binary (Swift's standard library linked statically, as packaged)
+	swift build -c release --static-swift-stdlib --product clicknback
 
 db-up: ## Start the development PostgreSQL (.data/pg, port 55432)
 	scripts/pg.sh up $(RUN_PG_DIR) $(RUN_PG_PORT)

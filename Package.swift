@@ -160,8 +160,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // `--version`: the VERSION file and the commit, written into the target before each build.
+            plugins: ["BuildStamp"]
         ),
+        .plugin(name: "BuildStamp", capability: .buildTool()),
         .executableTarget(
             name: "clicknback-bench",
             dependencies: [

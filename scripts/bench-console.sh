@@ -32,7 +32,7 @@ settings=(DATABASE_URL="$db_url" CLICKNBACK_ENV=production OAUTH_HASH_KEY="$(pri
     LOG_FORMAT=json BCRYPT_COST=4 MIGRATIONS_DIR="$root/migrations" HTTP_PORT="$api_port" API_ADMIN_PORT=0)
 
 log "release build"
-swift build -c release --product clicknback >&2
+swift build -c release --static-swift-stdlib --product clicknback >&2
 
 log "fresh cluster in $pg_dir on port $pg_port"
 scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true

@@ -104,8 +104,8 @@ print(round(sums.get("clicknback_downstream_call_seconds", 0.0) / attempts, 3) i
 }
 
 log "building release binaries (first build takes several minutes)…"
-swift build -c release --product clicknback >&2
-swift build -c release --product clicknback-bench >&2
+swift build -c release --static-swift-stdlib --product clicknback >&2
+swift build -c release --static-swift-stdlib --product clicknback-bench >&2
 bin=.build/release/clicknback
 gen=.build/release/clicknback-bench
 

@@ -41,7 +41,7 @@ def machine():
         "kernel": platform.release(),
         "postgresql": run("psql", "--version"),
         "swift": run("swift", "--version").splitlines()[0] if run("swift", "--version") != "unknown" else "unknown",
-        "build": "release (swift build -c release)",
+        "build": "release (swift build -c release --static-swift-stdlib)",
     }
 
 

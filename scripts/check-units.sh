@@ -4,8 +4,8 @@
 # Why: a unit that does not parse, names a missing binary, or loses its sandboxing fails only on the host
 # that installs it. CI runs `systemd-analyze verify` on every unit in systemd/ and `systemd-analyze
 # security --offline` on the two services, which must rate 2.5 or lower ("OK" or better).
-# The units name /opt/clicknback/bin/clicknback; verify needs an executable there, so the check runs on
-# copies whose ExecStart points at a stub in a temporary directory.
+# The units name /usr/bin/clicknback, where the package installs it; verify needs an executable there, so the
+# check runs on copies whose ExecStart points at a stub in a temporary directory.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 printf '#!/bin/sh\nexit 0\n' >"$work/clicknback"
 chmod +x "$work/clicknback"
 for unit in systemd/*.service systemd/*.timer; do
-    sed "s#/opt/clicknback/bin/clicknback#$work/clicknback#g" "$unit" >"$work/$(basename "$unit")"
+    sed "s#/usr/bin/clicknback#$work/clicknback#g" "$unit" >"$work/$(basename "$unit")"
 done
 
 echo "check-units: systemd-analyze verify"

@@ -23,8 +23,8 @@ shoply=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d # the demo seed's merchant with a 5 
 log() { printf 'load-demo: %s\n' "$*" >&2; }
 
 curl -fsS "$base/health/ready" >/dev/null || { log "no API ready at $base: start it with 'make run' first"; exit 1; }
-log "building the load generator (swift build -c release --product clicknback-bench)"
-swift build -c release --product clicknback-bench >&2
+log "building the load generator (swift build -c release --static-swift-stdlib --product clicknback-bench)"
+swift build -c release --static-swift-stdlib --product clicknback-bench >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for email in alice@clicknback.com bob@clicknback.com dave@clicknback.com; do

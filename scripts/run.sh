@@ -253,7 +253,7 @@ main() {
     command -v curl >/dev/null 2>&1 || die "curl is required (apt-get install curl)"
 
     log "building release (first build takes several minutes)…"
-    swift build -c release --product clicknback
+    swift build -c release --static-swift-stdlib --product clicknback
     [[ -x "$BIN" ]] || die "build produced no $BIN"
 
     # .data must stay traversable for the postgres OS user when run as root.

@@ -46,8 +46,8 @@ start() { # start NAME ARGS... (records the pid in $started)
 psql_q() { scripts/pg.sh psql "$pg_dir" "$pg_port" -d clicknback -XAtq "$@"; }
 
 log "release build"
-swift build -c release --product clicknback >&2
-swift build -c release --product clicknback-bench >&2
+swift build -c release --static-swift-stdlib --product clicknback >&2
+swift build -c release --static-swift-stdlib --product clicknback-bench >&2
 
 log "fresh cluster in $pg_dir on port $pg_port"
 scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true

@@ -11,7 +11,9 @@
 # Usage: scripts/test.sh [extra swift test args, e.g. --filter DomainTests]
 #        Without arguments the run ends with scripts/fuzz.sh (schemathesis against
 #        the live API, FUZZ_SECONDS, default 60) and scripts/browser.sh (headless
-#        Chromium against the live API); FUZZ_ONLY=1 or BROWSER_ONLY=1 runs only one.
+#        Chromium against the live API), then, as root, scripts/package.sh and
+#        scripts/install-test.sh (the Debian package, lintian, an install into a fresh
+#        Debian root); FUZZ_ONLY=1 or BROWSER_ONLY=1 runs only that one.
 # Env:   SWIFT_BUILD_FLAGS  extra flags for swift build and swift test
 #                           (CI: "-Xswiftc -warnings-as-errors")
 #        TEST_PG_DIR        cluster directory (default .data/test-pg, or
@@ -128,5 +130,15 @@ if [[ $# -eq 0 && "${FUZZ_ONLY:-0}" != 1 ]]; then
     browser_status=0
     scripts/browser.sh "$DB_URL" || browser_status=$?
     [[ $browser_status -eq 0 ]] || { echo "test: FAILED (browser tests)" >&2; status=$browser_status; }
+fi
+if [[ $# -eq 0 && "${FUZZ_ONLY:-0}" != 1 && "${BROWSER_ONLY:-0}" != 1 ]]; then
+    echo "test: the Debian package: release build, lintian, install into a fresh Debian root (make install-test)"
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "test: NOT RUN: the install test needs root (debootstrap, chroot); run 'sudo make install-test'" >&2
+    else
+        package_status=0
+        deb=$(scripts/package.sh | tail -n 1) && scripts/install-test.sh "$deb" || package_status=$?
+        [[ $package_status -eq 0 ]] || { echo "test: FAILED (package or install test)" >&2; status=$package_status; }
+    fi
 fi
 exit "$status"

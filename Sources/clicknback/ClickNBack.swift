@@ -12,6 +12,7 @@ struct ClickNBack: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clicknback",
         abstract: "ClickNBack cashback platform backend.",
+        version: "clicknback \(BuildStamp.version) (commit \(BuildStamp.commit))",
         subcommands: [API.self, WorkerCommand.self, SandboxCommand.self, Migrate.self, Reconcile.self, Admin.self])
 }
 
@@ -24,6 +25,11 @@ enum Startup {
         logger.logLevel = settings.logging.level
         return (settings, logger)
     }
+
+    /// The first line of a long-running process: which release and commit this host runs (rolling upgrades).
+    static func logRelease(_ logger: Logger) {
+        logger.info("starting", metadata: ["version": "\(BuildStamp.version)", "commit": "\(BuildStamp.commit)"])
+    }
 }
 
 struct API: AsyncParsableCommand {
@@ -31,6 +37,7 @@ struct API: AsyncParsableCommand {
 
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "api")
+        Startup.logRelease(logger)
         MetricsExport.bootstrap()
         if try settings.tokens().hashKeyGenerated {
             logger.warning("OAUTH_HASH_KEY is not set: using a random key for this process (development mode)")
@@ -45,6 +52,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "worker")
+        Startup.logRelease(logger)
         MetricsExport.bootstrap()
         try await WorkerComposition.serviceGroup(settings: settings, logger: logger).run()
     }
