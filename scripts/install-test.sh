@@ -82,7 +82,9 @@ debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus bookworm "$roo
 cp "$deb" "$rootfs/root/clicknback.deb"
 
 log "booting it with systemd-nspawn"
-systemd-nspawn --quiet --directory="$rootfs" --boot --console=pipe --register=no --keep-unit \
+# A machine name of this run's own: nspawn keeps per-machine state under /run, and two runs may overlap.
+systemd-nspawn --quiet --directory="$rootfs" --machine="clicknback-install-${work##*.}" --boot --console=pipe \
+    --register=no --keep-unit \
     >"$work/container.log" 2>&1 </dev/null &
 nspawn_pid=$!
 deadline=$((SECONDS + 60))

@@ -22,8 +22,8 @@ public struct APIDependencies: Sendable {
     public let partners: PartnerService
     /// Checks partner bearer keys and signatures.
     public let partnerAuthenticator: PartnerAuthenticator
-    /// Per-partner limit of ingestion requests.
-    public let partnerLimiter: RateLimiter
+    /// Per-partner limit of ingestion requests, shared by every API instance (ADR 038).
+    public let partnerLimiter: PartnerRateLimiter
     /// Limits of the catalogue listings (`DEFAULT_PAGE_SIZE`, `MAX_PAGE_SIZE`).
     public let catalogLimits: PageLimits
     /// Browser origins allowed to call the API.
@@ -42,7 +42,7 @@ public struct APIDependencies: Sendable {
         featureFlags: FeatureFlagService, health: HealthService, purchases: PurchaseService, wallets: WalletService,
         payouts: PayoutService, ingestLimiter: RateLimiter, loginLimiter: RateLimiter, clientLimits: ClientLimits,
         partners: PartnerService,
-        partnerAuthenticator: PartnerAuthenticator, partnerLimiter: RateLimiter, catalogLimits: PageLimits,
+        partnerAuthenticator: PartnerAuthenticator, partnerLimiter: PartnerRateLimiter, catalogLimits: PageLimits,
         cors: CORSPolicy, jobs: JobAdministration, consoleSessions: ConsoleSessionService, consoleSessionMaxAge: Int,
         money: MoneyOverview
     ) {

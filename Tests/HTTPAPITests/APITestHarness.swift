@@ -53,6 +53,21 @@ struct APIHarness: Sendable {
         }
     }
 
+    /// Runs `body` against a second API instance on the same database, wired the same way: another host behind the
+    /// load balancer, sharing nothing with this one but PostgreSQL.
+    func otherInstance(
+        settings overrides: [String: String] = [:], _ body: @Sendable (APIHarness) async throws -> Void
+    ) async throws {
+        let dependencies = try await APIComposition.dependencies(
+            settings: try Self.settings(overrides), client: database, logger: TestDatabase.logger)
+        let api = APIRouter.build(dependencies)
+        let app = Application(router: api.router, logger: TestDatabase.logger)
+        let routes = api.routes
+        try await app.test(.router) { client in
+            try await body(APIHarness(client: client, database: database, tokens: tokens, routes: routes))
+        }
+    }
+
     /// Sends a request with an optional JSON body and bearer token.
     @discardableResult
     func send(

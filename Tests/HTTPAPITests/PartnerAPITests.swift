@@ -86,6 +86,45 @@ import Testing
         }
     }
 
+    @Test func aSignatureAcceptedByOneInstanceIsRefusedByAnother() async throws {
+        try await APIHarness.run { api in
+            let setup = try await setUp(api)
+            let json = body(setup, "x-1")
+            let now = Int(Date().timeIntervalSince1970)
+            #expect(try await signed(api, setup, json, timestamp: now).status == .created)
+            try await api.otherInstance { other in
+                let replay = try await signed(other, setup, json, timestamp: now)
+                #expect(replay.status == .unauthorized && replay.errorCode == "SIGNATURE_REPLAYED")
+                #expect(try await signed(other, setup, body(setup, "x-2"), timestamp: now).status == .created)
+            }
+            #expect(try await TestData.count(api.database, "purchases") == 2)
+        }
+    }
+
+    @Test func thePartnerLimitCountsTheRequestsOfEveryInstance() async throws {
+        let limits = ["PARTNER_RATE_LIMIT_BURST": "2", "PARTNER_RATE_LIMIT_PER_SECOND": "1"]
+        try await APIHarness.run(settings: limits) { api in
+            let setup = try await setUp(api)
+            let bearer = "\(setup.keyID).\(setup.secret)"
+            try await api.otherInstance(settings: limits) { other in
+                let started = ContinuousClock.now
+                var statuses: [HTTPResponse.Status] = []
+                for request in 0..<6 {
+                    let instance = request.isMultiple(of: 2) ? api : other
+                    let answer = try await instance.send(
+                        .post, "/api/v1/purchases/", token: bearer, json: body(setup, "l-\(request)"))
+                    statuses.append(answer.status)
+                }
+                let seconds = (ContinuousClock.now - started) / .seconds(1)
+                let created = statuses.filter { $0 == .created }.count
+                // Two at once, then one a second, whichever instance answers. Two limits of their own would let
+                // four through in the first second; a slow run only loosens the bound.
+                #expect(created >= 2 && Double(created) <= 2 + seconds.rounded(.up), "\(statuses) in \(seconds) s")
+                #expect(statuses.allSatisfy { $0 == .created || $0 == .tooManyRequests }, "\(statuses)")
+            }
+        }
+    }
+
     @Test func signaturesAreCheckedForBodyTimeAndReplay() async throws {
         try await APIHarness.run { api in
             let setup = try await setUp(api)

@@ -38,5 +38,6 @@ public protocol Repositories: Sendable {
     var consoleSessions: any ConsoleSessionRepository { get }
     var rateLimits: any DownstreamRateLimitRepository { get }
     var partners: any PartnerRepository { get }
+    var partnerRequests: any PartnerRequestRepository { get }
     var batchIngestion: any BatchIngestionRepository { get }
 }

@@ -80,6 +80,23 @@ public struct PartnerService: Sendable {
         }
     }
 
+    /// Records a verified signature as used; `false` when any API instance accepted it before, a replay (ADR 038).
+    /// It is remembered for twice `window`, the span in which its timestamp is accepted.
+    public func acceptSignature(_ signature: String, window: Duration) async throws -> Bool {
+        try await unitOfWork.withConnection {
+            try await $0.partnerRequests.recordSignature(signature, memory: window * 2)
+        }
+    }
+
+    /// Takes one request from the partner's limit, which every API instance shares (ADR 038): `nil` when the
+    /// request may go on, otherwise how long until the partner may send the next one.
+    public func takeRequest(for partner: PartnerID, perSecond rate: Double, burst: Int) async throws -> Duration? {
+        let interval = Duration.nanoseconds(Int64((1_000_000_000 / rate).rounded()))
+        return try await unitOfWork.withConnection {
+            try await $0.partnerRequests.takeSlot(for: partner, interval: interval, burst: burst)
+        }
+    }
+
     /// The active partner behind a usable credential, with the credential's secret in the text form the partner
     /// holds (the bearer secret and the HMAC key); `nil` otherwise.
     public func authenticate(keyID: String) async throws -> (partner: Partner, secret: String)? {

@@ -52,7 +52,7 @@ public enum APIComposition {
                 registrations: RateLimiter(policy: settings.clientLimits.registrationPerClient)),
             partners: partners,
             partnerAuthenticator: PartnerAuthenticator(partners: partners),
-            partnerLimiter: RateLimiter(policy: settings.partners.rateLimit),
+            partnerLimiter: PartnerRateLimiter(partners: partners, policy: settings.partners.rateLimit),
             catalogLimits: PageLimits(
                 defaultLimit: settings.catalog.defaultPageSize, maxLimit: settings.catalog.maxPageSize),
             cors: try CORSPolicy(

@@ -8,7 +8,7 @@ struct PurchaseController {
     let purchases: PurchaseService
     let ingestLimiter: RateLimiter
     /// Per-partner limit of ingestion requests (`PARTNER_RATE_LIMIT_*`).
-    let partnerLimiter: RateLimiter
+    let partnerLimiter: PartnerRateLimiter
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
         routes.on(.post, "/api/v1/purchases/", use: ingest)
@@ -26,7 +26,7 @@ struct PurchaseController {
     @Sendable func ingest(_ request: Request, context: APIRequestContext) async throws
         -> EditedResponse<PurchaseResponse>
     {
-        let submitter = try submitter(for: context)
+        let submitter = try await submitter(for: context)
         var body = try await BodyFields.read(request, context: context)
         let ingested = try await purchases.ingest(try Self.submission(from: &body), by: submitter)
         APIMetrics.ingested(partner: Self.partnerLabel(submitter))
@@ -35,7 +35,7 @@ struct PurchaseController {
     }
 
     @Sendable func ingestBatch(_ request: Request, context: APIRequestContext) async throws -> BatchResponse {
-        let submitter = try batchSubmitter(for: context)
+        let submitter = try await batchSubmitter(for: context)
         let body = try await BodyFields.read(request, context: context)
         guard case .array(let items)? = body.field("purchases"), (1...Self.maxBatch).contains(items.count) else {
             throw APIError.validation([("purchases", "Provide an array of 1 to \(Self.maxBatch) purchases")])
@@ -110,9 +110,9 @@ struct PurchaseController {
     }
 
     /// Who ingests: a partner (for its merchants) or a user (for themselves), each rate limited.
-    private func submitter(for context: APIRequestContext) throws -> Submitter {
+    private func submitter(for context: APIRequestContext) async throws -> Submitter {
         if let partner = context.partner {
-            if let wait = partnerLimiter.retryAfter(for: partner.id.description) { throw APIError.rateLimited(wait) }
+            if let wait = try await partnerLimiter.retryAfter(for: partner.id) { throw APIError.rateLimited(wait) }
             return .partner(partner)
         }
         let caller = try context.requireCaller()
@@ -122,12 +122,12 @@ struct PurchaseController {
 
     /// Batches are for partners (high volume, server to server); a user's token gets 403 — the per-user ingest
     /// limit counts requests, and a batch would multiply it by 500.
-    private func batchSubmitter(for context: APIRequestContext) throws -> Submitter {
+    private func batchSubmitter(for context: APIRequestContext) async throws -> Submitter {
         guard context.partner != nil else {
             _ = try context.requireCaller()
             throw AuthError.forbidden
         }
-        return try submitter(for: context)
+        return try await submitter(for: context)
     }
 
     /// The `partner` label of the ingestion counter (none for users).

@@ -4,11 +4,10 @@ import Domain
 public import Foundation
 import HTTPTypes
 import Hummingbird
-import Synchronization
 
 /// Recognises and checks partner credentials on a request (ADR 015): `Authorization: Bearer <key id>.<secret>`,
 /// or `X-Partner-Key` + `X-Partner-Timestamp` + `X-Partner-Signature: sha256=<hex HMAC-SHA256 of
-/// "timestamp.body">` within ±`window`, each signature accepted once.
+/// "timestamp.body">` within ±`window`, each signature accepted once by all API instances together (ADR 038).
 public final class PartnerAuthenticator: Sendable {
     static let keyHeader = header("X-Partner-Key")
     static let timestampHeader = header("X-Partner-Timestamp")
@@ -23,7 +22,6 @@ public final class PartnerAuthenticator: Sendable {
     let partners: PartnerService
     let window: TimeInterval
     let now: @Sendable () -> Date
-    private let seen = Mutex<[String: TimeInterval]>([:])
 
     public init(partners: PartnerService, window: TimeInterval = 300, now: @escaping @Sendable () -> Date = Date.init) {
         (self.partners, self.window, self.now) = (partners, window, now)
@@ -80,20 +78,11 @@ public final class PartnerAuthenticator: Sendable {
         guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: signed, using: key)
         else { throw Self.invalid }
         // Keyed by the decoded bytes: the same signature in another letter case is the same signature.
-        guard firstUse(of: keyID + ":" + mac.map { String(format: "%02x", $0) }.joined(), at: instant) else {
+        let used = keyID + ":" + mac.map { String(format: "%02x", $0) }.joined()
+        guard try await partners.acceptSignature(used, window: .seconds(window)) else {
             throw Self.refused("SIGNATURE_REPLAYED", "This signature was already used; sign each request anew.")
         }
         return partner
-    }
-
-    /// Records a signature; `false` when it was already accepted inside the window (a replay).
-    private func firstUse(of signature: String, at instant: TimeInterval) -> Bool {
-        seen.withLock { seen in
-            if seen.count > 100_000 { seen = seen.filter { instant - $0.value <= 2 * window } }
-            guard seen[signature] == nil else { return false }
-            seen[signature] = instant
-            return true
-        }
     }
 
     /// Compares two byte strings in time independent of where they differ (through HMACs of both).

@@ -109,6 +109,9 @@ struct PostgresRepositories: Repositories {
         PostgresDownstreamRateLimitRepository(connection: connection, logger: logger)
     }
     var partners: any PartnerRepository { PostgresPartnerRepository(connection: connection, logger: logger) }
+    var partnerRequests: any PartnerRequestRepository {
+        PostgresPartnerRequestRepository(connection: connection, logger: logger)
+    }
     var batchIngestion: any BatchIngestionRepository {
         PostgresBatchIngestionRepository(connection: connection, logger: logger)
     }

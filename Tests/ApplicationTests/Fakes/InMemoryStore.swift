@@ -24,6 +24,9 @@ struct StoreState: Sendable {
     var notifications: [String] = []
     var partners: [Partner] = []
     var partnerCredentials: [String: (credential: PartnerCredential, ciphertext: Data)] = [:]
+    var partnerSignatures: Set<String> = []
+    /// Requests each partner took from its shared limit (the fake ignores time: `burst` in all).
+    var partnerRequestsTaken: [PartnerID: Int] = [:]
     /// How many optimistic ingestions will still find their wallet changed (see `InMemoryPurchases`).
     var walletConflicts = 0
     var reconcileRuns: [ReconciliationRun] = []
@@ -93,6 +96,7 @@ struct InMemoryRepositories: Repositories {
     var reconciliationRuns: any ReconciliationRunRepository { InMemoryReconciliationRuns(working: working) }
     var verifications: any VerificationQueueRepository { InMemoryVerifications(working: working) }
     var partners: any PartnerRepository { InMemoryPartners(working: working) }
+    var partnerRequests: any PartnerRequestRepository { InMemoryPartnerRequests(working: working) }
     var batchIngestion: any BatchIngestionRepository { InMemoryBatchIngestion(working: working) }
     var payoutQueue: any PayoutQueueRepository { InMemoryPayoutQueue(working: working) }
     var jobQueue: any JobQueueRepository { InMemoryJobQueue(working: working) }
