@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Plugins Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-cpu bench-console load-demo explain-lists package install-test clean
+.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-cpu bench-console load-demo explain-lists package install-test topology-test clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -52,6 +52,9 @@ build: ## Debug build
 
 package: ## The Debian package (static release build, lintian): .build/deb/clicknback_<VERSION>_<arch>.deb
 	scripts/package.sh
+
+topology-test: ## As root: several hosts in network namespaces (PostgreSQL, PgBouncer, 2 APIs behind HAProxy, 2 workers, the sandbox bank), with faults
+	scripts/topology-test.sh
 
 install-test: package ## As root: install the package into a fresh Debian root, run it as its units would, confirm a purchase
 	scripts/install-test.sh .build/deb/clicknback_$$(cat VERSION)_$$(dpkg --print-architecture).deb

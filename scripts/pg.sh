@@ -3,7 +3,7 @@
 #
 # Why: `make run`, `make test` and CI each need a PostgreSQL server, and none may
 # depend on a system-wide cluster or a service manager. This script owns one
-# cluster per data directory, bound to 127.0.0.1 only, with its unix socket kept
+# cluster per data directory, bound to 127.0.0.1 (unless told otherwise), with its unix socket kept
 # inside the data directory. It installs PostgreSQL from Debian when missing.
 # As root the cluster belongs to (and the server runs as) the `postgres` OS user,
 # because initdb refuses to run as root; otherwise it runs as the current user.
@@ -18,6 +18,8 @@
 # --fast turns durability off (fsync, synchronous_commit, full_page_writes):
 # for throwaway test clusters only.
 # PG_BIN may point at a PostgreSQL bin directory to override discovery.
+# PG_LISTEN_ADDRESSES replaces 127.0.0.1 as the address the server listens on (the topology test's database
+# host listens on its own network namespace's address; pg_hba.conf is the caller's to extend).
 set -euo pipefail
 
 SERVER_USER=postgres # OS user owning the cluster when this script runs as root
@@ -101,7 +103,7 @@ write_config() {
     sock=$(socket_dir "$dir")
     {
         echo "# Written by scripts/pg.sh on every start; edits here are overwritten."
-        echo "listen_addresses = '127.0.0.1'"
+        echo "listen_addresses = '${PG_LISTEN_ADDRESSES:-127.0.0.1}'"
         echo "port = $port"
         echo "unix_socket_directories = '$sock'"
         # The test cluster serves every test's pool at once (each test has a database of its own).

@@ -13,7 +13,8 @@
 #        the live API, FUZZ_SECONDS, default 60) and scripts/browser.sh (headless
 #        Chromium against the live API), then, as root, scripts/package.sh and
 #        scripts/install-test.sh (the Debian package, lintian, an install into a fresh
-#        Debian root); FUZZ_ONLY=1 or BROWSER_ONLY=1 runs only that one.
+#        Debian root) and scripts/topology-test.sh (several hosts in network namespaces,
+#        with faults); FUZZ_ONLY=1 or BROWSER_ONLY=1 runs only that one.
 # Env:   SWIFT_BUILD_FLAGS  extra flags for swift build and swift test
 #                           (CI: "-Xswiftc -warnings-as-errors")
 #        TEST_PG_DIR        cluster directory (default .data/test-pg, or
@@ -134,11 +135,15 @@ fi
 if [[ $# -eq 0 && "${FUZZ_ONLY:-0}" != 1 && "${BROWSER_ONLY:-0}" != 1 ]]; then
     echo "test: the Debian package: release build, lintian, install into a fresh Debian root (make install-test)"
     if [[ $(id -u) -ne 0 ]]; then
-        echo "test: NOT RUN: the install test needs root (debootstrap, chroot); run 'sudo make install-test'" >&2
+        echo "test: NOT RUN: the install and topology tests need root (debootstrap, systemd-nspawn, network namespaces); run 'sudo make install-test topology-test'" >&2
     else
         package_status=0
         deb=$(scripts/package.sh | tail -n 1) && scripts/install-test.sh "$deb" || package_status=$?
         [[ $package_status -eq 0 ]] || { echo "test: FAILED (package or install test)" >&2; status=$package_status; }
+        echo "test: several hosts in network namespaces, with faults (scripts/topology-test.sh)"
+        topology_status=0
+        scripts/topology-test.sh || topology_status=$?
+        [[ $topology_status -eq 0 ]] || { echo "test: FAILED (topology test)" >&2; status=$topology_status; }
     fi
 fi
 exit "$status"
