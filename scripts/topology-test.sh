@@ -334,7 +334,7 @@ replayed=$(signed_post api2)
 [[ $replayed == *SIGNATURE_REPLAYED*" 401" ]] || fail "scenario 3: the replay to api2 answered: $replayed"
 log "scenario 3: the replay to the other instance was refused (401 SIGNATURE_REPLAYED)"
 
-log "scenario 4: w1 cut off the network while it holds purchases, for longer than its lease (6 s)"
+log "scenario 4: w1 cut off the network while it holds purchases, for longer than its lease (6 s); payouts flow"
 held_by_w1() { # held_by_w1 PATTERN: w1 holds a live lease on one of the purchases whose external_id is LIKE PATTERN
     [[ $(psql_db "SELECT count(*) FROM purchase_verifications WHERE lease_owner = 'w1' AND lease_expires_at > now()
                   AND purchase_id IN (SELECT id FROM purchases WHERE external_id LIKE '$1')") -gt 0 ]]
@@ -350,10 +350,13 @@ held=""
 rounds=0
 while [[ -z $held && $rounds -lt 3 ]]; do
     rounds=$((rounds + 1))
-    for n in $(seq 1 40); do ingest "topo-4-$rounds-$n"; done
-    for n in $(seq 1 5); do payout "topo-4-pay-$rounds-$n"; done
-    wait_until "w1 holds some of the 40 (the bank answers after 800 ms)" 30 held_by_w1 "topo-4-$rounds-%"
+    # The purchases go in from the background, so that w1 is cut off the moment it holds one of them.
+    (for n in $(seq 1 40); do ingest "topo-4-$rounds-$n"; done) &
+    ingesting=$!
+    wait_until "w1 holds some of the 40 (the bank answers after 800 ms)" 60 held_by_w1 "topo-4-$rounds-%"
     cut_off w1
+    wait "$ingesting" || fail "scenario 4: the 40 purchases of round $rounds did not all go in"
+    for n in $(seq 1 5); do payout "topo-4-pay-$rounds-$n"; done
     held=$(psql_db "SELECT string_agg(quote_literal(v.purchase_id::text), ',') FROM purchase_verifications v
                     JOIN purchases p ON p.id = v.purchase_id
                     WHERE v.lease_owner = 'w1' AND p.status = 'pending' AND p.external_id LIKE 'topo-4-%'")
