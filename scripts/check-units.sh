@@ -13,7 +13,8 @@ max_exposure=${MAX_EXPOSURE:-2.5}
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
     echo "check-units: systemd-analyze is missing; installing the systemd package" >&2
-    apt-get install -y -qq systemd >/dev/null
+    apt-get update -qq >/dev/null # a fresh machine may have no package lists yet
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null
 fi
 
 work=$(mktemp -d)

@@ -70,7 +70,8 @@ trap cleanup EXIT
 for tool in debootstrap:debootstrap systemd-nspawn:systemd-container; do
     if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
         log "${tool%%:*} is missing; installing ${tool##*:}"
-        apt-get install -y -qq "${tool##*:}" >/dev/null
+        apt-get update -qq >/dev/null # a fresh machine may have no package lists yet
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${tool##*:}" >/dev/null
     fi
 done
 

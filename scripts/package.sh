@@ -88,7 +88,8 @@ log "built $deb ($(du -h "$deb" | cut -f1))"
 
 if ! command -v lintian >/dev/null 2>&1; then
     log "lintian is missing; installing it"
-    apt-get install -y -qq lintian >/dev/null
+    apt-get update -qq >/dev/null # a fresh machine may have no package lists yet
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lintian >/dev/null
 fi
 log "lintian (errors fail the package; warnings are listed)"
 lintian --allow-root --fail-on error "$deb" >&2

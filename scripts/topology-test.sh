@@ -78,7 +78,8 @@ cleanup() {
 for tool in pgbouncer:pgbouncer haproxy:haproxy; do
     if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
         log "${tool%%:*} is missing; installing ${tool##*:}"
-        apt-get install -y -qq "${tool##*:}" >/dev/null
+        apt-get update -qq >/dev/null # a fresh machine may have no package lists yet
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${tool##*:}" >/dev/null
     fi
 done
 work=$(mktemp -d /tmp/clicknback-topology.XXXXXX)
