@@ -69,6 +69,11 @@ find "$pkg/usr/lib/$name" -type d -exec chmod 0755 {} +
 find "$pkg/usr/lib/$name" -type f ! -name "$name" -exec chmod 0644 {} +
 
 log "dependencies of the binary (dpkg-shlibdeps)"
+if ! command -v dpkg-shlibdeps >/dev/null 2>&1; then
+    log "dpkg-shlibdeps is missing; installing dpkg-dev"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev >/dev/null
+fi
 mkdir -p "$stage/debian"
 printf 'Source: %s\n\nPackage: %s\nArchitecture: any\n' "$name" "$name" >"$stage/debian/control"
 depends=$(cd "$stage" && dpkg-shlibdeps -O "$name/usr/lib/$name/$name" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
