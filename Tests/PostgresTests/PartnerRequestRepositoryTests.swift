@@ -101,7 +101,8 @@ import Testing
                 refusal = try await take(partner, on: database, interval: interval, burst: 1)
             }
             let wait = try #require(refusal)
-            #expect(wait > .zero && wait <= interval)
+            // Zero when the refusal's own read of the clock came after the interval had passed (a slow machine).
+            #expect(wait >= .zero && wait <= interval)
             let deadline = ContinuousClock.now + .seconds(30)
             var granted = false
             while !granted && ContinuousClock.now < deadline {
