@@ -40,16 +40,9 @@ struct APIHarness: Sendable {
         settings overrides: [String: String] = [:], _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.withFresh { (database, _) async throws in
-            let dependencies = try await APIComposition.dependencies(
-                settings: try settings(overrides), client: database, logger: TestDatabase.logger)
-            let api = APIRouter.build(dependencies)
-            let app = Application(router: api.router, logger: TestDatabase.logger)
-            let routes = api.routes
             let tokens = await JWTTokenService(
                 secret: secret, algorithm: .hs256, accessTokenTTL: .seconds(900), refreshTokenTTL: .seconds(3600))
-            try await app.test(.router) { client in
-                try await body(APIHarness(client: client, database: database, tokens: tokens, routes: routes))
-            }
+            try await serve(database, tokens: tokens, settings: overrides, body)
         }
     }
 
@@ -58,8 +51,16 @@ struct APIHarness: Sendable {
     func otherInstance(
         settings overrides: [String: String] = [:], _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
+        try await Self.serve(database, tokens: tokens, settings: overrides, body)
+    }
+
+    /// One API instance over `database`, wired as `clicknback api` wires it, behind the in-process test client.
+    private static func serve(
+        _ database: PostgresClient, tokens: JWTTokenService, settings overrides: [String: String],
+        _ body: @Sendable (APIHarness) async throws -> Void
+    ) async throws {
         let dependencies = try await APIComposition.dependencies(
-            settings: try Self.settings(overrides), client: database, logger: TestDatabase.logger)
+            settings: try settings(overrides), client: database, logger: TestDatabase.logger)
         let api = APIRouter.build(dependencies)
         let app = Application(router: api.router, logger: TestDatabase.logger)
         let routes = api.routes
