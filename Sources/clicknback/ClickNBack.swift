@@ -76,9 +76,16 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate", abstract: "Apply pending database migrations from MIGRATIONS_DIR.")
 
+    @Flag(
+        help: """
+            Stop before the first after-rollout (contract) migration: the step of a rolling upgrade that runs \
+            while hosts still run the previous release. Run migrate again once every host is upgraded.
+            """)
+    var beforeRollout = false
+
     func run() async throws {
         let (settings, logger) = try await Startup.prepare(service: "migrate")
-        let applied = try await AdminTasks.migrate(settings: settings, logger: logger)
+        let applied = try await AdminTasks.migrate(settings: settings, beforeRollout: beforeRollout, logger: logger)
         logger.info(
             "migrations done", metadata: ["applied": .string(applied.isEmpty ? "none" : applied.joined(separator: ","))]
         )

@@ -39,11 +39,22 @@ import Testing
             {
                 try await Task.sleep(for: .milliseconds(200))
             }
+            let confirmed = try await system.count(
+                "SELECT count(*) FROM purchases WHERE status = 'confirmed' AND \(system.ours)")
+            let queue =
+                confirmed == 2
+                ? ""
+                : try await system.cluster.scalar(
+                    """
+                    SELECT string_agg(concat_ws(' ', v.attempts, v.next_attempt_at, v.lease_owner, v.lease_expires_at,
+                                                v.last_error), '; ')
+                    FROM purchase_verifications v JOIN purchases p ON p.id = v.purchase_id WHERE p.\(system.ours)
+                    """)
             #expect(
-                try await system.count("SELECT count(*) FROM purchases WHERE status = 'confirmed' AND \(system.ours)")
-                    == 2,
+                confirmed == 2,
                 """
-                the worker reconnected and LISTENs again (the sweep is 60 s away); the worker's last lines:
+                the worker reconnected and LISTENs again (the sweep is 60 s away); still queued (attempts, due, lease \
+                owner, lease end, last error): \(queue); the worker's last lines:
                 \(system.workers.first?.logLines.suffix(40).joined(separator: "\n") ?? "none")
                 """)
             #expect(

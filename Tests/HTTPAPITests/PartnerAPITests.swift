@@ -192,6 +192,55 @@ import Testing
         }
     }
 
+    /// ADR 040: an external id is unique within its partner, and among users; not across them.
+    @Test func eachPartnerHasItsOwnExternalIDs() async throws {
+        try await APIHarness.run { api in
+            let setup = try await setUp(api)
+            let first = "\(setup.keyID).\(setup.secret)"
+            let created = try await api.send(
+                .post, "/api/v1/admin/partners", token: setup.admin,
+                json: #"{"name": "Second Co \#(UUID().uuidString.prefix(6))", "merchant_ids": ["\#(setup.shop)"]}"#)
+            let secondID = try #require(created.json["id"] as? String)
+            let issued = try await api.send(
+                .post, "/api/v1/admin/partners/\(secondID)/credentials", token: setup.admin)
+            let second =
+                "\(try #require(issued.json["key_id"] as? String)).\(try #require(issued.json["secret"] as? String))"
+
+            func ingest(_ token: String, _ json: String) async throws -> TestResponse {
+                try await api.send(.post, "/api/v1/purchases/", token: token, json: json)
+            }
+            #expect(try await ingest(first, body(setup, "order-1")).status == .created)
+            let secondsOwn = try await ingest(second, body(setup, "order-1", amount: "\"42.50\""))
+            #expect(secondsOwn.status == .created, "another partner's id is not a duplicate")
+            let retry = try await ingest(second, body(setup, "order-1", amount: "\"42.50\""))
+            #expect(retry.status == .conflict && retry.errorCode == "DUPLICATE_PURCHASE")
+            let previous = (retry.json["error"] as? [String: Any])?["details"] as? [String: Any]
+            #expect(previous?["previously_processed_amount"] as? String == "42.50", "the 409 shows its own purchase")
+
+            let batch = try await api.send(
+                .post, "/api/v1/purchases/batch", token: second,
+                json: #"{"purchases": [\#(body(setup, "order-1")), \#(body(setup, "order-2"))]}"#)
+            let results = try #require(batch.json["results"] as? [[String: Any]])
+            #expect(results.map { $0["status"] as? Int } == [409, 201])
+            let firstBatch = try await api.send(
+                .post, "/api/v1/purchases/batch", token: first, json: #"{"purchases": [\#(body(setup, "order-2"))]}"#)
+            #expect(
+                (firstBatch.json["results"] as? [[String: Any]])?.first?["status"] as? Int == 201,
+                "a batch looks in its partner's namespace only")
+
+            let user = try await api.account()
+            let own =
+                #"{"external_id": "order-1", "user_id": "\#(user.id.uuidString)", "merchant_id": "\#(setup.shop)", "amount": "10.00", "currency": "EUR"}"#
+            #expect(try await ingest(user.token, own).status == .created, "users have a namespace of their own")
+            let other = try await api.account()
+            let othersCopy =
+                #"{"external_id": "order-1", "user_id": "\#(other.id.uuidString)", "merchant_id": "\#(setup.shop)", "amount": "10.00", "currency": "EUR"}"#
+            #expect(try await ingest(other.token, othersCopy).status == .conflict, "shared by every user")
+            #expect(try await TestData.count(api.database, "purchases", where: "external_id = 'order-1'") == 3)
+            #expect(try await TestData.count(api.database, "purchases", where: "external_id = 'order-2'") == 2)
+        }
+    }
+
     @Test func aBatchAnswersEachItemOnItsOwn() async throws {
         try await APIHarness.run { api in
             let setup = try await setUp(api)

@@ -131,6 +131,50 @@ import Testing
         }
     }
 
+    @Test func aNoTransactionFileRunsWhatATransactionRefuses() async throws {
+        try await TestDatabase.withFresh { (client, _) async throws in
+            try await client.query("DROP TABLE schema_migrations", logger: TestDatabase.logger)
+            let statements = "CREATE TABLE c (id int);\nCREATE INDEX CONCURRENTLY ix_c ON c (id);"
+            let runner = MigrationRunner(client: client, logger: TestDatabase.logger)
+            let inATransaction = Migration(version: 1, name: "0001_c.sql", sql: statements)
+            #expect(inATransaction.runsInTransaction)
+            await #expect(throws: (any Error).self) { try await runner.run([inATransaction]) }
+            let outside = Migration(version: 1, name: "0001_c.sql", sql: "-- migrate: no-transaction\n" + statements)
+            #expect(!outside.runsInTransaction && !outside.runsAfterRollout)
+            #expect(try await runner.run([outside]) == ["0001_c.sql"])
+            #expect(try await TestData.count(client, "pg_indexes", where: "indexname = 'ix_c'") == 1)
+        }
+    }
+
+    @Test func beforeTheRolloutStopsAtTheFirstContractFileAndAPlainRunGoesOn() async throws {
+        try await TestDatabase.withFresh { (client, _) async throws in
+            try await client.query("DROP TABLE schema_migrations", logger: TestDatabase.logger)
+            let files = [
+                Migration(version: 1, name: "0001_expand.sql", sql: "CREATE TABLE e (id int);"),
+                Migration(
+                    version: 2, name: "0002_contract.sql",
+                    sql: "-- Drops what the previous release used.\n-- migrate: after-rollout\nDROP TABLE e;"),
+                Migration(version: 3, name: "0003_next.sql", sql: "CREATE TABLE n (id int);"),
+            ]
+            #expect(files.map(\.runsAfterRollout) == [false, true, false])
+            let runner = MigrationRunner(client: client, logger: TestDatabase.logger)
+            #expect(try await runner.run(files, scope: .beforeRollout) == ["0001_expand.sql"])
+            #expect(try await runner.run(files, scope: .beforeRollout).isEmpty, "nothing more before the rollout")
+            #expect(try await runner.run(files) == ["0002_contract.sql", "0003_next.sql"])
+            #expect(try await TestData.count(client, "pg_tables", where: "tablename IN ('e', 'n')") == 1)
+        }
+    }
+
+    @Test func refusesAnUnknownDirective() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "-- migrate: no-transactions\nSELECT 1".write(
+            to: directory.appendingPathComponent("0001_typo.sql"), atomically: true, encoding: .utf8)
+        #expect(throws: MigrationError.unknownDirective("0001_typo.sql", "no-transactions")) {
+            try Migration.load(from: directory)
+        }
+    }
+
     @Test func loadsNumberedFilesInOrderFromTheRepository() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../migrations").standardizedFileURL
@@ -158,6 +202,9 @@ import Testing
             #expect(try await TestData.count(client, "users", where: "role = 'admin'") == 2)
             #expect(try await TestData.count(client, "merchants") == 3)
             #expect(try await TestData.count(client, "offers", where: "active") == 3)
+            #expect(
+                try await TestData.count(client, "offers", where: "end_date >= current_date + 365") == 3,
+                "the demo's offers do not run out: make run's purchases keep finding an offer next year")
             #expect(try await TestData.count(client, "feature_flags") == 2)
             #expect(
                 try await TestData.count(

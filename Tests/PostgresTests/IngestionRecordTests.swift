@@ -12,7 +12,7 @@ import Testing
             func context(_ externalID: String) async throws -> IngestionContext {
                 let contexts = try await database.withConnection {
                     try await $0.purchases.ingestionContexts(
-                        of: [fixture.submission(externalID, cents: 100)], on: CalendarDate(utcDayOf: Date()),
+                        of: [fixture.submission(externalID, cents: 100)], in: [nil], on: CalendarDate(utcDayOf: Date()),
                         month: MonthWindow(containing: Date()))
                 }
                 return contexts[0]
@@ -81,7 +81,8 @@ import Testing
             ]
             let contexts = try await database.withConnection {
                 try await $0.purchases.ingestionContexts(
-                    of: submissions, on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
+                    of: submissions, in: submissions.map { _ in nil }, on: CalendarDate(utcDayOf: Date()),
+                    month: MonthWindow(containing: Date()))
             }
             try #require(contexts.count == submissions.count)
             let (fresh, otherMerchant, duplicate, strangers, nobodys) =
@@ -98,7 +99,7 @@ import Testing
             #expect(
                 try await database.withConnection {
                     try await $0.purchases.ingestionContexts(
-                        of: [], on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
+                        of: [], in: [], on: CalendarDate(utcDayOf: Date()), month: MonthWindow(containing: Date()))
                 }.isEmpty)
         }
     }
@@ -115,7 +116,8 @@ import Testing
                         userID: fixture.user.id,
                         offerID: try #require(
                             try await $0.purchases.ingestionContexts(
-                                of: [fixture.submission("-", cents: 100)], on: CalendarDate(utcDayOf: Date()),
+                                of: [fixture.submission("-", cents: 100)], in: [nil],
+                                on: CalendarDate(utcDayOf: Date()),
                                 month: MonthWindow(containing: Date())
                             ).first?.candidateOffers.first
                         ).id, in: MonthWindow(containing: Date()))

@@ -2,6 +2,7 @@ import Application
 import Domain
 import Postgres
 import PostgresNIO
+import Synchronization
 import TestSupport
 import Testing
 
@@ -64,5 +65,45 @@ import Testing
             releaser.yield()
             try await held
         }
+    }
+}
+
+/// The deadline does not depend on the pool honouring the cancellation of a lease request.
+@Suite struct LeaseDeadlineWithoutADatabaseTests {
+    @Test func theCallerGetsItsAnswerAtTheDeadlineEvenWhenTheWaitIgnoresCancellation() async throws {
+        let (arrives, connection) = AsyncStream.makeStream(of: Void.self)
+        let (ended, bodyEnded) = AsyncStream.makeStream(of: Void.self)
+        let ran = Mutex(false)
+        let started = ContinuousClock.now
+        // A backstop, so that a deadline that waits for the wait fails this test instead of hanging it.
+        let backstop = Task {
+            try await Task.sleep(for: .seconds(20))
+            connection.yield()
+        }
+        defer { backstop.cancel() }
+        await #expect(throws: DatabaseUnavailable.self) {
+            try await LeaseDeadline.run(within: .milliseconds(200)) { leased in
+                defer { bodyEnded.yield() }
+                // A lease request that ignores cancellation: it ends only when the connection arrives.
+                await withTaskCancellationHandler {
+                    for await _ in arrives { break }
+                } onCancel: {
+                }
+                try leased()
+                ran.withLock { $0 = true }
+            }
+        }
+        #expect(ContinuousClock.now - started < .seconds(20), "answered at the deadline, not when the wait ended")
+        connection.yield()
+        for await _ in ended { break }
+        #expect(!ran.withLock { $0 }, "work whose connection came after the deadline never starts")
+    }
+
+    @Test func workThatHoldsItsConnectionInTimeAnswersWithItsResult() async throws {
+        let answer = try await LeaseDeadline.run(within: .seconds(30)) { leased in
+            try leased()
+            return 42
+        }
+        #expect(answer == 42)
     }
 }

@@ -10,8 +10,9 @@ public struct PrivateCluster: Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../scripts/pg.sh").standardizedFileURL.path
 
-    /// Creates the cluster (fsync off), its role and database, and applies the migrations.
-    public static func start() async throws -> PrivateCluster {
+    /// Creates the cluster (fsync off), its role and database, and applies the migrations (`migrate`: the
+    /// subcommand and its flags).
+    public static func start(migrate: [String] = ["migrate"]) async throws -> PrivateCluster {
         var attempt = 0
         while true {
             // A free port can still be taken by a client's outgoing connection before PostgreSQL binds it:
@@ -29,7 +30,7 @@ public struct PrivateCluster: Sendable {
             }
             try await run(script, ["ensure-db", directory, "\(port)", "clicknback", "fault_test", "clicknback"])
             try await runBinary(
-                ["migrate"],
+                migrate,
                 environment: ["DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "LOG_LEVEL": "warning"])
             return cluster
         }

@@ -4,8 +4,10 @@ import Foundation
 /// The batch's context read: a handful of statements whatever the batch size (issue 8). Batches are recorded
 /// by `PurchaseRepository.recordIngestions`, like single purchases.
 public protocol BatchIngestionRepository: Sendable {
+    /// `namespace`: where the batch's external ids live (the submitting partner's: ADR 040).
     func context(
-        externalIDs: [String], merchantIDs: [MerchantID], userIDs: [UserID], on day: CalendarDate, month: MonthWindow
+        externalIDs: [String], in namespace: PartnerID?, merchantIDs: [MerchantID], userIDs: [UserID],
+        on day: CalendarDate, month: MonthWindow
     ) async throws -> BatchIngestionContext
 }
 

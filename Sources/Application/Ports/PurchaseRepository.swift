@@ -4,12 +4,17 @@ public import Foundation
 /// Stores purchases with their cashback transactions; writes the ingestion and every transition atomically
 /// with its wallet change, ledger rows, verification-queue row and notification.
 public protocol PurchaseRepository: Sendable {
-    func find(externalID: String) async throws -> Purchase?
-    /// For each submission, in order: the duplicate (if any), whether its owner is an active user, the merchant,
-    /// today's candidate offers with what the owner already earned on each in `month`, and the owner's wallet
-    /// version — one query, one snapshot, whatever the count.
-    func ingestionContexts(of submissions: [PurchaseSubmission], on day: CalendarDate, month: MonthWindow)
-        async throws -> [IngestionContext]
+    /// The purchase that holds `externalID` in `namespace` (a partner's, or the users' for `nil`: ADR 040).
+    /// While the platform-wide constraint of the previous release still stands (until migration 0015), a refused
+    /// insert may come from a purchase in another namespace: then that purchase, as the previous release answered.
+    func find(externalID: String, namespace: PartnerID?) async throws -> Purchase?
+    /// For each submission, in order (`namespaces[i]` is where `submissions[i]`'s external id lives): the
+    /// duplicate (if any), whether its owner is an active user, the merchant, today's candidate offers with what
+    /// the owner already earned on each in `month`, and the owner's wallet version — one query, one snapshot,
+    /// whatever the count.
+    func ingestionContexts(
+        of submissions: [PurchaseSubmission], in namespaces: [PartnerID?], on day: CalendarDate, month: MonthWindow
+    ) async throws -> [IngestionContext]
     func find(id: PurchaseID) async throws -> PurchaseView?
     /// Reads the purchase and holds its row lock until the transaction ends (lock order: purchase, then wallet).
     func lock(id: PurchaseID) async throws -> Purchase?

@@ -44,13 +44,14 @@ struct IngestionRounds: Sendable {
         try await group.submit(Attempt(submission: submission, submitter: submitter))
     }
 
-    /// The context of each submission, in order, from one statement.
-    static func contexts(of submissions: [PurchaseSubmission], at now: Date, _ repositories: any Repositories)
+    /// The context of each attempt, in order, from one statement.
+    static func contexts(of attempts: [Attempt], at now: Date, _ repositories: any Repositories)
         async throws -> [IngestionContext]
     {
         let contexts = try await repositories.purchases.ingestionContexts(
-            of: submissions, on: CalendarDate(utcDayOf: now), month: MonthWindow(containing: now))
-        guard contexts.count == submissions.count else { throw GroupCommitError.resultCountMismatch }
+            of: attempts.map(\.submission), in: attempts.map(\.submitter.namespace), on: CalendarDate(utcDayOf: now),
+            month: MonthWindow(containing: now))
+        guard contexts.count == attempts.count else { throw GroupCommitError.resultCountMismatch }
         return contexts
     }
 
@@ -68,7 +69,7 @@ struct IngestionRounds: Sendable {
     private static func run(_ attempts: [Attempt], at now: Date, _ unitOfWork: any UnitOfWork) async -> [Answer] {
         do {
             return try await unitOfWork.withConnection { repositories in
-                let contexts = try await contexts(of: attempts.map(\.submission), at: now, repositories)
+                let contexts = try await contexts(of: attempts, at: now, repositories)
                 var answers = [Answer](repeating: .success(.readAgain), count: attempts.count)
                 var entries: [Entry] = []
                 var owners = Set<UserID>()

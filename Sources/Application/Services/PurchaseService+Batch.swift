@@ -24,7 +24,7 @@ extension PurchaseService {
         let admitted = submissions.indices.filter { results[$0] == nil }
         let context = try await unitOfWork.withConnection { repositories in
             try await repositories.batchIngestion.context(
-                externalIDs: admitted.map { submissions[$0].externalID },
+                externalIDs: admitted.map { submissions[$0].externalID }, in: submitter.namespace,
                 merchantIDs: Array(Set(admitted.map { submissions[$0].merchantID })),
                 userIDs: Array(Set(admitted.map { submissions[$0].userID })), on: CalendarDate(utcDayOf: now),
                 month: MonthWindow(containing: now))

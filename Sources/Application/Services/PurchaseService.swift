@@ -37,7 +37,7 @@ public struct PurchaseService: Sendable {
             switch try await rounds.attempt(submission, by: submitter) {
             case .written(let draft): return Ingested(draft)
             case .readAgain: continue
-            case .duplicate: throw try await duplicate(of: submission.externalID)
+            case .duplicate: throw try await duplicate(of: submission.externalID, in: submitter.namespace)
             }
         }
         return try await ingestHoldingTheWalletLock(submission, by: submitter)
@@ -53,7 +53,8 @@ public struct PurchaseService: Sendable {
     {
         let now = clock.now()
         let contexts = try await unitOfWork.withConnection {
-            try await IngestionRounds.contexts(of: [submission], at: now, $0)
+            try await IngestionRounds.contexts(
+                of: [IngestionRounds.Attempt(submission: submission, submitter: submitter)], at: now, $0)
         }
         guard let context = contexts.first else { throw GroupCommitError.resultCountMismatch }
         let offer = try IngestionPolicy.eligibleOffer(for: submission, in: context, on: CalendarDate(utcDayOf: now))
@@ -69,7 +70,7 @@ public struct PurchaseService: Sendable {
                 return Ingested(draft)
             }
         } catch is Refused {
-            throw try await duplicate(of: submission.externalID)
+            throw try await duplicate(of: submission.externalID, in: submitter.namespace)
         }
     }
 
@@ -111,9 +112,11 @@ public struct PurchaseService: Sendable {
         }
     }
 
-    private func duplicate(of externalID: String) async throws -> PurchaseError {
+    private func duplicate(of externalID: String, in namespace: PartnerID?) async throws -> PurchaseError {
         guard
-            let existing = try await unitOfWork.withConnection({ try await $0.purchases.find(externalID: externalID) })
+            let existing = try await unitOfWork.withConnection({
+                try await $0.purchases.find(externalID: externalID, namespace: namespace)
+            })
         else {
             return PurchaseError.notFound(externalID)
         }
@@ -140,7 +143,7 @@ public struct PurchaseService: Sendable {
                 id: purchase.id, externalID: purchase.externalID, userID: purchase.userID,
                 merchantID: purchase.merchantID, offerID: purchase.offerID, amount: purchase.amount,
                 cashbackAmount: outcome.cashbackAmount, currency: purchase.currency, status: outcome.status,
-                createdAt: purchase.createdAt)
+                createdAt: purchase.createdAt, partnerID: purchase.partnerID)
         }
     }
 }

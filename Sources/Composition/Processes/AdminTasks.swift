@@ -7,12 +7,16 @@ import Postgres
 
 /// The one-shot subcommands: apply migrations, load the demo seed.
 public enum AdminTasks {
-    /// Applies pending migrations from `MIGRATIONS_DIR`, then keys accounts stored without a mailbox key
-    /// (ADR 019); returns the names applied now.
-    public static func migrate(settings: Settings, logger: Logger) async throws -> [String] {
+    /// Applies pending migrations from `MIGRATIONS_DIR` (with `beforeRollout`, only those that may run while the
+    /// previous release still serves: ADR 040), then keys accounts stored without a mailbox key (ADR 019); returns
+    /// the names applied now.
+    public static func migrate(settings: Settings, beforeRollout: Bool = false, logger: Logger) async throws
+        -> [String]
+    {
         let migrations = try Migration.load(from: URL(fileURLWithPath: settings.migrationsDirectory))
         return try await DatabaseSession.with(settings: settings, logger: logger) { client in
-            let applied = try await MigrationRunner(client: client, logger: logger).run(migrations)
+            let applied = try await MigrationRunner(client: client, logger: logger).run(
+                migrations, scope: beforeRollout ? .beforeRollout : .all)
             try await MailboxKeyBackfill(client: client, logger: logger).run()
             return applied
         }

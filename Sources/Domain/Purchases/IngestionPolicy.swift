@@ -43,7 +43,8 @@ public enum IngestionPolicy {
         let purchase = Purchase(
             id: .random(), externalID: submission.externalID, userID: submission.userID,
             merchantID: submission.merchantID, offerID: offer.id, amount: submission.amount,
-            cashbackAmount: quote.amount, currency: submission.currency, status: .pending, createdAt: now)
+            cashbackAmount: quote.amount, currency: submission.currency, status: .pending, createdAt: now,
+            partnerID: submitter.namespace)
         let audit = AuditEntry(
             occurredAt: now, actor: submitter.actor, action: .purchaseIngested, resourceType: "purchase",
             resourceID: purchase.id.description,

@@ -3,7 +3,7 @@ public import Foundation
 /// A purchase at a partner merchant, accepted optimistically as `pending` with its expected cashback.
 public struct Purchase: Equatable, Sendable {
     public let id: PurchaseID
-    /// The submitter's idempotency key, globally unique.
+    /// The submitter's idempotency key, unique within its namespace (`partnerID`).
     public let externalID: String
     public let userID: UserID
     public let merchantID: MerchantID
@@ -15,15 +15,20 @@ public struct Purchase: Equatable, Sendable {
     public let currency: String
     public let status: PurchaseStatus
     public let createdAt: Date
+    /// The partner that ingested it, whose external ids are its own (ADR 040); `nil` for a purchase a user posted
+    /// for themselves, in the namespace all users share.
+    public let partnerID: PartnerID?
 
     public init(
         id: PurchaseID, externalID: String, userID: UserID, merchantID: MerchantID, offerID: OfferID?, amount: Money,
-        cashbackAmount: Money, currency: String, status: PurchaseStatus, createdAt: Date
+        cashbackAmount: Money, currency: String, status: PurchaseStatus, createdAt: Date, partnerID: PartnerID? = nil
     ) {
         (
             self.id, self.externalID, self.userID, self.merchantID, self.offerID, self.amount, self.cashbackAmount,
-            self.currency, self.status, self.createdAt
-        ) = (id, externalID, userID, merchantID, offerID, amount, cashbackAmount, currency, status, createdAt)
+            self.currency, self.status, self.createdAt, self.partnerID
+        ) = (
+            id, externalID, userID, merchantID, offerID, amount, cashbackAmount, currency, status, createdAt, partnerID
+        )
     }
 }
 

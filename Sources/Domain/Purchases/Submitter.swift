@@ -10,4 +10,13 @@ public enum Submitter: Sendable {
         case .partner(let partner): .partner(partner.id)
         }
     }
+
+    /// Where the submitter's external ids live (ADR 040): a partner's are its own; users share one namespace
+    /// (`nil`), where an id is unique whoever posted it, as the API spec has it.
+    public var namespace: PartnerID? {
+        switch self {
+        case .user: nil
+        case .partner(let partner): partner.id
+        }
+    }
 }

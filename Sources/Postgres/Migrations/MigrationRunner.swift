@@ -2,9 +2,16 @@ import Foundation
 public import Logging
 public import PostgresNIO
 
-/// Applies pending migrations once each, each in its own transaction, under an advisory lock so that
-/// several processes starting together cannot race.
+/// Applies pending migrations once each, each in its own transaction (or statement by statement, for a
+/// `no-transaction` file), under an advisory lock so that several processes starting together cannot race.
 public struct MigrationRunner: Sendable {
+    /// How far to go: everything, or up to the first contract migration of a rolling upgrade (ADR 040).
+    public enum Scope: Sendable {
+        case all
+        /// Stops before the first pending `after-rollout` migration: what runs before hosts are upgraded.
+        case beforeRollout
+    }
+
     let client: PostgresClient
     let logger: Logger
 
@@ -17,11 +24,11 @@ public struct MigrationRunner: Sendable {
 
     /// Applies what is missing and returns the names applied by this call.
     @discardableResult
-    public func run(_ migrations: [Migration]) async throws -> [String] {
+    public func run(_ migrations: [Migration], scope: Scope = .all) async throws -> [String] {
         try await client.withConnection { connection in
             try await connection.query("SELECT pg_advisory_lock(\(Self.advisoryLockKey))", logger: logger)
             do {
-                let applied = try await applyPending(migrations, on: connection)
+                let applied = try await applyPending(migrations, scope: scope, on: connection)
                 try await connection.query("SELECT pg_advisory_unlock(\(Self.advisoryLockKey))", logger: logger)
                 return applied
             } catch {
@@ -31,7 +38,9 @@ public struct MigrationRunner: Sendable {
         }
     }
 
-    private func applyPending(_ migrations: [Migration], on connection: PostgresConnection) async throws -> [String] {
+    private func applyPending(_ migrations: [Migration], scope: Scope, on connection: PostgresConnection)
+        async throws -> [String]
+    {
         try await connection.query(
             """
             CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -47,6 +56,12 @@ public struct MigrationRunner: Sendable {
                         name: migration.name, applied: checksum, found: migration.checksum)
                 }
                 continue
+            }
+            if scope == .beforeRollout && migration.runsAfterRollout {
+                logger.info(
+                    "stopping before an after-rollout migration; run migrate again once every host is upgraded",
+                    metadata: ["migration": "\(migration.name)"])
+                break
             }
             try await apply(migration, on: connection)
             newlyApplied.append(migration.name)
@@ -67,15 +82,29 @@ public struct MigrationRunner: Sendable {
 
     private func apply(_ migration: Migration, on connection: PostgresConnection) async throws {
         logger.info("applying migration", metadata: ["migration": "\(migration.name)"])
-        try await connection.withTransaction(logger: logger) { connection in
-            for statement in SQLScript.statements(in: migration.sql) {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-            }
-            try await connection.query(
-                """
-                INSERT INTO schema_migrations (version, name, checksum)
-                VALUES (\(migration.version), \(migration.name), \(migration.checksum))
-                """, logger: logger)
+        guard migration.runsInTransaction else {
+            // Each statement commits on its own; the file counts as applied only once all of them ran.
+            try await run(migration, on: connection)
+            try await record(migration, on: connection)
+            return
         }
+        try await connection.withTransaction(logger: logger) { connection in
+            try await run(migration, on: connection)
+            try await record(migration, on: connection)
+        }
+    }
+
+    private func run(_ migration: Migration, on connection: PostgresConnection) async throws {
+        for statement in SQLScript.statements(in: migration.sql) {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+    }
+
+    private func record(_ migration: Migration, on connection: PostgresConnection) async throws {
+        try await connection.query(
+            """
+            INSERT INTO schema_migrations (version, name, checksum)
+            VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+            """, logger: logger)
     }
 }

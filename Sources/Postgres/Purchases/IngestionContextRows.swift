@@ -34,7 +34,7 @@ struct IngestionContextRows {
                     id, try cells[2].decode(String.self), try cells[3].decode(UUID.self),
                     try cells[4].decode(UUID.self), try cells[5].decode(UUID?.self), try cells[6].decode(Decimal.self),
                     try cells[7].decode(Decimal.self), try cells[8].decode(String.self),
-                    try cells[9].decode(String.self), try cells[10].decode(Date.self)
+                    try cells[9].decode(String.self), try cells[10].decode(Date.self), try cells[24].decode(UUID?.self)
                 ))
         }
         if merchant == nil, let id = try cells[11].decode(UUID?.self) {

@@ -36,6 +36,7 @@ struct IngestionRows {
             "cashback_amounts": purchases.map(\.cashbackAmount.description),
             "currencies": purchases.map(\.currency), "statuses": purchases.map(\.status.rawValue),
             "created_ats": purchases.map(\.createdAt),
+            "partner_ids": purchases.map { $0.partnerID?.uuid.uuidString ?? "" },
             "audit_purchase_ids": purchases.map(\.id.uuid), "audit_ids": audits.map(\.id),
             "audit_times": audits.map(\.occurredAt), "audit_actor_types": audits.map(\.actor.type),
             "audit_actor_ids": audits.map { $0.actor.id?.uuidString ?? "" },

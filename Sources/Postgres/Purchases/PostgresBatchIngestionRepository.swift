@@ -10,7 +10,8 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
     let logger: Logger
 
     func context(
-        externalIDs: [String], merchantIDs: [MerchantID], userIDs: [UserID], on day: CalendarDate, month: MonthWindow
+        externalIDs: [String], in namespace: PartnerID?, merchantIDs: [MerchantID], userIDs: [UserID],
+        on day: CalendarDate, month: MonthWindow
     ) async throws -> BatchIngestionContext {
         let users = userIDs.map(\.uuid)
         var versions: [UserID: Int64] = [:]
@@ -26,11 +27,16 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
             active[UserID(id)] = isActive
         }
         var duplicates: [String: Purchase] = [:]
+        var duplicateBinds = PostgresBindings()
+        duplicateBinds.append(externalIDs)
+        duplicateBinds.append(namespace?.uuid)
         for try await row in try await connection.query(
             PostgresQuery(
-                unsafeSQL:
-                    "SELECT \(PostgresPurchaseRepository.columns) FROM purchases p WHERE p.external_id = ANY($1)",
-                binds: binding(externalIDs)), logger: logger
+                unsafeSQL: """
+                    SELECT \(PostgresPurchaseRepository.columns) FROM purchases p
+                    WHERE p.external_id = ANY($1) AND p.partner_id IS NOT DISTINCT FROM $2::uuid
+                    """,
+                binds: duplicateBinds), logger: logger
         ).decode(PostgresPurchaseRepository.PurchaseRow.self) {
             let purchase = try PostgresPurchaseRepository.purchase(row)
             duplicates[purchase.externalID] = purchase

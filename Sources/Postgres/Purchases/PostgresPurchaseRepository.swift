@@ -8,26 +8,37 @@ struct PostgresPurchaseRepository: PurchaseRepository {
     let connection: PostgresConnection
     let logger: Logger
 
-    typealias PurchaseRow = (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date)
-    static let columns =
-        "p.id, p.external_id, p.user_id, p.merchant_id, p.offer_id, p.amount, p.cashback_amount, p.currency, p.status, p.created_at"
+    typealias PurchaseRow = (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, UUID?)
+    static let columns = """
+        p.id, p.external_id, p.user_id, p.merchant_id, p.offer_id, p.amount, p.cashback_amount, p.currency, p.status, \
+        p.created_at, p.partner_id
+        """
 
-    func find(externalID: String) async throws -> Purchase? {
+    func find(externalID: String, namespace: PartnerID?) async throws -> Purchase? {
+        // The namespace's own purchase first; another namespace's only while migration 0015 has not dropped the
+        // platform-wide constraint, which is then what refused the insert (ADR 040).
+        var binds = PostgresBindings()
+        binds.append(externalID)
+        binds.append(namespace?.uuid)
         let rows = try await connection.query(
             PostgresQuery(
-                unsafeSQL: "SELECT \(Self.columns) FROM purchases p WHERE p.external_id = $1",
-                binds: binding(externalID)),
+                unsafeSQL: """
+                    SELECT \(Self.columns) FROM purchases p WHERE p.external_id = $1
+                    ORDER BY p.partner_id IS NOT DISTINCT FROM $2::uuid DESC LIMIT 1
+                    """,
+                binds: binds),
             logger: logger)
         for try await row in rows.decode(PurchaseRow.self) { return try Self.purchase(row) }
         return nil
     }
 
-    func ingestionContexts(of submissions: [PurchaseSubmission], on day: CalendarDate, month: MonthWindow)
-        async throws -> [IngestionContext]
-    {
+    func ingestionContexts(
+        of submissions: [PurchaseSubmission], in namespaces: [PartnerID?], on day: CalendarDate, month: MonthWindow
+    ) async throws -> [IngestionContext] {
         let rows = try await connection.query(
             try Self.contextStatement.get().query([
                 "external_ids": submissions.map(\.externalID), "merchant_ids": submissions.map(\.merchantID.uuid),
+                "partner_ids": namespaces.map { $0?.uuid.uuidString ?? "" },
                 "user_ids": submissions.map(\.userID.uuid), "month": month.firstDay.description,
                 "today": day.description,
             ]), logger: logger)
@@ -52,17 +63,19 @@ struct PostgresPurchaseRepository: PurchaseRepository {
     }
 
     /// A purchase with its merchant's name and its cashback transaction's status.
-    typealias ViewRow = (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, String, String?)
+    typealias ViewRow = (
+        UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, UUID?, String, String?
+    )
     static let viewColumns = "\(columns), coalesce(m.name, 'Unknown'), c.status"
     static let viewTables = """
         purchases p LEFT JOIN merchants m ON m.id = p.merchant_id LEFT JOIN cashback_transactions c ON c.purchase_id = p.id
         """
 
     static func view(_ row: ViewRow) throws -> PurchaseView {
-        let purchase = try purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
+        let purchase = try purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9, row.10))
         return PurchaseView(
-            purchase: purchase, merchantName: row.10,
-            cashbackStatus: try row.11.map {
+            purchase: purchase, merchantName: row.11,
+            cashbackStatus: try row.12.map {
                 try MalformedStoredValue.choice($0, column: "cashback_transactions.status")
             })
     }
@@ -98,13 +111,17 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 recorded.insert(PurchaseID(id))
             }
             return .recorded(recorded)
-        } catch  where UniqueViolation.matches(error, constraint: "purchases_external_id_key") {
+        } catch  where Self.externalIDConstraints.contains(where: { UniqueViolation.matches(error, constraint: $0) }) {
             return .duplicate
         } catch {
             // Here, not only where the unit of work ends: a shared round must tell which batch overflowed.
             throw NumericOverflow.translate(error)
         }
     }
+
+    /// What refuses an external id already taken: the namespaced index (ADR 040), and until migration 0015 the
+    /// previous release's platform-wide constraint.
+    static let externalIDConstraints = ["purchases_namespace_external_id_key", "purchases_external_id_key"]
 
     /// The statements of the ingestion hot path, read once from the module's bundle.
     static let contextStatement = Result { try StatementFile(named: "ingestion_contexts") }
@@ -284,22 +301,24 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                     """), logger: logger)
         var pending: [PendingPurchase] = []
         for try await row in rows.decode(
-            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, String, String).self)
+            (UUID, String, UUID, UUID, UUID?, Decimal, Decimal, String, String, Date, UUID?, String, String).self)
         {
-            let purchase = try Self.purchase((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9))
-            pending.append(PendingPurchase(purchase: purchase, merchantName: row.10, userEmail: row.11))
+            let purchase = try Self.purchase(
+                (row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9, row.10))
+            pending.append(PendingPurchase(purchase: purchase, merchantName: row.11, userEmail: row.12))
         }
         return pending
     }
 
     static func purchase(_ row: PurchaseRow) throws -> Purchase {
-        let (id, externalID, userID, merchantID, offerID, amount, cashback, currency, status, createdAt) = row
+        let (id, externalID, userID, merchantID, offerID, amount, cashback, currency, status, createdAt, partnerID) =
+            row
         return Purchase(
             id: PurchaseID(id), externalID: externalID, userID: UserID(userID), merchantID: MerchantID(merchantID),
             offerID: offerID.map(OfferID.init),
             amount: try MalformedStoredValue.money(amount, column: "purchases.amount"),
             cashbackAmount: try MalformedStoredValue.money(cashback, column: "purchases.cashback_amount"),
             currency: currency, status: try MalformedStoredValue.choice(status, column: "purchases.status"),
-            createdAt: createdAt)
+            createdAt: createdAt, partnerID: partnerID.map(PartnerID.init))
     }
 }

@@ -103,8 +103,8 @@ public struct DemoSeed: Sendable {
             id: String, merchantID: String, percentage: String, fixedAmount: String?, start: String, end: String,
             cap: String
         )] = [
-            ("f0e1d2c3-b4a5-4678-9012-3456789abcde", shoply, "5.0", nil, "2026-01-01", "2026-12-31", "50.0"),
-            ("f1e2d3c4-b5a6-4789-8123-456789abcdef", quickCart, "0", "3.00", "2026-01-01", "2026-12-31", "30.0"),
+            ("f0e1d2c3-b4a5-4678-9012-3456789abcde", shoply, "5.0", nil, "2026-01-01", "2099-12-31", "50.0"),
+            ("f1e2d3c4-b5a6-4789-8123-456789abcdef", quickCart, "0", "3.00", "2026-01-01", "2099-12-31", "30.0"),
             ("f2e3d4c5-b6a7-4890-9234-56789abcdef0", bankSimFail, "5.0", nil, "2026-01-01", "2099-12-31", "50.0"),
         ]
 

@@ -13,34 +13,81 @@ import Synchronization
 /// The work runs as one task and the deadline is a timer on the current NIO event loop, cancelled once the
 /// work is done. (A task group racing the work against `Task.sleep` cost two child tasks and a libdispatch
 /// timer per unit of work, about a tenth of the API's CPU per ingest: docs/performance.md.)
-enum LeaseDeadline {
-    /// Runs `body`, which must call `leased()` as soon as it holds its connection.
-    static func run<Result: Sendable>(
+package enum LeaseDeadline {
+    /// Runs `body`, which must call `leased()` as soon as it holds its connection; `leased()` throws when the
+    /// deadline came first, so work that gets its connection too late never starts.
+    ///
+    /// At the deadline the caller gets `DatabaseUnavailable` at once, without waiting for the pool to honour the
+    /// cancellation of the lease request: a worker whose claim once waited on a request the pool never answered
+    /// stopped claiming for good (fresh-clone CI, a database outage while the worker was starting).
+    package static func run<Result: Sendable>(
         within timeout: Duration,
-        _ body: @escaping @Sendable (_ leased: @escaping @Sendable () -> Void) async throws -> Result
+        _ body: @escaping @Sendable (_ leased: @escaping @Sendable () throws -> Void) async throws -> Result
     ) async throws -> Result {
         let lease = LeaseState()
+        let outcome = Outcome<Result>()
         DatabaseMetrics.adjust(waiting: 1, inUse: 0)
         defer { DatabaseMetrics.adjust(waiting: lease.isHeld ? 0 : -1, inUse: lease.isHeld ? -1 : 0) }
         let work = Task {
-            try await body {
-                if lease.hold() { DatabaseMetrics.adjust(waiting: -1, inUse: 1) }
+            do {
+                outcome.finish(
+                    .success(
+                        try await body {
+                            guard lease.hold() else { throw CancellationError() }
+                            DatabaseMetrics.adjust(waiting: -1, inUse: 1)
+                        }))
+            } catch {
+                outcome.finish(.failure(error))
             }
         }
         let loop = MultiThreadedEventLoopGroup.currentEventLoop ?? NIOSingletons.posixEventLoopGroup.next()
         let deadline = loop.scheduleTask(in: TimeAmount(timeout)) {
-            if lease.expire() { work.cancel() }
+            if lease.expire() {
+                work.cancel()
+                outcome.finish(.failure(CancellationError()))
+            }
         }
         defer { deadline.cancel() }
         do {
             return try await withTaskCancellationHandler {
-                try await work.value
+                try await withCheckedThrowingContinuation { outcome.deliver(to: $0) }
             } onCancel: {
                 work.cancel()
             }
         } catch  where lease.hasExpired {
             DatabaseMetrics.leaseTimedOut()
             throw DatabaseUnavailable(reason: "no database connection within \(timeout)")
+        }
+    }
+
+    /// The work's result or the deadline's refusal, whichever comes first, handed to the waiting caller once.
+    private final class Outcome<Value: Sendable>: Sendable {
+        private enum State {
+            case open(CheckedContinuation<Value, any Error>?)
+            case settled(Result<Value, any Error>)
+            case delivered
+        }
+        private let state = Mutex(State.open(nil))
+
+        func finish(_ result: Result<Value, any Error>) {
+            let waiting: CheckedContinuation<Value, any Error>? = state.withLock { state in
+                guard case .open(let continuation) = state else { return nil }
+                state = continuation == nil ? .settled(result) : .delivered
+                return continuation
+            }
+            waiting?.resume(with: result)
+        }
+
+        func deliver(to continuation: CheckedContinuation<Value, any Error>) {
+            let settled: Result<Value, any Error>? = state.withLock { state in
+                guard case .settled(let result) = state else {
+                    state = .open(continuation)
+                    return nil
+                }
+                state = .delivered
+                return result
+            }
+            if let settled { continuation.resume(with: settled) }
         }
     }
 

@@ -20,7 +20,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
         do {
             return try await LeaseDeadline.run(within: leaseTimeout) { leased in
                 try await client.withTransaction(logger: logger) { connection in
-                    leased()
+                    try leased()
                     return try await work(PostgresRepositories(connection: connection, logger: logger))
                 }
             }
@@ -42,7 +42,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
         do {
             return try await LeaseDeadline.run(within: leaseTimeout) { leased in
                 try await client.withConnection { connection in
-                    leased()
+                    try leased()
                     return try await work(PostgresRepositories(connection: connection, logger: logger))
                 }
             }
@@ -61,7 +61,7 @@ public struct PostgresUnitOfWork: UnitOfWork, DatabaseProbe {
         do {
             try await LeaseDeadline.run(within: leaseTimeout) { leased in
                 try await client.withConnection { connection in
-                    leased()
+                    try leased()
                     _ = try await connection.query("SELECT 1", logger: logger)
                 }
             }

@@ -7,7 +7,8 @@ struct InMemoryBatchIngestion: BatchIngestionRepository {
     let working: WorkingCopy
 
     func context(
-        externalIDs: [String], merchantIDs: [MerchantID], userIDs: [UserID], on day: CalendarDate, month: MonthWindow
+        externalIDs: [String], in namespace: PartnerID?, merchantIDs: [MerchantID], userIDs: [UserID],
+        on day: CalendarDate, month: MonthWindow
     ) async throws -> BatchIngestionContext {
         let state = working.state.withLock { $0 }
         let offers = Dictionary(
@@ -28,7 +29,8 @@ struct InMemoryBatchIngestion: BatchIngestionRepository {
             if let found = state.users.first(where: { $0.id == user }) { active[user] = found.active }
         }
         var duplicates: [String: Purchase] = [:]
-        for purchase in state.purchases where externalIDs.contains(purchase.externalID) {
+        for purchase in state.purchases
+        where externalIDs.contains(purchase.externalID) && purchase.partnerID == namespace {
             duplicates[purchase.externalID] = purchase
         }
         var merchants: [MerchantID: Merchant] = [:]

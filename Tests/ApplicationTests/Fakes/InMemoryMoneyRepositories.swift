@@ -25,24 +25,27 @@ extension StoreState {
 
 struct InMemoryPurchases: PurchaseRepository {
     let working: WorkingCopy
-    func find(externalID: String) async throws -> Purchase? {
-        working.state.withLock { $0.purchases.first { $0.externalID == externalID } }
+    func find(externalID: String, namespace: PartnerID?) async throws -> Purchase? {
+        working.state.withLock {
+            $0.purchases.first { $0.externalID == externalID && $0.partnerID == namespace }
+        }
     }
-    func ingestionContexts(of submissions: [PurchaseSubmission], on day: CalendarDate, month: MonthWindow)
-        async throws -> [IngestionContext]
-    {
+    func ingestionContexts(
+        of submissions: [PurchaseSubmission], in namespaces: [PartnerID?], on day: CalendarDate, month: MonthWindow
+    ) async throws -> [IngestionContext] {
         var contexts: [IngestionContext] = []
-        for submission in submissions {
+        for (submission, namespace) in zip(submissions, namespaces) {
             contexts.append(
                 try await ingestionContext(
-                    externalID: submission.externalID, merchantID: submission.merchantID, userID: submission.userID,
-                    on: day, month: month))
+                    externalID: submission.externalID, namespace: namespace, merchantID: submission.merchantID,
+                    userID: submission.userID, on: day, month: month))
         }
         return contexts
     }
 
     private func ingestionContext(
-        externalID: String, merchantID: MerchantID, userID: UserID, on day: CalendarDate, month: MonthWindow
+        externalID: String, namespace: PartnerID?, merchantID: MerchantID, userID: UserID, on day: CalendarDate,
+        month: MonthWindow
     ) async throws -> IngestionContext {
         let offers = working.state.withLock { state in
             state.offers.filter { $0.merchantID == merchantID && $0.active && $0.isValid(on: day) }
@@ -53,7 +56,7 @@ struct InMemoryPurchases: PurchaseRepository {
         }
         return working.state.withLock { state in
             IngestionContext(
-                duplicate: state.purchases.first { $0.externalID == externalID },
+                duplicate: state.purchases.first { $0.externalID == externalID && $0.partnerID == namespace },
                 ownerActive: state.users.first { $0.id == userID }?.active ?? false,
                 merchant: state.merchants.first { $0.id == merchantID }, candidateOffers: offers,
                 earnedThisMonth: earned, walletVersion: state.wallets[userID] == nil ? nil : 0)
@@ -88,8 +91,12 @@ struct InMemoryPurchases: PurchaseRepository {
                 state.walletConflicts -= 1
                 return .recorded([])
             }
-            let externalIDs = Set(state.purchases.map(\.externalID))
-            guard drafts.allSatisfy({ !externalIDs.contains($0.purchase.externalID) }) else { return .duplicate }
+            let taken = drafts.contains { draft in
+                state.purchases.contains {
+                    $0.externalID == draft.purchase.externalID && $0.partnerID == draft.purchase.partnerID
+                }
+            }
+            guard !taken else { return .duplicate }
             for draft in drafts {
                 let purchase = draft.purchase
                 state.purchases.append(purchase)
@@ -114,7 +121,7 @@ struct InMemoryPurchases: PurchaseRepository {
                 return Purchase(
                     id: old.id, externalID: old.externalID, userID: old.userID, merchantID: old.merchantID,
                     offerID: old.offerID, amount: old.amount, cashbackAmount: outcome.cashbackAmount,
-                    currency: old.currency, status: outcome.status, createdAt: old.createdAt)
+                    currency: old.currency, status: outcome.status, createdAt: old.createdAt, partnerID: old.partnerID)
             }
             state.cashbackTransactions = state.cashbackTransactions.map { old in
                 guard old.purchaseID == purchase.id else { return old }

@@ -1,5 +1,5 @@
 -- What ingestion must know about each submission of a batch, in one snapshot (ADR 014, ADR 035): an existing
--- purchase with the same external id, whether the owner is an active user, the merchant, the merchant's active
+-- purchase with the same external id in the submission's namespace (:partner_ids, '' for users: ADR 040), whether the owner is an active user, the merchant, the merchant's active
 -- offers valid today with the cashback the owner already earned on each this month (one counter row each,
 -- ADR 031), and the owner's wallet version. The submissions come as parallel arrays; `n` is each one's position
 -- (from 1). One row per submission and candidate offer (one row with null offer columns when there is none).
@@ -13,10 +13,12 @@ SELECT s.n, d.id, d.external_id, d.user_id, d.merchant_id, d.offer_id, d.amount,
        coalesce((SELECT e.amount FROM cashback_earned e
                  WHERE e.user_id = s.user_id AND e.offer_id = o.id AND e.month = :month::date), 0) AS earned,
        coalesce((SELECT u.active FROM users u WHERE u.id = s.user_id), false) AS owner_active,
-       (SELECT w.version FROM wallets w WHERE w.user_id = s.user_id) AS wallet_version
-FROM unnest(:external_ids::text[], :merchant_ids::uuid[], :user_ids::uuid[]) WITH ORDINALITY
-     AS s (external_id, merchant_id, user_id, n)
+       (SELECT w.version FROM wallets w WHERE w.user_id = s.user_id) AS wallet_version,
+       d.partner_id
+FROM unnest(:external_ids::text[], :merchant_ids::uuid[], :user_ids::uuid[], :partner_ids::text[]) WITH ORDINALITY
+     AS s (external_id, merchant_id, user_id, partner_id, n)
 LEFT JOIN purchases d ON d.external_id = s.external_id
+                     AND d.partner_id IS NOT DISTINCT FROM nullif(s.partner_id, '')::uuid
 LEFT JOIN merchants m ON m.id = s.merchant_id
 LEFT JOIN offers o ON o.merchant_id = m.id AND o.active AND o.start_date <= :today::date AND o.end_date >= :today::date
 ORDER BY s.n

@@ -36,14 +36,15 @@ WITH moves AS (
 ), item AS (
     SELECT * FROM unnest(:ids::uuid[], :external_ids::text[], :item_user_ids::uuid[], :merchant_ids::uuid[],
                          :offer_ids::text[], :amounts::numeric[], :cashback_amounts::numeric[], :currencies::text[],
-                         :statuses::text[], :created_ats::timestamptz[])
-        AS i (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount, currency, status, created_at)
+                         :statuses::text[], :created_ats::timestamptz[], :partner_ids::text[])
+        AS i (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount, currency, status, created_at,
+              partner_id)
     WHERE i.user_id IN (SELECT user_id FROM wallet)
 ), purchase AS (
     INSERT INTO purchases (id, external_id, user_id, merchant_id, offer_id, amount, cashback_amount, currency,
-                           status, created_at)
+                           status, created_at, partner_id)
     SELECT id, external_id, user_id, merchant_id, nullif(offer_id, '')::uuid, amount, cashback_amount, currency,
-           status, created_at
+           status, created_at, nullif(partner_id, '')::uuid
     FROM item
     RETURNING id, user_id, cashback_amount, created_at
 ), cashback AS (

@@ -1,0 +1,53 @@
+-- migrate: no-transaction
+--
+-- Partner external-id namespaces, the expand half (ADR 040): each partner's external ids become its own, and
+-- the ids users post for themselves keep one namespace of their own (partner_id null). Runs while the previous
+-- release serves traffic, so nothing here blocks writes for long, and the old platform-wide constraint
+-- purchases_external_id_key stays until 0015 (after the rollout): a host still on the previous release writes
+-- partner purchases without partner_id, and that constraint keeps them from being ingested twice meanwhile.
+--
+-- Outside a transaction, each statement commits on its own, so every statement here can run again after a
+-- failure half-way (migrate records the file only once all of it ran).
+
+SET lock_timeout = '5s';
+
+-- A nullable column without a default is a catalog change: no table rewrite.
+ALTER TABLE purchases ADD COLUMN IF NOT EXISTS partner_id uuid;
+
+-- NOT VALID: no scan under the lock; VALIDATE below scans without blocking writes.
+ALTER TABLE purchases DROP CONSTRAINT IF EXISTS purchases_partner_id_fkey;
+ALTER TABLE purchases ADD CONSTRAINT purchases_partner_id_fkey FOREIGN KEY (partner_id) REFERENCES partners (id)
+    NOT VALID;
+
+RESET lock_timeout;
+
+-- Each purchase a partner ingested says so in its audit row (actor_type partner, append-only, never pruned).
+-- The procedure commits every batch, so row locks are held for one batch at a time.
+CREATE OR REPLACE PROCEDURE attribute_partner_purchases(batch integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+    moved integer;
+BEGIN
+    LOOP
+        UPDATE purchases p SET partner_id = s.partner_id
+        FROM (SELECT a.actor_id AS partner_id, q.id AS purchase_id
+              FROM audit_logs a JOIN purchases q ON q.id = a.resource_id::uuid
+              WHERE a.actor_type = 'partner' AND a.action = 'PURCHASE_INGESTED' AND a.resource_type = 'purchase'
+                AND q.partner_id IS NULL
+              LIMIT batch) s
+        WHERE p.id = s.purchase_id;
+        GET DIAGNOSTICS moved = ROW_COUNT;
+        COMMIT;
+        EXIT WHEN moved = 0;
+    END LOOP;
+END $$;
+
+CALL attribute_partner_purchases(5000);
+DROP PROCEDURE attribute_partner_purchases(integer);
+
+-- Built without blocking writes; a build interrupted half-way leaves an invalid index behind, dropped first.
+DROP INDEX CONCURRENTLY IF EXISTS purchases_namespace_external_id_key;
+CREATE UNIQUE INDEX CONCURRENTLY purchases_namespace_external_id_key
+    ON purchases (external_id, partner_id) NULLS NOT DISTINCT;
+
+ALTER TABLE purchases VALIDATE CONSTRAINT purchases_partner_id_fkey;
