@@ -7,7 +7,7 @@
 # exist, a system call the units' seccomp filter forbids. This test makes a minimal Debian 12 root with systemd
 # (debootstrap, from the machine's own Debian mirror), boots it with systemd-nspawn, installs the package with
 # dpkg, writes the env file an operator would, and starts the packaged units with systemctl:
-#   - clicknback-migrate applies the migrations;
+#   - clicknback-migrate applies the migrations (all of them: the database is new);
 #   - clicknback-api and clicknback-worker reach READY=1 (Type=notify: `systemctl start` returns only then) and
 #     keep sending WATCHDOG=1 (systemd's watchdog timestamp moves on);
 #   - a user logs in and ingests a purchase, and the worker confirms it (the sandbox bank, started in the
@@ -144,6 +144,10 @@ log "systemctl start clicknback-migrate"
 in_container systemctl start clicknback-migrate || fail "clicknback-migrate failed"
 in_container journalctl --no-pager -o cat -u clicknback-migrate | grep -q '"migrations done"' ||
     fail "clicknback-migrate did not log 'migrations done'"
+# The unit runs `migrate --before-rollout`; on a new database that is every file, contract migrations included.
+newest=$(find migrations -name '[0-9]*_*.sql' -printf '%f\n' | sort | tail -n 1 | cut -d_ -f1)
+applied=$(scripts/pg.sh psql "$pg_dir" "$pg_port" -d clicknback -Atc "SELECT max(version) FROM schema_migrations")
+[[ $((10#$newest)) -eq $applied ]] || fail "a new database got migrations up to $applied, not $((10#$newest))"
 
 log "the demo accounts (clicknback admin seed) and the sandbox bank, as transient units"
 in_container systemd-run --wait --quiet --collect --property=EnvironmentFile=/etc/clicknback/clicknback.env \

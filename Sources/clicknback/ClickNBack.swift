@@ -78,8 +78,9 @@ struct Migrate: AsyncParsableCommand {
 
     @Flag(
         help: """
-            Stop before the first after-rollout (contract) migration: the step of a rolling upgrade that runs \
-            while hosts still run the previous release. Run migrate again once every host is upgraded.
+            Stop before the first after-rollout (contract) migration, unless the database is new: the step of a \
+            rolling upgrade that runs while hosts still run the previous release. Run migrate again once every \
+            host is upgraded.
             """)
     var beforeRollout = false
 

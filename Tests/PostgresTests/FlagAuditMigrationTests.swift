@@ -158,10 +158,23 @@ import Testing
             ]
             #expect(files.map(\.runsAfterRollout) == [false, true, false])
             let runner = MigrationRunner(client: client, logger: TestDatabase.logger)
-            #expect(try await runner.run(files, scope: .beforeRollout) == ["0001_expand.sql"])
+            #expect(try await runner.run([files[0]]) == ["0001_expand.sql"], "the previous release's schema")
             #expect(try await runner.run(files, scope: .beforeRollout).isEmpty, "nothing more before the rollout")
             #expect(try await runner.run(files) == ["0002_contract.sql", "0003_next.sql"])
             #expect(try await TestData.count(client, "pg_tables", where: "tablename IN ('e', 'n')") == 1)
+        }
+    }
+
+    @Test func aNewDatabaseGetsEverythingEvenBeforeTheRollout() async throws {
+        try await TestDatabase.withFresh { (client, _) async throws in
+            try await client.query("DROP TABLE schema_migrations", logger: TestDatabase.logger)
+            let files = [
+                Migration(version: 1, name: "0001_expand.sql", sql: "CREATE TABLE e (id int);"),
+                Migration(version: 2, name: "0002_contract.sql", sql: "-- migrate: after-rollout\nDROP TABLE e;"),
+            ]
+            let applied = try await MigrationRunner(client: client, logger: TestDatabase.logger).run(
+                files, scope: .beforeRollout)
+            #expect(applied == ["0001_expand.sql", "0002_contract.sql"], "no previous release runs on a new database")
         }
     }
 

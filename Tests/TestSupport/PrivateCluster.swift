@@ -10,9 +10,9 @@ public struct PrivateCluster: Sendable {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../scripts/pg.sh").standardizedFileURL.path
 
-    /// Creates the cluster (fsync off), its role and database, and applies the migrations (`migrate`: the
-    /// subcommand and its flags).
-    public static func start(migrate: [String] = ["migrate"]) async throws -> PrivateCluster {
+    /// Creates the cluster (fsync off), its role and database, and applies the migrations (`migrationsDirectory`:
+    /// another `MIGRATIONS_DIR` than the repository's).
+    public static func start(migrationsDirectory: String? = nil) async throws -> PrivateCluster {
         var attempt = 0
         while true {
             // A free port can still be taken by a client's outgoing connection before PostgreSQL binds it:
@@ -29,9 +29,9 @@ public struct PrivateCluster: Sendable {
                 throw error
             }
             try await run(script, ["ensure-db", directory, "\(port)", "clicknback", "fault_test", "clicknback"])
-            try await runBinary(
-                migrate,
-                environment: ["DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "LOG_LEVEL": "warning"])
+            var environment = ["DATABASE_URL": cluster.url, "CLICKNBACK_ENV": "test", "LOG_LEVEL": "warning"]
+            if let migrationsDirectory { environment["MIGRATIONS_DIR"] = migrationsDirectory }
+            try await runBinary(["migrate"], environment: environment)
             return cluster
         }
     }

@@ -8,7 +8,8 @@ public struct MigrationRunner: Sendable {
     /// How far to go: everything, or up to the first contract migration of a rolling upgrade (ADR 040).
     public enum Scope: Sendable {
         case all
-        /// Stops before the first pending `after-rollout` migration: what runs before hosts are upgraded.
+        /// Stops before the first pending `after-rollout` migration: what runs before hosts are upgraded. A
+        /// database with no migration applied yet gets everything: no previous release runs against it.
         case beforeRollout
     }
 
@@ -48,6 +49,7 @@ public struct MigrationRunner: Sendable {
                 applied_at timestamptz NOT NULL DEFAULT now())
             """, logger: logger)
         let applied = try await appliedChecksums(on: connection)
+        let inUse = !applied.isEmpty
         var newlyApplied: [String] = []
         for migration in migrations {
             if let checksum = applied[migration.version] {
@@ -57,7 +59,7 @@ public struct MigrationRunner: Sendable {
                 }
                 continue
             }
-            if scope == .beforeRollout && migration.runsAfterRollout {
+            if scope == .beforeRollout && migration.runsAfterRollout && inUse {
                 logger.info(
                     "stopping before an after-rollout migration; run migrate again once every host is upgraded",
                     metadata: ["migration": "\(migration.name)"])
