@@ -22,27 +22,31 @@ ALTER TABLE purchases ADD CONSTRAINT purchases_partner_id_fkey FOREIGN KEY (part
 RESET lock_timeout;
 
 -- Each purchase a partner ingested says so in its audit row (actor_type partner, append-only, never pruned).
--- The procedure commits every batch, so row locks are held for one batch at a time.
+-- The procedure walks the purchases' audit rows in resource_id order (the index ix_audit_logs_resource), a batch
+-- at a time, and commits after each: row locks last one batch, and the whole walk reads each audit row once.
 CREATE OR REPLACE PROCEDURE attribute_partner_purchases(batch integer)
 LANGUAGE plpgsql AS $$
 DECLARE
-    moved integer;
+    done_through text := '';
+    batch_end    text;
 BEGIN
     LOOP
-        UPDATE purchases p SET partner_id = s.partner_id
-        FROM (SELECT a.actor_id AS partner_id, q.id AS purchase_id
-              FROM audit_logs a JOIN purchases q ON q.id = a.resource_id::uuid
-              WHERE a.actor_type = 'partner' AND a.action = 'PURCHASE_INGESTED' AND a.resource_type = 'purchase'
-                AND q.partner_id IS NULL
-              LIMIT batch) s
-        WHERE p.id = s.purchase_id;
-        GET DIAGNOSTICS moved = ROW_COUNT;
+        SELECT max(resource_id) INTO batch_end
+        FROM (SELECT resource_id FROM audit_logs
+              WHERE resource_type = 'purchase' AND resource_id > done_through
+              ORDER BY resource_id LIMIT batch) page;
+        EXIT WHEN batch_end IS NULL;
+        UPDATE purchases p SET partner_id = a.actor_id
+        FROM audit_logs a
+        WHERE a.resource_type = 'purchase' AND a.resource_id > done_through AND a.resource_id <= batch_end
+          AND a.actor_type = 'partner' AND a.action = 'PURCHASE_INGESTED'
+          AND p.id = a.resource_id::uuid AND p.partner_id IS NULL;
         COMMIT;
-        EXIT WHEN moved = 0;
+        done_through := batch_end;
     END LOOP;
 END $$;
 
-CALL attribute_partner_purchases(5000);
+CALL attribute_partner_purchases(10000);
 DROP PROCEDURE attribute_partner_purchases(integer);
 
 -- Built without blocking writes; a build interrupted half-way leaves an invalid index behind, dropped first.
