@@ -17,7 +17,7 @@ FORMAT_PATHS := Sources Tests Plugins Package.swift
 
 export RUN_PG_PORT
 
-.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-cpu bench-console load-demo explain-lists package install-test topology-test clean
+.PHONY: help run test fuzz browser-test screenshots soak check-units restore-drill build release db-up db-down migrate seed reconcile lint format coverage-gate bench bench-quick bench-cpu bench-console bench-migration load-demo explain-lists package install-test topology-test clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -88,6 +88,9 @@ bench-quick: ## Short benchmark for iteration (under 2 minutes after the release
 
 bench-cpu: ## Only the API's CPU per ingest, split by stage (perf): the figure to iterate on for the ingest path
 	scripts/bench.sh cpu
+
+bench-migration: ## Migration 0014 on 2 million purchases while clients write: its duration and the write latency
+	scripts/bench-migration.sh
 
 load-demo: ## 10 s of ingest load against the system `make run` started, rate limit on: accepted vs limited (429)
 	scripts/load-demo.sh

@@ -9,17 +9,30 @@
 -- Outside a transaction, each statement commits on its own, so every statement here can run again after a
 -- failure half-way (migrate records the file only once all of it ran).
 
-SET lock_timeout = '5s';
-
--- A nullable column without a default is a catalog change: no table rewrite.
-ALTER TABLE purchases ADD COLUMN IF NOT EXISTS partner_id uuid;
-
--- NOT VALID: no scan under the lock; VALIDATE below scans without blocking writes.
-ALTER TABLE purchases DROP CONSTRAINT IF EXISTS purchases_partner_id_fkey;
-ALTER TABLE purchases ADD CONSTRAINT purchases_partner_id_fkey FOREIGN KEY (partner_id) REFERENCES partners (id)
-    NOT VALID;
-
-RESET lock_timeout;
+-- The column and the foreign key need locks on purchases that every write queues behind while they wait. A wait
+-- behind autovacuum lasts deadlock_timeout (a second) before PostgreSQL cancels the vacuum, and ingestion would
+-- stall meanwhile (make bench-migration saw it). So each try waits at most 50 ms and a refused try is repeated
+-- a quarter of a second later, for ten seconds; only the last try may wait 5 s.
+DO $$
+BEGIN
+    FOR attempt IN 1..40 LOOP
+        PERFORM set_config('lock_timeout', CASE WHEN attempt < 40 THEN '50ms' ELSE '5s' END, true);
+        BEGIN
+            -- A nullable column without a default is a catalog change: no table rewrite.
+            ALTER TABLE purchases ADD COLUMN IF NOT EXISTS partner_id uuid;
+            -- NOT VALID: no scan under the lock; VALIDATE at the end scans without blocking writes.
+            ALTER TABLE purchases DROP CONSTRAINT IF EXISTS purchases_partner_id_fkey;
+            ALTER TABLE purchases ADD CONSTRAINT purchases_partner_id_fkey FOREIGN KEY (partner_id)
+                REFERENCES partners (id) NOT VALID;
+            RETURN;
+        EXCEPTION WHEN lock_not_available THEN
+            IF attempt = 40 THEN
+                RAISE;
+            END IF;
+            PERFORM pg_sleep(0.25);
+        END;
+    END LOOP;
+END $$;
 
 -- Each purchase a partner ingested says so in its audit row (actor_type partner, append-only, never pruned).
 -- The procedure walks the purchases' audit rows in resource_id order (the index ix_audit_logs_resource), a batch

@@ -13,4 +13,19 @@ FROM audit_logs a
 WHERE a.actor_type = 'partner' AND a.action = 'PURCHASE_INGESTED' AND a.resource_type = 'purchase'
   AND p.id = a.resource_id::uuid AND p.partner_id IS NULL;
 
-ALTER TABLE purchases DROP CONSTRAINT purchases_external_id_key;
+-- As in 0014: short tries for the table lock, so that writes never queue long behind it.
+DO $$
+BEGIN
+    FOR attempt IN 1..40 LOOP
+        PERFORM set_config('lock_timeout', CASE WHEN attempt < 40 THEN '50ms' ELSE '5s' END, true);
+        BEGIN
+            ALTER TABLE purchases DROP CONSTRAINT purchases_external_id_key;
+            RETURN;
+        EXCEPTION WHEN lock_not_available THEN
+            IF attempt = 40 THEN
+                RAISE;
+            END IF;
+            PERFORM pg_sleep(0.25);
+        END;
+    END LOOP;
+END $$;
