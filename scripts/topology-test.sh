@@ -17,9 +17,12 @@
 #
 # Scenarios, each checked, then `clicknback reconcile` clean at the end:
 #   1. purchases through the balancer while api1 is killed (SIGKILL): a client that retries with the same
-#      external_id gets each purchase created once, and both workers confirm them all;
-#   2. PgBouncer restarted, nothing else: the APIs and the workers carry on by themselves;
-#   3. a partner's signed request replayed to the other API instance: refused (ADR 038);
+#      external_id gets each purchase created once, and both workers confirm them all; payouts asked for while
+#      api1 is down complete;
+#   2. PgBouncer restarted, nothing else: the APIs and the workers carry on by themselves; payouts asked for
+#      while it is down go in once each and complete;
+#   3. a partner's signed request replayed to the other API instance: refused (ADR 038); the partner's rate
+#      limit counts the requests of both instances;
 #   4. w1 cut off the network (its link down) while it holds purchases, and payouts flow, for longer than its
 #      lease: w2 takes them over and settles them; w1 comes back and carries on; every purchase is settled once.
 #
@@ -185,7 +188,7 @@ start bank bank env "${common[@]}" SANDBOX_HOST="${address[bank]}" SANDBOX_PORT=
 wait_until "the sandbox" 30 http_ok "http://${address[bank]}:8090/health"
 start_api() {
     start "$1" "$1" env "${common[@]}" DATABASE_URL="$api_url" HTTP_HOST="${address[$1]}" HTTP_PORT=8080 \
-        TRUSTED_PROXIES="${address[lb]}" "$bin" api
+        TRUSTED_PROXIES="${address[lb]}" PARTNER_RATE_LIMIT_BURST=5 PARTNER_RATE_LIMIT_PER_SECOND=1 "$bin" api
     wait_until "$1 ready" 60 http_ok "http://${address[$1]}:8080/health/ready"
 }
 start_api api1
@@ -292,6 +295,8 @@ confirmed_are() { [[ $(psql_db "SELECT count(*) FROM purchases WHERE external_id
 wait_until "scenario 1: all 200 confirmed" 120 confirmed_are 'topo-1-%' 200
 after_kill=$(grep -c '"route":"/api/v1/purchases"' "$work/api2.log" || true)
 log "scenario 1: 200 created once each, all confirmed ($after_kill ingestion requests answered by api2)"
+for n in 1 2; do payout "topo-1-pay-$n"; done
+wait_until "scenario 1: 2 payouts requested while api1 is down completed" 120 payouts_completed 'topo-1-pay-%' 2
 
 log "api1 comes back (the balancer's health check takes it in again)"
 start_api api1
@@ -302,13 +307,20 @@ for n in $(seq 1 100); do
     if [[ $n -eq 30 ]]; then
         kill -INT "${pid[pgbouncer]}" 2>/dev/null || true
         wait "${pid[pgbouncer]}" 2>/dev/null || true
+        # Payouts asked for while PgBouncer is down: each retries with its Idempotency-Key until it goes in.
+        (for p in 1 2; do payout "topo-2-pay-$p"; done) &
+        paying=$!
         start_pgbouncer
+        wait "$paying" || fail "scenario 2: the payouts did not go in"
     fi
 done
 [[ $(psql_db "SELECT count(DISTINCT external_id) FROM purchases WHERE external_id LIKE 'topo-2-%'") == 100 ]] ||
     fail "scenario 2: not 100 distinct purchases"
 wait_until "scenario 2: all 100 confirmed" 120 \
     confirmed_are 'topo-2-%' 100
+wait_until "scenario 2: the 2 payouts completed" 120 payouts_completed 'topo-2-pay-%' 2
+[[ $(psql_db "SELECT count(*) FROM payouts WHERE idempotency_key LIKE 'topo-2-pay-%'") == 2 ]] ||
+    fail "scenario 2: a payout retried through the outage was created twice"
 for process in api1 api2 w1 w2; do
     kill -0 "${pid[$process]}" 2>/dev/null || fail "scenario 2: $process exited"
 done
@@ -334,6 +346,29 @@ first=$(signed_post api1)
 replayed=$(signed_post api2)
 [[ $replayed == *SIGNATURE_REPLAYED*" 401" ]] || fail "scenario 3: the replay to api2 answered: $replayed"
 log "scenario 3: the replay to the other instance was refused (401 SIGNATURE_REPLAYED)"
+
+log "scenario 3: the partner's rate limit (burst 5, 1 per second) counts the requests of both instances"
+partner_post() { # partner_post HOST N: the status of a bearer-key partner purchase sent to that API host
+    on cli curl -s -o /dev/null -w '%{http_code}' -X POST "http://${address[$1]}:8080/api/v1/purchases/" \
+        -H "Authorization: Bearer $key_id.$secret" -H 'Content-Type: application/json' \
+        -d "{\"external_id\": \"topo-3-limit-$2\", \"user_id\": \"$user_id\", \"merchant_id\": \"$merchant\",
+             \"amount\": \"10.00\", \"currency\": \"EUR\"}"
+}
+limit_started=$SECONDS
+statuses=()
+for n in $(seq 1 12); do
+    host=api1
+    if ((n % 2 == 0)); then host=api2; fi
+    statuses+=("$(partner_post "$host" "$n")")
+done
+elapsed=$((SECONDS - limit_started + 1))
+created=$(tr ' ' '\n' <<<"${statuses[*]}" | grep -c '^201$' || true)
+limited=$(tr ' ' '\n' <<<"${statuses[*]}" | grep -c '^429$' || true)
+[[ $((created + limited)) -eq 12 ]] || fail "scenario 3: answers other than 201 and 429: ${statuses[*]}"
+# Two limits of one instance each would let 10 through at once; one shared limit lets 5 + 1 per second.
+[[ $created -le $((5 + elapsed)) && $created -lt 10 ]] ||
+    fail "scenario 3: $created of 12 partner requests went through in ${elapsed} s: ${statuses[*]}"
+log "scenario 3: $created of 12 partner requests alternating between api1 and api2 went through, $limited got 429"
 
 log "scenario 4: w1 cut off the network while it holds purchases, for longer than its lease (6 s); payouts flow"
 held_by_w1() { # held_by_w1 PATTERN: w1 holds a live lease on one of the purchases whose external_id is LIKE PATTERN
@@ -387,4 +422,4 @@ log "scenario 4: w1 is back and ready; each purchase settled once, the $((5 * ro
 log "reconcile, from the db host"
 on db env "${common[@]}" DATABASE_URL="$direct_url" "$bin" reconcile >"$work/reconcile.log" 2>&1 ||
     fail "reconcile found drift or could not run"
-log "passed: 4 scenarios, reconcile clean"
+log "passed: 4 scenarios (payouts during the first, second and fourth), reconcile clean"
