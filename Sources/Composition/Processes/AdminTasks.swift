@@ -8,8 +8,8 @@ import Postgres
 /// The one-shot subcommands: apply migrations, load the demo seed.
 public enum AdminTasks {
     /// Applies pending migrations from `MIGRATIONS_DIR` (with `beforeRollout`, on a database in use, only those
-    /// that may run while the previous release still serves: ADR 040), then keys accounts stored without a mailbox key (ADR 019); returns
-    /// the names applied now.
+    /// that may run while the previous release still serves: ADR 040), then keys accounts stored without a
+    /// mailbox key (ADR 019); returns the names applied now.
     public static func migrate(settings: Settings, beforeRollout: Bool = false, logger: Logger) async throws
         -> [String]
     {
