@@ -1,3 +1,5 @@
+import Application
+import Domain
 import Foundation
 import Postgres
 import PostgresNIO
@@ -12,12 +14,7 @@ import Testing
 
     @Test func expandKeepsTheOldGuardAndContractFreesEachPartnersIDs() async throws {
         try await TestDatabase.withFresh { (client, _) async throws in
-            let migrations = try Migration.load(from: Self.repository)
-            let runner = MigrationRunner(client: client, logger: TestDatabase.logger)
-            try await Self.sql(client, "DROP SCHEMA public CASCADE")
-            try await Self.sql(client, "CREATE SCHEMA public")
-            try await runner.run(migrations.filter { $0.version <= 13 })
-            let legacy = try await Legacy.insert(into: client)
+            let (migrations, runner, legacy) = try await Self.previousRelease(client)
 
             let expanded = try await runner.run(migrations, scope: .beforeRollout)
             #expect(expanded == ["0014_partner_external_id_namespaces.sql"], "stopped before the contract half")
@@ -32,6 +29,9 @@ import Testing
             await #expect(throws: PSQLError.self, "during the rollout a second partner's id is still refused") {
                 try await legacy.purchase("shared-1", partner: legacy.otherPartner, client)
             }
+            #expect(
+                try await Self.duplicate("shared-1", for: legacy.otherPartner, client) == legacy.partnerPurchase,
+                "and its 409 shows the purchase that holds the id, as the previous release did")
 
             // A host still on the previous release ingests for the partner, without partner_id.
             let duringRollout = try await legacy.purchase("rollout-1", partner: nil, client)
@@ -41,7 +41,9 @@ import Testing
             #expect(contracted == ["0015_drop_platform_wide_external_id.sql"])
             #expect(try await Self.partner(of: duringRollout, client) == legacy.partner)
             #expect(try await !Self.constraints(client).contains("purchases_external_id_key"))
-            _ = try await legacy.purchase("shared-1", partner: legacy.otherPartner, client)
+            let othersOwn = try await legacy.purchase("shared-1", partner: legacy.otherPartner, client)
+            #expect(try await Self.duplicate("shared-1", for: legacy.otherPartner, client) == othersOwn)
+            #expect(try await Self.duplicate("shared-1", for: legacy.partner, client) == legacy.partnerPurchase)
             _ = try await legacy.purchase("shared-1", partner: nil, client)
             await #expect(throws: PSQLError.self, "an id stays unique within its partner") {
                 try await legacy.purchase("shared-1", partner: legacy.partner, client)
@@ -55,12 +57,7 @@ import Testing
 
     @Test func theExpandHalfRunsAgainAfterAFailureHalfWay() async throws {
         try await TestDatabase.withFresh { (client, _) async throws in
-            let migrations = try Migration.load(from: Self.repository)
-            let runner = MigrationRunner(client: client, logger: TestDatabase.logger)
-            try await Self.sql(client, "DROP SCHEMA public CASCADE")
-            try await Self.sql(client, "CREATE SCHEMA public")
-            try await runner.run(migrations.filter { $0.version <= 13 })
-            let legacy = try await Legacy.insert(into: client)
+            let (migrations, runner, legacy) = try await Self.previousRelease(client)
             // As if a first run had stopped after the column and a half-built index.
             try await Self.sql(client, "ALTER TABLE purchases ADD COLUMN partner_id uuid")
             try await Self.sql(
@@ -75,6 +72,24 @@ import Testing
                     where: "indexname = 'purchases_namespace_external_id_key' AND indexdef LIKE '%partner_id%'") == 1,
                 "the leftover index was rebuilt with both columns")
         }
+    }
+
+    /// A database as the previous release left it: migrations up to 0013, and its rows (`Legacy`).
+    static func previousRelease(_ client: PostgresClient) async throws -> ([Migration], MigrationRunner, Legacy) {
+        let migrations = try Migration.load(from: repository)
+        let runner = MigrationRunner(client: client, logger: TestDatabase.logger)
+        try await sql(client, "DROP SCHEMA public CASCADE")
+        try await sql(client, "CREATE SCHEMA public")
+        try await runner.run(migrations.filter { $0.version <= 13 })
+        return (migrations, runner, try await Legacy.insert(into: client))
+    }
+
+    /// The purchase a 409 for `externalID` from `partner` would show.
+    static func duplicate(_ externalID: String, for partner: UUID, _ client: PostgresClient) async throws -> UUID? {
+        let unitOfWork = PostgresUnitOfWork(client: client, logger: TestDatabase.logger)
+        return try await unitOfWork.withConnection {
+            try await $0.purchases.find(externalID: externalID, namespace: PartnerID(partner))
+        }?.id.uuid
     }
 
     static func sql(_ client: PostgresClient, _ statement: String) async throws {
