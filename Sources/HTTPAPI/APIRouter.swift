@@ -118,10 +118,16 @@ public enum APIRouter {
         OfferController(offers: dependencies.offers, limits: dependencies.catalogLimits).register(on: protectedRoutes)
         FeatureFlagController(flags: dependencies.featureFlags, limits: dependencies.catalogLimits)
             .register(on: protectedRoutes)
-        PurchaseController(
+        let purchases = PurchaseController(
             purchases: dependencies.purchases, ingestLimiter: dependencies.ingestLimiter,
-            partnerLimiter: dependencies.partnerLimiter
-        ).register(on: protectedRoutes)
+            partnerLimiter: dependencies.partnerLimiter)
+        purchases.register(on: protectedRoutes)
+        // Ingestion reads the caller's account in its own statement (ADR 041).
+        let ingestion = router.group().add(
+            middleware: AuthenticationMiddleware(
+                auth: dependencies.auth, partners: dependencies.partnerAuthenticator,
+                account: .inTheHandlersStatement))
+        purchases.registerIngestion(on: RouteRegistrar(methods: ingestion, table: table))
         PartnerController(partners: dependencies.partners).register(on: protectedRoutes)
         WalletController(wallets: dependencies.wallets).register(on: protectedRoutes)
         PayoutController(payouts: dependencies.payouts).register(on: protectedRoutes)

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func ingestionWritesEverythingInOneStatementWithoutATransaction() async throws {
-        let ingested = try await service.ingest(submission(), by: .user(alice))
+        let ingested = try await service.ingest(submission(), by: .user(alice.id))
         #expect(ingested.purchase.status == .pending && ingested.purchase.cashbackAmount == Money(minorUnits: 500))
         #expect(!ingested.capApplied)
         #expect(store.commits == 0 && store.rollbacks == 0)
@@ -46,13 +46,13 @@ import Testing
     }
 
     @Test func aChangedWalletMakesIngestionReadAgainThenHoldTheLock() async throws {
-        _ = try await service.ingest(submission(), by: .user(alice))
+        _ = try await service.ingest(submission(), by: .user(alice.id))
         store.seed { $0.walletConflicts = 1 }
-        let retried = try await service.ingest(submission(), by: .user(alice))
+        let retried = try await service.ingest(submission(), by: .user(alice.id))
         #expect(retried.purchase.cashbackAmount == Money(minorUnits: 100) && retried.capApplied)
         #expect(store.commits == 0, "one conflict is absorbed by reading again")
         store.seed { $0.walletConflicts = 100 }
-        let locked = try await service.ingest(submission(), by: .user(alice))
+        let locked = try await service.ingest(submission(), by: .user(alice.id))
         #expect(locked.purchase.cashbackAmount == .zero && locked.capApplied)
         #expect(store.commits == 1, "after repeated conflicts the ingestion holds the wallet lock")
         #expect(store.snapshot.walletConflicts == 100 - 3)
@@ -68,7 +68,7 @@ import Testing
                 submission("b1"), submission("b2"), foreign, submission("b1"), submission("b3"),
                 submission("usd", currency: "USD"),
             ],
-            by: .user(alice))
+            by: .user(alice.id))
         let cashbacks = results.map { try? $0.get().purchase.cashbackAmount }
         #expect(cashbacks == [Money(minorUnits: 500), Money(minorUnits: 100), nil, nil, .zero, nil])
         #expect(throws: PurchaseError.notOwnSubmission) { try results[2].get() }
@@ -80,7 +80,7 @@ import Testing
 
     @Test func aBatchFallsBackItemByItemWhenTheWalletChanged() async throws {
         store.seed { $0.walletConflicts = 1 }
-        let results = try await service.ingestBatch([submission("c1"), submission("c2")], by: .user(alice))
+        let results = try await service.ingestBatch([submission("c1"), submission("c2")], by: .user(alice.id))
         #expect(results.allSatisfy { (try? $0.get()) != nil })
         #expect(store.snapshot.wallets[alice.id]?.pending == Money(minorUnits: 600), "the cap still holds")
     }
@@ -89,51 +89,74 @@ import Testing
         store.databaseDown.withLock { $0 = true }
         let readsBefore = store.reads
         await #expect(throws: DatabaseUnavailable.self) {
-            try await service.ingestBatch((0..<50).map { submission("down-\($0)") }, by: .user(alice))
+            try await service.ingestBatch((0..<50).map { submission("down-\($0)") }, by: .user(alice.id))
         }
         #expect(store.reads - readsBefore == 1, "one failed read ends the batch; no item is tried on its own")
         #expect(store.snapshot.purchases.isEmpty)
     }
 
     @Test func theMonthlyCapLimitsLaterPurchases() async throws {
-        _ = try await service.ingest(submission(), by: .user(alice))
-        let second = try await service.ingest(submission(), by: .user(alice))
+        _ = try await service.ingest(submission(), by: .user(alice.id))
+        let second = try await service.ingest(submission(), by: .user(alice.id))
         #expect(second.purchase.cashbackAmount == Money(minorUnits: 100) && second.capApplied)
-        let third = try await service.ingest(submission(), by: .user(alice))
+        let third = try await service.ingest(submission(), by: .user(alice.id))
         #expect(third.purchase.cashbackAmount == .zero && third.capApplied)
         clock.advance(by: 31 * 24 * 3600)
         #expect(
-            try await service.ingest(submission(), by: .user(alice)).purchase.cashbackAmount == Money(minorUnits: 500))
+            try await service.ingest(submission(), by: .user(alice.id)).purchase.cashbackAmount
+                == Money(minorUnits: 500))
+    }
+
+    @Test func aUsersOwnAccountIsCheckedFirstInTheIngestionsRead() async throws {
+        let first = try await service.ingest(submission("dup"), by: .user(alice.id))
+        store.seed { [alice] state in
+            state.users = [
+                User(
+                    id: alice.id, email: alice.email, passwordHash: "", role: .user, active: false,
+                    createdAt: alice.createdAt)
+            ]
+        }
+        await #expect(throws: AuthError.userInactive(alice.id), "before the duplicate") {
+            try await service.ingest(submission("dup"), by: .user(alice.id))
+        }
+        await #expect(throws: AuthError.userInactive(alice.id)) {
+            try await service.ingest(submission("new"), by: .user(alice.id))
+        }
+        store.seed { $0.users = [] }
+        await #expect(throws: AuthError.invalidToken) {
+            try await service.ingest(submission("new"), by: .user(alice.id))
+        }
+        #expect(store.snapshot.purchases.map(\.id) == [first.purchase.id])
     }
 
     @Test func refusalsComeInTheSpecOrderAndWriteNothing() async throws {
         let someoneElse = PurchaseSubmission(
             externalID: "x", userID: .random(), merchantID: shop.id, amount: Money(minorUnits: 100), currency: "USD")
         await #expect(throws: PurchaseError.notOwnSubmission) {
-            try await service.ingest(someoneElse, by: .user(alice))
+            try await service.ingest(someoneElse, by: .user(alice.id))
         }
-        let first = try await service.ingest(submission("dup"), by: .user(alice))
+        let first = try await service.ingest(submission("dup"), by: .user(alice.id))
         await #expect(throws: PurchaseError.duplicate(first.purchase)) {
-            try await service.ingest(submission("dup", currency: "USD"), by: .user(alice))
+            try await service.ingest(submission("dup", currency: "USD"), by: .user(alice.id))
         }
         await #expect(throws: PurchaseError.unsupportedCurrency("usd")) {
-            try await service.ingest(submission(currency: "usd"), by: .user(alice))
+            try await service.ingest(submission(currency: "usd"), by: .user(alice.id))
         }
-        #expect(try await service.ingest(submission(currency: "eur"), by: .user(alice)).purchase.currency == "eur")
+        #expect(try await service.ingest(submission(currency: "eur"), by: .user(alice.id)).purchase.currency == "eur")
         let stranger = PurchaseSubmission(
             externalID: "y", userID: alice.id, merchantID: .random(), amount: Money(minorUnits: 100), currency: "EUR")
         await #expect(throws: PurchaseError.merchantNotEligible(stranger.merchantID)) {
-            try await service.ingest(stranger, by: .user(alice))
+            try await service.ingest(stranger, by: .user(alice.id))
         }
         store.seed { $0.offers = [] }
         await #expect(throws: PurchaseError.offerNotAvailable(shop.id)) {
-            try await service.ingest(submission(), by: .user(alice))
+            try await service.ingest(submission(), by: .user(alice.id))
         }
         #expect(store.snapshot.purchases.count == 2 && store.snapshot.audit.count == 2 && store.rollbacks == 0)
     }
 
     @Test func adminConfirmAndReverseMoveTheMoneyOnce() async throws {
-        let ingested = try await service.ingest(submission(), by: .user(alice))
+        let ingested = try await service.ingest(submission(), by: .user(alice.id))
         let id = ingested.purchase.id
         let confirmed = try await service.confirm(purchaseID: id, by: admin)
         #expect(confirmed.status == .confirmed)
@@ -156,7 +179,7 @@ import Testing
     }
 
     @Test func reversingWithdrawnCashbackLeavesADebtThatLaterCashbackRepays() async throws {
-        let ingested = try await service.ingest(submission(), by: .user(alice))
+        let ingested = try await service.ingest(submission(), by: .user(alice.id))
         _ = try await service.confirm(purchaseID: ingested.purchase.id, by: admin)
         store.seed { [alice] state in
             try? state.apply([
@@ -170,7 +193,7 @@ import Testing
         #expect(store.snapshot.wallets[alice.id]?.available == .zero)
         #expect(store.snapshot.wallets[alice.id]?.owed == Money(minorUnits: 300), "5.00 taken back, 2.00 was left")
 
-        let later = try await service.ingest(submission(), by: .user(alice))
+        let later = try await service.ingest(submission(), by: .user(alice.id))
         #expect(
             later.purchase.cashbackAmount == Money(minorUnits: 500), "a reversed purchase no longer counts to the cap")
         _ = try await service.confirm(purchaseID: later.purchase.id, by: admin)
@@ -182,7 +205,7 @@ import Testing
     }
 
     @Test func detailsAreForTheOwnerOnly() async throws {
-        let ingested = try await service.ingest(submission(), by: .user(alice))
+        let ingested = try await service.ingest(submission(), by: .user(alice.id))
         let view = try await service.details(purchaseID: ingested.purchase.id, caller: alice)
         #expect(view.merchantName == "Shop")
         let bob = User(

@@ -23,7 +23,7 @@ import Testing
         _ = try await PurchaseService(unitOfWork: store, clock: clock).ingest(
             PurchaseSubmission(
                 externalID: UUID().uuidString, userID: user.id, merchantID: shop.id, amount: Money(minorUnits: 10_000),
-                currency: "EUR"), by: .user(user))
+                currency: "EUR"), by: .user(user.id))
         return try #require(
             try await store.withConnection {
                 try await $0.verifications.claim(limit: 1, owner: "w", lease: .seconds(30))

@@ -167,6 +167,26 @@ import Testing
         }
     }
 
+    @Test func theBearerSchemeIsReadCaseInsensitivelyAndNothingElseIsAToken() async throws {
+        try await APIHarness.run { api in
+            let user = try await api.account()
+            for header in [
+                "Bearer \(user.token)", "bearer \(user.token)", "BEARER \(user.token)", "  Bearer   \(user.token) \t",
+            ] {
+                let me = try await api.send(.get, "/api/v1/users/me", headers: [.authorization: header])
+                #expect(me.status == .ok, "\(header.prefix(12))…")
+            }
+            for header in [
+                "Bearer", "Bearer ", "Bearer \t ", "Bearer\t\(user.token)", "Basic \(user.token)",
+                "Bearerx \(user.token)",
+                "Bearer \(user.token) extra", user.token,
+            ] {
+                let me = try await api.send(.get, "/api/v1/users/me", headers: [.authorization: header])
+                #expect(me.errorCode == "INVALID_TOKEN", "\(header.prefix(12))…")
+            }
+        }
+    }
+
     @Test func tokenChecksFollowTheSpecOrder() async throws {
         try await APIHarness.run { api in
             let user = try await api.account()

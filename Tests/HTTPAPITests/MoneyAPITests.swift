@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTPAPI
 import HTTPTypes
@@ -56,6 +57,50 @@ extension APIHarness {
             let item = try #require((transactions.json["data"] as? [[String: Any]])?.first)
             #expect(item["type"] as? String == "cashback_credit" && item["status"] as? String == "pending")
             #expect(item["related_purchase_id"] as? String == created.json["id"] as? String)
+        }
+    }
+
+    /// The ingest route reads the caller's account in the ingestion's own statement (ADR 041): a deactivation
+    /// still counts from the next request, before anything else the database decides, and writes nothing.
+    @Test func ingestionChecksTheCallersAccountInItsOwnRead() async throws {
+        try await APIHarness.run { api in
+            let user = try await api.account()
+            let shop = try await api.shopWithOffer()
+            #expect(
+                try await api.ingest(user.token, user: user.id, merchant: shop, externalID: "before").status == .created
+            )
+            try await api.database.query(
+                "UPDATE users SET active = false WHERE id = \(user.id)", logger: TestDatabase.logger)
+            let together = try await withThrowingTaskGroup(of: TestResponse.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await api.ingest(user.token, user: user.id, merchant: shop, externalID: "x-\(index)")
+                    }
+                }
+                group.addTask { try await api.ingest(user.token, user: user.id, merchant: shop, externalID: "before") }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for refused in together {
+                #expect(refused.status == .unauthorized && refused.errorCode == "USER_INACTIVE")
+                #expect(refused.errorDetails["user_id"] as? String == user.id.uuidString.lowercased())
+            }
+            let written = try await api.database.query(
+                "SELECT count(*)::int FROM purchases WHERE user_id = \(user.id)", logger: TestDatabase.logger)
+            #expect(try await written.collect().first?.decode(Int.self) == 1)
+            // The body is validated before the account is read: a malformed one is a 422 even from a
+            // deactivated account (on every other route, the account comes first).
+            let malformed = try await api.ingest(user.token, user: user.id, merchant: shop, amount: "0")
+            #expect(malformed.status == .unprocessableContent && malformed.errorCode == "VALIDATION_ERROR")
+            try await api.database.query(
+                "UPDATE users SET active = true WHERE id = \(user.id)", logger: TestDatabase.logger)
+            #expect(
+                try await api.ingest(user.token, user: user.id, merchant: shop, externalID: "after").status == .created)
+            let nobody = User(
+                id: .random(), email: EmailAddress(trusted: "nobody@example.com"), passwordHash: "", role: .user,
+                active: true, createdAt: Date())
+            let orphan = try await api.tokens.issueTokens(for: nobody, familyID: UUID(), at: Date()).accessToken
+            let unknown = try await api.ingest(orphan, user: nobody.id.uuid, merchant: shop)
+            #expect(unknown.status == .unauthorized && unknown.errorCode == "INVALID_TOKEN")
         }
     }
 

@@ -26,7 +26,7 @@ import Testing
                 PurchaseSubmission(
                     externalID: "taken", userID: owner.id, merchantID: fixture.merchantID,
                     amount: Money(minorUnits: 100), currency: "EUR"),
-                by: .user(owner))
+                by: .user(owner.id))
             let everyone = users
             let outcomes = try await withThrowingTaskGroup(of: Result<Money, PurchaseError>.self) { group in
                 for (index, user) in everyone.enumerated() {
@@ -79,7 +79,7 @@ import Testing
     @Test func aWalletThatWouldOverflowIsRefusedAloneInASharedRound() async throws {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 1000)
-            _ = try await fixture.purchases.ingest(fixture.submission("first", cents: 100), by: .user(fixture.user))
+            _ = try await fixture.purchases.ingest(fixture.submission("first", cents: 100), by: .user(fixture.user.id))
             // One cent of headroom below NUMERIC(14,2)'s largest value: the next 5.00 cannot fit.
             try await client.query(
                 "UPDATE wallets SET pending_balance = 999999999998.99 WHERE user_id = \(fixture.user.id.uuid)",
@@ -102,7 +102,7 @@ import Testing
                     group.addTask {
                         do {
                             _ = try await fixture.purchases.ingest(
-                                fixture.submission("over-\(index)", cents: 10_000), by: .user(fixture.user))
+                                fixture.submission("over-\(index)", cents: 10_000), by: .user(fixture.user.id))
                             return (false, true)
                         } catch is ValueOutOfRange {
                             return (true, false)
@@ -125,7 +125,7 @@ import Testing
             externalID: externalID, userID: user.id, merchantID: merchant ?? fixture.merchantID,
             amount: Money(minorUnits: 10_000), currency: "EUR")
         do {
-            return .success(try await fixture.purchases.ingest(submission, by: .user(user)).purchase.cashbackAmount)
+            return .success(try await fixture.purchases.ingest(submission, by: .user(user.id)).purchase.cashbackAmount)
         } catch let error as PurchaseError {
             return .failure(error)
         }

@@ -19,7 +19,7 @@ import Testing
             }
             #expect(try await context("a").walletVersion == nil)
             let first = try await fixture.purchases.ingest(
-                fixture.submission("a", cents: 10_000), by: .user(fixture.user))
+                fixture.submission("a", cents: 10_000), by: .user(fixture.user.id))
             let seen = try await context("b")
             let offer = try #require(seen.candidateOffers.first)
             #expect(seen.walletVersion == 0 && seen.earnedThisMonth[offer.id] == Money(minorUnits: 500))
@@ -64,7 +64,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 100)
             let taken = try await fixture.purchases.ingest(
-                fixture.submission("taken", cents: 10_000), by: .user(fixture.user))
+                fixture.submission("taken", cents: 10_000), by: .user(fixture.user.id))
             let stranger = try await TestData.insertUser(client)
             let submissions = [
                 fixture.submission("fresh", cents: 100),
@@ -95,7 +95,7 @@ import Testing
             #expect(duplicate.duplicate?.id == taken.purchase.id)
             #expect(strangers.ownerActive && strangers.walletVersion == nil)
             #expect(strangers.earnedThisMonth[offer.id] == .zero && strangers.candidateOffers == [offer])
-            #expect(!nobodys.ownerActive && nobodys.duplicate == nil)
+            #expect(!nobodys.ownerExists && !nobodys.ownerActive && nobodys.duplicate == nil)
             #expect(
                 try await database.withConnection {
                     try await $0.purchases.ingestionContexts(
@@ -125,16 +125,16 @@ import Testing
             }
             #expect(try await counter() == .zero)
             let kept = try await fixture.purchases.ingest(
-                fixture.submission("k", cents: 10_000), by: .user(fixture.user))
+                fixture.submission("k", cents: 10_000), by: .user(fixture.user.id))
             let reversed = try await fixture.purchases.ingest(
-                fixture.submission("r", cents: 10_000), by: .user(fixture.user))
+                fixture.submission("r", cents: 10_000), by: .user(fixture.user.id))
             #expect(try await counter() == Money(minorUnits: 1000))
             _ = try await fixture.purchases.confirm(purchaseID: kept.purchase.id, by: fixture.user.id)
             #expect(try await counter() == Money(minorUnits: 1000), "a confirmation still counts")
             _ = try await fixture.purchases.reverse(purchaseID: reversed.purchase.id, by: fixture.user.id)
             #expect(try await counter() == Money(minorUnits: 500), "a reversal gives its cashback back to the cap")
             let next = try await fixture.purchases.ingest(
-                fixture.submission("n", cents: 10_000), by: .user(fixture.user))
+                fixture.submission("n", cents: 10_000), by: .user(fixture.user.id))
             #expect(next.purchase.cashbackAmount == Money(minorUnits: 500) && !next.capApplied)
             #expect(try await counter() == Money(minorUnits: 1000))
             try await fixture.expectReconciled()

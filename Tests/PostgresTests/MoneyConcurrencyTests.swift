@@ -64,7 +64,7 @@ struct MoneyFixture: Sendable {
                     group.addTask {
                         do {
                             _ = try await fixture.purchases.ingest(
-                                fixture.submission("same", cents: 10_000), by: .user(fixture.user))
+                                fixture.submission("same", cents: 10_000), by: .user(fixture.user.id))
                             return true
                         } catch PurchaseError.duplicate(let existing) {
                             #expect(existing.externalID == "same")
@@ -94,7 +94,7 @@ struct MoneyFixture: Sendable {
                 for (index, cents) in amounts.enumerated() {
                     group.addTask {
                         _ = try await fixture.purchases.ingest(
-                            fixture.submission("p-\(index)", cents: cents), by: .user(fixture.user))
+                            fixture.submission("p-\(index)", cents: cents), by: .user(fixture.user.id))
                     }
                 }
                 try await group.waitForAll()
@@ -119,7 +119,7 @@ struct MoneyFixture: Sendable {
                 for index in 0..<20 {
                     group.addTask {
                         try await fixture.purchases.ingest(
-                            fixture.submission("cap-\(index)", cents: 10_000), by: .user(fixture.user)
+                            fixture.submission("cap-\(index)", cents: 10_000), by: .user(fixture.user.id)
                         )
                         .purchase.cashbackAmount
                     }
@@ -141,14 +141,14 @@ struct MoneyFixture: Sendable {
                     group.addTask {
                         let results = try await fixture.purchases.ingestBatch(
                             (0..<5).map { fixture.submission("batch-\(batch)-\($0)", cents: 10_000) },
-                            by: .user(fixture.user))
+                            by: .user(fixture.user.id))
                         return results.compactMap { try? $0.get().purchase.cashbackAmount }.reduce(Money.zero, +)
                     }
                 }
                 for single in 0..<5 {
                     group.addTask {
                         try await fixture.purchases.ingest(
-                            fixture.submission("single-\(single)", cents: 10_000), by: .user(fixture.user)
+                            fixture.submission("single-\(single)", cents: 10_000), by: .user(fixture.user.id)
                         )
                         .purchase.cashbackAmount
                     }
@@ -166,7 +166,7 @@ struct MoneyFixture: Sendable {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(100), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
-                fixture.submission("funds", cents: 50_000), by: .user(fixture.user))
+                fixture.submission("funds", cents: 50_000), by: .user(fixture.user.id))
             _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 1500), method: .bankTransfer, details: ["iban": "x"], idempotencyKey: nil)
@@ -198,7 +198,7 @@ struct MoneyFixture: Sendable {
             var confirmWins = 0
             for round in 0..<10 {
                 let purchase = try await fixture.purchases.ingest(
-                    fixture.submission("race-\(round)", cents: 10_000), by: .user(fixture.user)
+                    fixture.submission("race-\(round)", cents: 10_000), by: .user(fixture.user.id)
                 )
                 .purchase
                 let id = purchase.id
@@ -241,7 +241,7 @@ struct MoneyFixture: Sendable {
             var outcomes: [String: Int] = [:]
             for round in 0..<20 {
                 let id = try await fixture.purchases.ingest(
-                    fixture.submission("money-\(round)", cents: 10_000), by: .user(fixture.user)
+                    fixture.submission("money-\(round)", cents: 10_000), by: .user(fixture.user.id)
                 ).purchase.id
                 let withdrawal = PayoutRequest(
                     amount: Money(minorUnits: 5000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)
@@ -279,7 +279,7 @@ struct MoneyFixture: Sendable {
     @Test func detectsABalanceThatDisagreesWithItsLedger() async throws {
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .percent(5), cap: 1000)
-            _ = try await fixture.purchases.ingest(fixture.submission("x", cents: 10_000), by: .user(fixture.user))
+            _ = try await fixture.purchases.ingest(fixture.submission("x", cents: 10_000), by: .user(fixture.user.id))
             try await fixture.expectReconciled()
             try await client.query(
                 "UPDATE wallets SET pending_balance = pending_balance + 1", logger: TestDatabase.logger)
@@ -317,7 +317,7 @@ struct MoneyFixture: Sendable {
             var confirmed: [PurchaseID] = []
             for name in ["a", "b"] {
                 let id = try await fixture.purchases.ingest(
-                    fixture.submission(name, cents: 10_000), by: .user(fixture.user)
+                    fixture.submission(name, cents: 10_000), by: .user(fixture.user.id)
                 )
                 .purchase.id
                 _ = try await fixture.purchases.confirm(purchaseID: id, by: fixture.user.id)
@@ -331,7 +331,8 @@ struct MoneyFixture: Sendable {
             #expect(try await fixture.wallet()?.owed == Money(minorUnits: 1000), "2.00 taken back, 4.00 + 6.00 owed")
 
             for name in ["c", "d", "e"] {
-                _ = try await fixture.purchases.ingest(fixture.submission(name, cents: 10_000), by: .user(fixture.user))
+                _ = try await fixture.purchases.ingest(
+                    fixture.submission(name, cents: 10_000), by: .user(fixture.user.id))
             }
             let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: 10, owner: "w", lease: .seconds(30))

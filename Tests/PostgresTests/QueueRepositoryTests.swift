@@ -154,7 +154,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let fixture = try await MoneyFixture.make(database: database, client: client, rule: .fixed(50), cap: 1000)
             let ingested = try await fixture.purchases.ingest(
-                fixture.submission("funds", cents: 10_000), by: .user(fixture.user))
+                fixture.submission("funds", cents: 10_000), by: .user(fixture.user.id))
             _ = try await fixture.purchases.confirm(purchaseID: ingested.purchase.id, by: fixture.user.id)
             let request = PayoutRequest(
                 amount: Money(minorUnits: 2000), method: .card, details: ["card_token": "tok"], idempotencyKey: nil)

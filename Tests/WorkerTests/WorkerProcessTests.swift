@@ -127,7 +127,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(50))
             }
             for index in 0..<200 {
-                _ = try await fixture.service.ingest(fixture.submission("n-\(index)"), by: .user(fixture.user))
+                _ = try await fixture.service.ingest(fixture.submission("n-\(index)"), by: .user(fixture.user.id))
                 try await Task.sleep(for: .milliseconds(10))
             }
             try await waitUntilQueueEmpty(client, timeout: .seconds(30))

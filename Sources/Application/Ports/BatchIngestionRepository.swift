@@ -41,7 +41,8 @@ public struct BatchIngestionContext: Sendable {
             earnedThisMonth[offer.id] = earned[UserOffer(user: submission.userID, offer: offer.id)] ?? .zero
         }
         return IngestionContext(
-            duplicate: duplicates[submission.externalID], ownerActive: userActive[submission.userID] ?? false,
+            duplicate: duplicates[submission.externalID], ownerExists: userActive[submission.userID] != nil,
+            ownerActive: userActive[submission.userID] ?? false,
             merchant: merchants[submission.merchantID], candidateOffers: offers, earnedThisMonth: earnedThisMonth,
             walletVersion: walletVersions[submission.userID])
     }

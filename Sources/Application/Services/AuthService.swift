@@ -69,6 +69,12 @@ public struct AuthService: Sendable {
         return user
     }
 
+    /// The user a valid access token names, without reading the account: for the one route whose own statement
+    /// reads the account and checks it first (purchase ingestion, ADR 041), so that it costs no round of its own.
+    public func verifiedUserID(accessToken: String) async throws(AuthError) -> UserID {
+        try await tokens.verifyAccessToken(accessToken, at: clock.now())
+    }
+
     /// A refusal is returned rather than thrown so that a family revocation still commits.
     private enum RotationOutcome: Sendable {
         case rotated(IssuedTokens)

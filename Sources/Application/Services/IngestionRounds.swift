@@ -75,6 +75,7 @@ struct IngestionRounds: Sendable {
                 var owners = Set<UserID>()
                 for (index, (attempt, context)) in zip(attempts, contexts).enumerated() {
                     do {
+                        try IngestionPolicy.checkCaller(attempt.submitter, in: context)
                         let offer = try IngestionPolicy.eligibleOffer(
                             for: attempt.submission, in: context, on: CalendarDate(utcDayOf: now))
                         guard owners.insert(attempt.submission.userID).inserted else { continue }

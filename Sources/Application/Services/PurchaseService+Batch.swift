@@ -103,8 +103,9 @@ struct BatchPlan {
         }
         let offer: Offer
         do {
-            offer = try IngestionPolicy.eligibleOffer(
-                for: submission, in: context.context(for: submission), on: CalendarDate(utcDayOf: now))
+            let itemContext = context.context(for: submission)
+            try IngestionPolicy.checkCaller(submitter, in: itemContext)
+            offer = try IngestionPolicy.eligibleOffer(for: submission, in: itemContext, on: CalendarDate(utcDayOf: now))
         } catch {
             return error
         }

@@ -57,6 +57,7 @@ public struct PurchaseService: Sendable {
                 of: [IngestionRounds.Attempt(submission: submission, submitter: submitter)], at: now, $0)
         }
         guard let context = contexts.first else { throw GroupCommitError.resultCountMismatch }
+        try IngestionPolicy.checkCaller(submitter, in: context)
         let offer = try IngestionPolicy.eligibleOffer(for: submission, in: context, on: CalendarDate(utcDayOf: now))
         do {
             return try await unitOfWork.transaction { repositories in

@@ -18,17 +18,5 @@ public struct TypedID<Entity>: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The wire form: lower-case and hyphenated.
-    public var description: String { uuid.uuidString.lowercased() }
-}
-
-/// Parsing of UUID text in the forms clients send.
-public enum UUIDText {
-    /// Accepts `xxxxxxxx-xxxx-…` in any case, or the same 32 hex digits without hyphens.
-    public static func parse(_ text: String) -> UUID? {
-        if text.count == 36 { return UUID(uuidString: text) }
-        guard text.count == 32, text.allSatisfy(\.isHexDigit) else { return nil }
-        let chars = Array(text)
-        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(chars[$0]) }
-        return UUID(uuidString: groups.joined(separator: "-"))
-    }
+    public var description: String { UUIDText.lowercased(uuid) }
 }

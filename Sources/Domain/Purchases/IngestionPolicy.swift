@@ -7,13 +7,22 @@ public enum IngestionPolicy {
     /// A user posts only their own purchases; a partner only for its merchants.
     public static func checkSubmitter(_ submitter: Submitter, of submission: PurchaseSubmission) throws {
         switch submitter {
-        case .user(let user):
-            guard submission.userID == user.id else { throw PurchaseError.notOwnSubmission }
+        case .user(let id):
+            guard submission.userID == id else { throw PurchaseError.notOwnSubmission }
         case .partner(let partner):
             guard partner.merchantIDs.contains(submission.merchantID) else {
                 throw PartnerError.notPartnerMerchant(merchant: submission.merchantID)
             }
         }
+    }
+
+    /// A user posting for themselves (the owner, by `checkSubmitter`) is checked against their account in the
+    /// ingestion's own read, first, as authentication checks every other route (ADR 041): an account that is
+    /// gone makes the token invalid, a deactivated one is refused.
+    public static func checkCaller(_ submitter: Submitter, in context: IngestionContext) throws(AuthError) {
+        guard case .user(let id) = submitter else { return }
+        guard context.ownerExists else { throw .invalidToken }
+        guard context.ownerActive else { throw .userInactive(id) }
     }
 
     /// The offer the purchase earns on, after the checks in order: duplicate, currency, user, merchant, offer.

@@ -69,6 +69,8 @@ public struct PurchaseView: Equatable, Sendable {
 /// valid today with what the owner already earned on each this month.
 public struct IngestionContext: Equatable, Sendable {
     public let duplicate: Purchase?
+    /// The owner's account exists.
+    public let ownerExists: Bool
     /// The owner exists and is active.
     public let ownerActive: Bool
     public let merchant: Merchant?
@@ -80,13 +82,13 @@ public struct IngestionContext: Equatable, Sendable {
     public let walletVersion: Int64?
 
     public init(
-        duplicate: Purchase?, ownerActive: Bool, merchant: Merchant?, candidateOffers: [Offer],
+        duplicate: Purchase?, ownerExists: Bool, ownerActive: Bool, merchant: Merchant?, candidateOffers: [Offer],
         earnedThisMonth: [OfferID: Money], walletVersion: Int64?
     ) {
         (
-            self.duplicate, self.ownerActive, self.merchant, self.candidateOffers, self.earnedThisMonth,
-            self.walletVersion
-        ) = (duplicate, ownerActive, merchant, candidateOffers, earnedThisMonth, walletVersion)
+            self.duplicate, self.ownerExists, self.ownerActive, self.merchant, self.candidateOffers,
+            self.earnedThisMonth, self.walletVersion
+        ) = (duplicate, ownerExists, ownerActive, merchant, candidateOffers, earnedThisMonth, walletVersion)
     }
 }
 

@@ -1,12 +1,13 @@
 /// Who posts a purchase: a user, for themselves, or a partner, for its own merchants and any user (ADR 015).
 public enum Submitter: Sendable {
-    case user(User)
+    /// Only the id: the account is checked in the ingestion's own read (ADR 041).
+    case user(UserID)
     case partner(Partner)
 
     /// The audit actor of what the submitter ingests.
     public var actor: AuditActor {
         switch self {
-        case .user(let user): .user(user.id)
+        case .user(let id): .user(id)
         case .partner(let partner): .partner(partner.id)
         }
     }

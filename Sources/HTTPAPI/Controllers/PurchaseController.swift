@@ -11,13 +11,18 @@ struct PurchaseController {
     let partnerLimiter: PartnerRateLimiter
 
     func register(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
-        routes.on(.post, "/api/v1/purchases/", use: ingest)
         routes.on(.post, "/api/v1/purchases/batch", use: ingestBatch)
         routes.on(.get, "/api/v1/purchases/{purchase_id}", use: details)
         routes.on(.get, "/api/v1/users/me/purchases", use: listMine)
         routes.on(.get, "/api/v1/purchases/", use: list)
         routes.on(.patch, "/api/v1/purchases/{purchase_id}/reverse", use: reverse)
         routes.on(.post, "/api/v1/purchases/{purchase_id}/confirmation", use: confirm)
+    }
+
+    /// The single ingestion, on routes whose authentication leaves the account to the ingestion's own read
+    /// (`AuthenticationMiddleware.AccountCheck.inTheHandlersStatement`, ADR 041).
+    func registerIngestion(on routes: RouteRegistrar<some RouterMethods<APIRequestContext>>) {
+        routes.on(.post, "/api/v1/purchases/", use: ingest)
     }
 
     /// Purchases per batch request.
@@ -115,9 +120,9 @@ struct PurchaseController {
             if let wait = try await partnerLimiter.retryAfter(for: partner.id) { throw APIError.rateLimited(wait) }
             return .partner(partner)
         }
-        let caller = try context.requireCaller()
-        if let wait = ingestLimiter.retryAfter(for: caller.id.description) { throw APIError.rateLimited(wait) }
-        return .user(caller)
+        guard let userID = context.tokenSubject else { throw AuthError.invalidToken }
+        if let wait = ingestLimiter.retryAfter(for: userID.description) { throw APIError.rateLimited(wait) }
+        return .user(userID)
     }
 
     /// Batches are for partners (high volume, server to server); a user's token gets 403 — the per-user ingest

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -18,7 +19,7 @@ struct RequestIDMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        let requestID = request.headers[Self.header].flatMap(Self.acceptable) ?? UUID().uuidString.lowercased()
+        let requestID = request.headers[Self.header].flatMap(Self.acceptable) ?? UUIDText.lowercased(UUID())
         context.requestID = requestID
         context.logger[metadataKey: "request_id"] = .string(requestID)
         var response = try await next(request, context)

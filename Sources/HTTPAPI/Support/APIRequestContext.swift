@@ -9,6 +9,9 @@ public struct APIRequestContext: RequestContext {
     public var requestID: String = ""
     /// The authenticated caller, set by `AuthenticationMiddleware`.
     public var caller: User?
+    /// The user a valid access token names, on the route whose own statement reads the account (ADR 041): set
+    /// there instead of `caller`.
+    public var tokenSubject: UserID?
     /// The authenticated partner, when the request carried partner credentials instead of a user token.
     public var partner: Partner?
     /// The connection's peer address (a proxy's, behind one); see `ClientAddressPolicy`.

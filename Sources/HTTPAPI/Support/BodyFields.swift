@@ -37,7 +37,7 @@ struct BodyFields {
     private static func firstFieldWithNUL(in fields: [String: JSONValue], path: String = "") -> String? {
         for (key, value) in fields {
             let name = path.isEmpty ? key : "\(path).\(key)"
-            if key.contains("\u{0}") { return name }
+            if key.utf8.contains(0) { return name }
             if let found = firstNUL(in: value, name: name) { return found }
         }
         return nil
@@ -45,7 +45,7 @@ struct BodyFields {
 
     private static func firstNUL(in value: JSONValue, name: String) -> String? {
         switch value {
-        case .string(let text): text.contains("\u{0}") ? name : nil
+        case .string(let text): text.utf8.contains(0) ? name : nil
         case .array(let items): items.lazy.compactMap { firstNUL(in: $0, name: name) }.first
         case .object(let fields): firstFieldWithNUL(in: fields, path: name)
         case .number, .bool, .null: nil

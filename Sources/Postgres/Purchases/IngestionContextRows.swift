@@ -11,7 +11,7 @@ struct IngestionContextRows {
     private var merchant: Merchant?
     private var offers: [Offer] = []
     private var earned: [OfferID: Money] = [:]
-    private var ownerActive = false
+    private var ownerActive: Bool?
     private var walletVersion: Int64?
 
     init(merchantID: MerchantID) {
@@ -20,13 +20,14 @@ struct IngestionContextRows {
 
     var context: IngestionContext {
         IngestionContext(
-            duplicate: duplicate, ownerActive: ownerActive, merchant: merchant, candidateOffers: offers,
+            duplicate: duplicate, ownerExists: ownerActive != nil, ownerActive: ownerActive ?? false,
+            merchant: merchant, candidateOffers: offers,
             earnedThisMonth: earned, walletVersion: walletVersion)
     }
 
     /// Adds one row; its column 0 (the submission's position) was read by the caller.
     mutating func add(_ cells: PostgresRandomAccessRow) throws {
-        ownerActive = try cells[22].decode(Bool.self)
+        ownerActive = try cells[22].decode(Bool?.self)
         walletVersion = try cells[23].decode(Int64?.self)
         if duplicate == nil, let id = try cells[1].decode(UUID?.self) {
             duplicate = try PostgresPurchaseRepository.purchase(

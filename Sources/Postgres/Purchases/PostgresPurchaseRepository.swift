@@ -38,7 +38,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         let rows = try await connection.query(
             try Self.contextStatement.get().query([
                 "external_ids": submissions.map(\.externalID), "merchant_ids": submissions.map(\.merchantID.uuid),
-                "partner_ids": namespaces.map { $0?.uuid.uuidString ?? "" },
+                "partner_ids": namespaces.map { $0?.description ?? "" },
                 "user_ids": submissions.map(\.userID.uuid), "month": month.firstDay.description,
                 "today": day.description,
             ]), logger: logger)

@@ -57,6 +57,7 @@ struct InMemoryPurchases: PurchaseRepository {
         return working.state.withLock { state in
             IngestionContext(
                 duplicate: state.purchases.first { $0.externalID == externalID && $0.partnerID == namespace },
+                ownerExists: state.users.contains { $0.id == userID },
                 ownerActive: state.users.first { $0.id == userID }?.active ?? false,
                 merchant: state.merchants.first { $0.id == merchantID }, candidateOffers: offers,
                 earnedThisMonth: earned, walletVersion: state.wallets[userID] == nil ? nil : 0)

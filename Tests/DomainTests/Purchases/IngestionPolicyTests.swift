@@ -23,7 +23,7 @@ import Testing
         duplicate: Purchase? = nil, ownerActive: Bool = true, merchant: Merchant? = nil, offers: [Offer]? = nil
     ) -> IngestionContext {
         IngestionContext(
-            duplicate: duplicate, ownerActive: ownerActive, merchant: merchant ?? shop,
+            duplicate: duplicate, ownerExists: true, ownerActive: ownerActive, merchant: merchant ?? shop,
             candidateOffers: offers ?? [offer], earnedThisMonth: [:], walletVersion: nil)
     }
 
@@ -66,6 +66,19 @@ import Testing
         #expect(capped.purchase.cashbackAmount == .zero && capped.movements.isEmpty, "no zero ledger row")
     }
 
+    @Test func aUsersOwnAccountMustExistAndBeActive() throws {
+        let gone = IngestionContext(
+            duplicate: nil, ownerExists: false, ownerActive: false, merchant: shop, candidateOffers: [offer],
+            earnedThisMonth: [:], walletVersion: nil)
+        #expect(throws: AuthError.invalidToken) { try IngestionPolicy.checkCaller(.user(owner), in: gone) }
+        #expect(throws: AuthError.userInactive(owner)) {
+            try IngestionPolicy.checkCaller(.user(owner), in: context(ownerActive: false))
+        }
+        try IngestionPolicy.checkCaller(.user(owner), in: context())
+        let partner = Partner(id: .random(), name: "P", merchantIDs: [shop.id], active: true, createdAt: Date())
+        try IngestionPolicy.checkCaller(.partner(partner), in: gone)
+    }
+
     @Test func usersPostForThemselvesAndPartnersForTheirMerchants() throws {
         let user = User(
             id: owner, email: EmailAddress(trusted: "o@example.com"), passwordHash: "", role: .user, active: true,
@@ -73,9 +86,9 @@ import Testing
         let stranger = User(
             id: .random(), email: EmailAddress(trusted: "s@example.com"), passwordHash: "", role: .user, active: true,
             createdAt: Date())
-        try IngestionPolicy.checkSubmitter(.user(user), of: submission())
+        try IngestionPolicy.checkSubmitter(.user(user.id), of: submission())
         #expect(throws: PurchaseError.notOwnSubmission) {
-            try IngestionPolicy.checkSubmitter(.user(stranger), of: submission())
+            try IngestionPolicy.checkSubmitter(.user(stranger.id), of: submission())
         }
         let elsewhere = Partner(id: .random(), name: "P", merchantIDs: [.random()], active: true, createdAt: Date())
         #expect(throws: PartnerError.notPartnerMerchant(merchant: shop.id)) {

@@ -1,5 +1,5 @@
 -- What ingestion must know about each submission of a batch, in one snapshot (ADR 014, ADR 035): an existing
--- purchase with the same external id in the submission's namespace (:partner_ids, '' for users: ADR 040), whether the owner is an active user, the merchant, the merchant's active
+-- purchase with the same external id in the submission's namespace (:partner_ids, '' for users: ADR 040), whether the owner exists and is active (null: no such user), the merchant, the merchant's active
 -- offers valid today with the cashback the owner already earned on each this month (one counter row each,
 -- ADR 031), and the owner's wallet version. The submissions come as parallel arrays; `n` is each one's position
 -- (from 1). One row per submission and candidate offer (one row with null offer columns when there is none).
@@ -12,7 +12,7 @@ SELECT s.n, d.id, d.external_id, d.user_id, d.merchant_id, d.offer_id, d.amount,
        o.id, o.percentage, o.fixed_amount, o.start_date::text, o.end_date::text, o.monthly_cap_per_user,
        coalesce((SELECT e.amount FROM cashback_earned e
                  WHERE e.user_id = s.user_id AND e.offer_id = o.id AND e.month = :month::date), 0) AS earned,
-       coalesce((SELECT u.active FROM users u WHERE u.id = s.user_id), false) AS owner_active,
+       (SELECT u.active FROM users u WHERE u.id = s.user_id) AS owner_active,
        (SELECT w.version FROM wallets w WHERE w.user_id = s.user_id) AS wallet_version,
        d.partner_id
 FROM unnest(:external_ids::text[], :merchant_ids::uuid[], :user_ids::uuid[], :partner_ids::text[]) WITH ORDINALITY
