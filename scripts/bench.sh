@@ -37,7 +37,8 @@ cleanup() {
     if [[ $status != 0 ]]; then
         for file in "$work"/*.log; do echo "bench: failed ($status); last lines of $file:" >&2; tail -5 "$file" >&2; done
     fi
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    # start runs in command substitutions, where pids+=() is lost: every pid it started is also in started.pids.
+    for pid in "${pids[@]}" $(cat "$work/started.pids" 2>/dev/null); do kill -TERM "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true
     rm -rf "$work"
@@ -65,6 +66,7 @@ start() { # start NAME ARGS... -> pid
     local name=$1; shift
     env "${common_env[@]}" "$@" >"$work/$name.log" 2>&1 &
     pids+=($!)
+    echo $! >>"$work/started.pids"
     echo $!
 }
 stop() { # stop PID: SIGTERM, wait up to 30 s for the exit (not our child: poll), then SIGKILL

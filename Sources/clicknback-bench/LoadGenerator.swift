@@ -88,14 +88,11 @@ func makeClient(connections: Int) -> HTTPClient {
 /// purchases created; `limited` (429 from the rate limit) is kept apart from `errors` (anything else that is not
 /// 201), so that a run against `make run`'s defaults tells "limited" from "slow".
 func summary(_ samples: [Sample], elapsed: Duration, extra: [String: Any]) -> [String: Any] {
-    let latencies = samples.map {
-        Double($0.latency.components.attoseconds) / 1e15 + Double($0.latency.components.seconds) * 1000
-    }
-    .sorted()
+    let latencies = samples.map(\.latency.milliseconds).sorted()
     func percentile(_ p: Double) -> Double {
         latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
     }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = elapsed.milliseconds / 1000
     var result: [String: Any] = [
         "requests": samples.count, "limited": samples.filter(\.limited).count,
         "errors": samples.filter { !$0.ok && !$0.limited }.count, "seconds": seconds,
@@ -110,6 +107,10 @@ func summary(_ samples: [Sample], elapsed: Duration, extra: [String: Any]) -> [S
     ]
     result.merge(extra) { _, new in new }
     return result
+}
+
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }
 
 func printJSON(_ object: [String: Any]) throws {
@@ -162,21 +163,28 @@ struct OpenLoop: AsyncParsableCommand {
     @Option(help: "Requests per second.") var rate = 100.0
     @Option var count = 1000
     @Option(help: "Where to write purchase ids and response times (CSV).") var ids: String?
+    @Option(help: "Where to write each request's start (ms from the first) and latency in ms (CSV), in start order.")
+    var samples: String?
 
     func run() async throws {
         let callers = try target.callers()
         let client = makeClient(connections: 256)
         let started = ContinuousClock.now
-        let samples = await withTaskGroup(of: Sample.self) { group in
+        let timed = await withTaskGroup(of: (sent: Duration, sample: Sample).self) { group in
             for number in 0..<count {
                 let due = started + .microseconds(Int64(Double(number) / rate * 1_000_000))
                 try? await Task.sleep(until: due, clock: .continuous)
                 group.addTask {
-                    await send(client, target.request(number: number, caller: callers[number % callers.count]))
+                    let sent = ContinuousClock.now - started
+                    return (
+                        sent,
+                        await send(client, target.request(number: number, caller: callers[number % callers.count]))
+                    )
                 }
             }
-            return await group.reduce(into: [Sample]()) { $0.append($1) }
+            return await group.reduce(into: []) { $0.append($1) }
         }
+        let samples = timed.map(\.sample)
         let elapsed = ContinuousClock.now - started
         try await client.shutdown()
         if let ids {
@@ -184,6 +192,12 @@ struct OpenLoop: AsyncParsableCommand {
                 sample.purchaseID.map { "\($0),\(String(format: "%.6f", sample.completedAt.timeIntervalSince1970))" }
             }
             try lines.joined(separator: "\n").appending("\n").write(toFile: ids, atomically: true, encoding: .utf8)
+        }
+        if let path = self.samples {
+            let lines = timed.sorted { $0.sent < $1.sent }.map {
+                String(format: "%.3f,%.3f", $0.sent.milliseconds, $0.sample.latency.milliseconds)
+            }
+            try lines.joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         try printJSON(summary(samples, elapsed: elapsed, extra: ["rate": rate]))
     }
