@@ -236,6 +236,17 @@ for label in ('fresh', 'long'):
 }
 cap_with_history
 
+quiesce() { # quiesce: a checkpoint, then no autovacuum at work (60 s at most), so that a step does not measure
+    # the previous step's aftermath (step 1b writes 160 000 rows, which autovacuum then visits on the same two cores)
+    local started=$EPOCHREALTIME
+    psql_q -c "CHECKPOINT" >/dev/null
+    for _ in $(seq 1 600); do
+        [[ $(psql_q -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'") == 0 ]] && break
+        sleep 0.1
+    done
+    log "   (quiet after $(since "$started") s: checkpoint, no autovacuum running)"
+}
+quiesce
 log "1. ingest throughput: HTTP vs pgbench at concurrency $concurrencies (${duration}s each)"
 # pgbench runs the service's own statement files (bench/pgbench_ingest.py explains the script around them).
 python3 bench/pgbench_ingest.py >"$work/ingest.pgbench"
@@ -250,6 +261,7 @@ for c in $concurrencies; do
 done
 half=$(python3 -c "print(round($best / 2, 1))")
 log "   latency at half the peak ($half req/s)"
+quiesce
 # With how busy the machine (every CPU: PostgreSQL, the API, the generator) and the API were meanwhile, so that a
 # long tail can be told apart from a full machine. Both shares are of the machine's CPU time, in its own ticks.
 machine_before=$(machine_ticks); api_before=$(cpu_ticks "$api")

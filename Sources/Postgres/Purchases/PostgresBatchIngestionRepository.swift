@@ -27,14 +27,19 @@ struct PostgresBatchIngestionRepository: BatchIngestionRepository {
             active[UserID(id)] = isActive
         }
         var duplicates: [String: Purchase] = [:]
+        // One probe of the unique index per id, as in ingestion_contexts.sql: with `= ANY` and no statistics yet,
+        // the planner read the whole table.
         var duplicateBinds = PostgresBindings()
         duplicateBinds.append(externalIDs)
         duplicateBinds.append(namespace?.uuid)
         for try await row in try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT \(PostgresPurchaseRepository.columns) FROM purchases p
-                    WHERE p.external_id = ANY($1) AND p.partner_id IS NOT DISTINCT FROM $2::uuid
+                    SELECT \(PostgresPurchaseRepository.columns) FROM unnest($1::text[]) AS x (external_id)
+                    CROSS JOIN LATERAL (
+                        SELECT * FROM purchases d
+                        WHERE d.external_id = x.external_id AND d.partner_id IS NOT DISTINCT FROM $2::uuid
+                        ORDER BY d.external_id, d.partner_id LIMIT 1) p
                     """,
                 binds: duplicateBinds), logger: logger
         ).decode(PostgresPurchaseRepository.PurchaseRow.self) {
