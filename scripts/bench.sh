@@ -239,9 +239,9 @@ cap_with_history
 quiesce() { # quiesce: a checkpoint, then no autovacuum at work (60 s at most), so that a step does not measure
     # the previous step's aftermath (step 1b writes 160 000 rows, which autovacuum then visits on the same two cores)
     local started=$EPOCHREALTIME
-    psql_q -c "CHECKPOINT" >/dev/null
+    scripts/pg.sh psql "$pg_dir" "$pg_port" -X -q -c "CHECKPOINT" >/dev/null
     for _ in $(seq 1 600); do
-        [[ $(psql_q -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'") == 0 ]] && break
+        [[ $(scripts/pg.sh psql "$pg_dir" "$pg_port" -X -q -At -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'") == 0 ]] && break
         sleep 0.1
     done
     log "   (quiet after $(since "$started") s: checkpoint, no autovacuum running)"
