@@ -116,6 +116,10 @@ scripts/pg.sh down "$pg_dir" >/dev/null 2>&1 || true
 rm -rf "$pg_dir"
 scripts/pg.sh up "$pg_dir" "$pg_port" >&2
 scripts/pg.sh ensure-db "$pg_dir" "$pg_port" clicknback clicknback_bench clicknback >&2
+# Every autovacuum run goes to .data/bench-pg/postgres.log with its time, beside the checkpoints, so that a tail in a
+# step can be set against what the server did meanwhile.
+scripts/pg.sh psql "$pg_dir" "$pg_port" -X -q -c "ALTER SYSTEM SET log_autovacuum_min_duration = 0" \
+    -c "SELECT pg_reload_conf()" >/dev/null
 env "${common_env[@]}" "$bin" migrate >/dev/null
 start sandbox "$bin" sandbox >/dev/null
 wait_http "http://127.0.0.1:$sandbox_port/health" >/dev/null
@@ -265,7 +269,8 @@ quiesce
 # With how busy the machine (every CPU: PostgreSQL, the API, the generator) and the API were meanwhile, so that a
 # long tail can be told apart from a full machine. Both shares are of the machine's CPU time, in its own ticks.
 machine_before=$(machine_ticks); api_before=$(cpu_ticks "$api")
-"$gen" open "${target[@]}" --rate "$half" --count "$(python3 -c "print(int($half * $duration))")" >"$work/ingest_half_peak.json"
+"$gen" open "${target[@]}" --rate "$half" --count "$(python3 -c "print(int($half * $duration))")" \
+    --samples .data/bench-half-peak.csv >"$work/ingest_half_peak.json"
 machine_after=$(machine_ticks); api_after=$(cpu_ticks "$api")
 python3 - "$work/ingest_half_peak.json" "$machine_before" "$machine_after" "$api_before" "$api_after" <<'PY'
 import json, sys

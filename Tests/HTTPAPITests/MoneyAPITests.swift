@@ -168,6 +168,14 @@ extension APIHarness {
                 details.json["amount"] as? String == "100.00" && details.json["cashback_status"] as? String == "pending"
             )
             #expect((details.json["created_at"] as? String)?.hasSuffix("Z") == false)
+            let stored = try await api.database.query(
+                """
+                SELECT rtrim(rtrim(to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.')
+                FROM purchases WHERE id = \(UUID(uuidString: id))
+                """, logger: TestDatabase.logger
+            ).collect().first?.decode(String.self)
+            let written = try #require(details.json["created_at"] as? String)
+            #expect(stored.map { written.hasPrefix($0) } == true, "\(written) against the stored \(stored ?? "")")
             let hidden = try await api.send(.get, "/api/v1/purchases/\(id)", token: admin.token)
             #expect(hidden.status == .forbidden && hidden.errorCode == "FORBIDDEN")
             #expect(

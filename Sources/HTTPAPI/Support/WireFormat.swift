@@ -12,12 +12,10 @@ enum WireFormat {
         let seconds = micros.quotientAndRemainder(dividingBy: 1_000_000)
         let wholeSeconds = seconds.remainder < 0 ? seconds.quotient - 1 : seconds.quotient
         let fraction = seconds.remainder < 0 ? seconds.remainder + 1_000_000 : seconds.remainder
-        let instant = Date(timeIntervalSince1970: TimeInterval(wholeSeconds))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        let day = CalendarDate(utcDayOf: instant).description
-        let time = [parts.hour, parts.minute, parts.second].map { pad($0 ?? 0, 2) }.joined(separator: ":")
+        let (days, secondOfDay) = wholeSeconds.quotientAndRemainder(dividingBy: 86_400)
+        let (dayIndex, second) = secondOfDay < 0 ? (days - 1, secondOfDay + 86_400) : (days, secondOfDay)
+        let day = CalendarDate(daysSinceEpoch: Int(dayIndex)).description
+        let time = [second / 3_600, second % 3_600 / 60, second % 60].map { pad(Int($0), 2) }.joined(separator: ":")
         return "\(day)T\(time)" + (fraction == 0 ? "" : "." + pad(Int(fraction), 6))
     }
 

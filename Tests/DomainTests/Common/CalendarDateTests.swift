@@ -20,6 +20,38 @@ import Testing
         #expect(earlier < later)
     }
 
+    /// The arithmetic gives what Foundation's Gregorian calendar in UTC gives, from 1600 (ICU's calendar is Julian
+    /// before 1582) to 9999, for instants on both sides of midnight.
+    @Test func agreesWithFoundationsGregorianCalendarInUTC() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var generator = SystemRandomNumberGenerator()
+        let first = -11_676_096_000.0  // 1600-01-01
+        let last = 253_402_300_799.0  // 9999-12-31T23:59:59
+        let edges = [0.0, -1, 86_399, 86_400, 951_782_400, 951_868_800, 4_107_542_400, first, last]
+        let instants = edges + (0..<5_000).map { _ in Double.random(in: first...last, using: &generator).rounded() }
+        for instant in instants.map(Date.init(timeIntervalSince1970:)) {
+            let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+            let day = CalendarDate(utcDayOf: instant)
+            #expect([day.year, day.month, day.day] == [parts.year, parts.month, parts.day], "\(instant)")
+            #expect(day.startOfDayUTC == calendar.startOfDay(for: instant), "\(instant)")
+            #expect(CalendarDate(daysSinceEpoch: day.daysSinceEpoch) == day)
+            #expect(day.nextDay.daysSinceEpoch == day.daysSinceEpoch + 1)
+        }
+    }
+
+    @Test func leapDaysFollowTheGregorianRule() {
+        #expect(CalendarDate(year: 2000, month: 2, day: 29) != nil)
+        #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CalendarDate(year: 1900, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 2026, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 2026, month: 4, day: 31) == nil)
+        #expect(CalendarDate(year: 2026, month: 12, day: 31)?.nextDay.description == "2027-01-01")
+        #expect(CalendarDate(year: 0, month: 1, day: 1) == nil && CalendarDate(year: 10_000, month: 1, day: 1) == nil)
+        #expect(CalendarDate(daysSinceEpoch: -1).description == "1969-12-31")
+        #expect(CalendarDate(utcDayOf: Date(timeIntervalSince1970: -0.5)).description == "1969-12-31")
+    }
+
     @Test func todayIsTheUTCDay() {
         let lateEvening = Date(timeIntervalSince1970: 1_767_225_599)  // 2025-12-31T23:59:59Z
         #expect(CalendarDate(utcDayOf: lateEvening).description == "2025-12-31")
