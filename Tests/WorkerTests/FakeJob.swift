@@ -24,6 +24,9 @@ final class FakeJob: Job {
     let claims = Mutex<[Int]>([])
     /// How many claims still fail as an unreachable database does.
     let failingClaims = Mutex(0)
+    /// How many claims still never answer, ignoring cancellation, until `releaseHungClaims()`.
+    let hangingClaims = Mutex(0)
+    private let hung = Mutex<[CheckedContinuation<Void, Never>]>([])
     let attempts = Mutex<[Int]>([])
     let exhausted = Mutex<[Int]>([])
     /// The attempt counts `exhaust` was told.
@@ -43,6 +46,12 @@ final class FakeJob: Job {
 
     var kind: JobKind { .purchaseConfirmation }
     func lease(of item: Item) -> QueueLease { item.lease }
+
+    func releaseHungClaims() {
+        for continuation in hung.withLock({ hung in
+            defer { hung = [] }; return hung
+        }) { continuation.resume() }
+    }
     func logMetadata(of item: Item) -> Logger.Metadata { ["item": .stringConvertible(item.id)] }
 
     func claim(limit: Int) async throws -> [Item] {
@@ -52,6 +61,13 @@ final class FakeJob: Job {
             return count > 0
         }) {
             throw DatabaseUnavailable(reason: "test outage")
+        }
+        if hangingClaims.withLock({ count in
+            defer { count = max(0, count - 1) }
+            return count > 0
+        }) {
+            await withCheckedContinuation { continuation in hung.withLock { $0.append(continuation) } }
+            return []
         }
         return pending.withLock { pending in
             let taken = Array(pending.prefix(limit))

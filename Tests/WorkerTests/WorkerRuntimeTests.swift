@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Testing
 import Worker
 
@@ -99,6 +100,37 @@ let policy = RetryPolicy(
         #expect(inFlight.count == 3)
         let none = await dispatcher(job, FakeQueue(), breaker(), max: 3, inFlight).dispatchOnce { _ in }
         #expect(!none && job.claims.withLock { $0 } == [2])
+    }
+
+    /// A claim the database never answers (a worker once stopped claiming for good after an outage) is abandoned
+    /// at the claim deadline; the dispatcher schedules the next claim, which takes the item.
+    @Test func aClaimThatNeverAnswersIsAbandonedAndTheNextOneRuns() async throws {
+        let job = FakeJob()
+        job.pending.withLock { $0 = [.init(id: 1)] }
+        job.hangingClaims.withLock { $0 = 1 }
+        let alarm = DueAlarm()
+        let dispatcher = Dispatcher(
+            job: job, queue: FakeQueue(), breaker: breaker(), alarm: alarm, maxInFlight: 5, inFlight: InFlight(),
+            logger: quiet, claimDeadline: .milliseconds(200))
+        let spawned = Mutex<[Int]>([])
+        let answer = Mutex<Bool?>(nil)
+        Task {
+            let claimedAll = await dispatcher.dispatchOnce { item in spawned.withLock { $0.append(item.id) } }
+            answer.withLock { $0 = claimedAll }
+        }
+        let answerBy = ContinuousClock.now + .seconds(15)
+        while answer.withLock({ $0 }) == nil && ContinuousClock.now < answerBy {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let first = answer.withLock { $0 }
+        job.releaseHungClaims()  // without the deadline the first claim would still be waiting: let it end
+        #expect(first == false, "the dispatcher answered at the claim deadline, having spawned nothing")
+        #expect(spawned.withLock { $0 }.isEmpty)
+        let retryBy = ContinuousClock.now + .seconds(30)
+        while !alarm.fire() && ContinuousClock.now < retryBy { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(ContinuousClock.now < retryBy, "a retry was scheduled")
+        _ = await dispatcher.dispatchOnce { item in spawned.withLock { $0.append(item.id) } }
+        #expect(spawned.withLock { $0 } == [1] && job.claims.withLock { $0 } == [5, 5])
     }
 
     @Test func aPausedJobClaimsNothing() async {

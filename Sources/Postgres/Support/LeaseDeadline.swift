@@ -25,7 +25,7 @@ package enum LeaseDeadline {
         _ body: @escaping @Sendable (_ leased: @escaping @Sendable () throws -> Void) async throws -> Result
     ) async throws -> Result {
         let lease = LeaseState()
-        let outcome = Outcome<Result>()
+        let outcome = FirstOutcome<Result>()
         DatabaseMetrics.adjust(waiting: 1, inUse: 0)
         defer { DatabaseMetrics.adjust(waiting: lease.isHeld ? 0 : -1, inUse: lease.isHeld ? -1 : 0) }
         let work = Task {
@@ -57,37 +57,6 @@ package enum LeaseDeadline {
         } catch  where lease.hasExpired {
             DatabaseMetrics.leaseTimedOut()
             throw DatabaseUnavailable(reason: "no database connection within \(timeout)")
-        }
-    }
-
-    /// The work's result or the deadline's refusal, whichever comes first, handed to the waiting caller once.
-    private final class Outcome<Value: Sendable>: Sendable {
-        private enum State {
-            case open(CheckedContinuation<Value, any Error>?)
-            case settled(Result<Value, any Error>)
-            case delivered
-        }
-        private let state = Mutex(State.open(nil))
-
-        func finish(_ result: Result<Value, any Error>) {
-            let waiting: CheckedContinuation<Value, any Error>? = state.withLock { state in
-                guard case .open(let continuation) = state else { return nil }
-                state = continuation == nil ? .settled(result) : .delivered
-                return continuation
-            }
-            waiting?.resume(with: result)
-        }
-
-        func deliver(to continuation: CheckedContinuation<Value, any Error>) {
-            let settled: Result<Value, any Error>? = state.withLock { state in
-                guard case .settled(let result) = state else {
-                    state = .open(continuation)
-                    return nil
-                }
-                state = .delivered
-                return result
-            }
-            if let settled { continuation.resume(with: settled) }
         }
     }
 
