@@ -39,7 +39,6 @@ package struct Dispatcher<J: Job>: Sendable {
     package func dispatchOnce(spawn: (J.Item) -> Void) async -> Bool {
         let free = maxInFlight - inFlight.count
         guard free > 0 else { return false }
-        let (queue, job) = (queue, job)
         do {
             guard try await AnswerDeadline.run(within: claimDeadline, { await queue.isEnabled(job.kind) }) else {
                 return false
