@@ -114,6 +114,14 @@ import Testing
             #expect(try await claimable() == 0)
             try await flags.delete(key: key.value, scope: .global, by: admin)
             #expect(try await claimable() == 3)
+            // With no user or merchant flag left, the global flag alone decides (the claim reads no purchase).
+            try await flags.delete(key: key.value, scope: FlagScope(type: "user", id: user), by: admin)
+            _ = try await flags.set(
+                FlagAssignment(key: key, enabled: false, scope: .global, description: nil), by: admin)
+            #expect(try await claimable() == 0)
+            _ = try await flags.set(
+                FlagAssignment(key: key, enabled: true, scope: .global, description: nil), by: admin)
+            #expect(try await claimable() == 3)
         }
     }
 

@@ -173,6 +173,8 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         }
     }
 
+    /// The queue rows are reached through their keys (`= ANY` of the batch's ids), so the statement reads the batch's
+    /// rows whatever the planner believes of the queue's size (ADR 042).
     func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID> {
         let moves = batch.flatMap { request in
             request.settlement.bucketSigns.map { (request.claim.purchaseID.uuid, $0.bucket.rawValue, Int($0.sign)) }
@@ -187,15 +189,22 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                     \(batch.map(\.settlement.reason.rawValue))::text[], \(batch.map(\.action.rawValue))::text[],
                     \(batch.map { $0.reason ?? "" })::text[]
                 ) AS i (purchase_id, lease_token, status, cashback_status, ledger_reason, action, note)
-            ), target AS (
+            ), leased AS (
+                -- The purchases whose lease is still held, locked. Their status is read from the locked row
+                -- (the latest version) and checked in `target`: a status condition here could be planned through
+                -- the index of pending purchases, and so read every pending purchase when a backlog outgrew that
+                -- index's statistics (ADR 042).
                 SELECT p.id, p.user_id, p.merchant_id, p.amount, p.currency, p.cashback_amount AS cashback,
-                       i.status, i.cashback_status, i.ledger_reason, i.action, nullif(i.note, '') AS note
+                       p.status AS current_status, i.status, i.cashback_status, i.ledger_reason, i.action,
+                       nullif(i.note, '') AS note
                 FROM input i JOIN purchases p ON p.id = i.purchase_id
-                WHERE p.status = 'pending'
-                  AND EXISTS (SELECT 1 FROM purchase_verifications v
-                              WHERE v.purchase_id = p.id AND v.lease_token = i.lease_token)
+                WHERE EXISTS (SELECT 1 FROM purchase_verifications v
+                              WHERE v.purchase_id = i.purchase_id AND v.lease_token = i.lease_token
+                                AND v.purchase_id = ANY (\(batch.map(\.claim.purchaseID.uuid))::uuid[]))
                 ORDER BY p.id
                 FOR UPDATE OF p
+            ), target AS (
+                SELECT * FROM leased WHERE current_status = 'pending'
             ), updated AS (
                 UPDATE purchases p SET status = t.status, settled_at = \(instant)
                 FROM target t WHERE p.id = t.id RETURNING p.id
@@ -203,7 +212,7 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 UPDATE cashback_transactions c SET status = t.cashback_status
                 FROM target t WHERE c.purchase_id = t.id
             ), dequeued AS (
-                DELETE FROM purchase_verifications WHERE purchase_id IN (SELECT id FROM target)
+                DELETE FROM purchase_verifications WHERE purchase_id = ANY (ARRAY(SELECT id FROM target))
             ), settled AS (
                 SELECT t.id AS purchase_id, t.user_id, m.bucket, m.sign * t.cashback AS delta, t.ledger_reason
                 FROM target t

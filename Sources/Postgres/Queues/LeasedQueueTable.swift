@@ -24,6 +24,10 @@ struct LeasedQueueTable {
     /// `FOR UPDATE … SKIP LOCKED`; `select` reads the CTE `claimed` (`id`, `attempts`, `claims`,
     /// `interruptions`, `lease_token`, `created_at`, plus the queue columns `extra` names, each with a leading
     /// comma). Binds: `$1` owner, `$2` lease in milliseconds, `$3` limit.
+    ///
+    /// The lease is written through the key (`= ANY` of the due ids), never through a join the planner may turn
+    /// around: with statistics that say the queue is empty (ADR 042) the join alone scanned the whole queue once
+    /// per due row.
     static func claimQuery(
         _ job: JobKind, due: String, extra: String = "", select: String, owner: String, lease: Duration, limit: Int
     ) -> PostgresQuery {
@@ -41,7 +45,7 @@ struct LeasedQueueTable {
                         lease_expires_at = now() + $2 * interval '1 millisecond',
                         claims = q.claims + 1,
                         interruptions = q.interruptions + (due.old_token IS NOT NULL)::int
-                    FROM due WHERE q.\(queue.key) = due.id
+                    FROM due WHERE q.\(queue.key) = due.id AND q.\(queue.key) = ANY (ARRAY(SELECT id FROM due))
                     RETURNING q.\(queue.key) AS id, q.attempts, q.claims, q.interruptions, q.lease_token, q.created_at,
                               due.old_token, due.old_owner\(extra)
                 ),

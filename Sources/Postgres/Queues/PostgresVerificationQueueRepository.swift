@@ -5,6 +5,10 @@ import PostgresNIO
 
 /// The purchase verification queue's claim, honouring the `purchase_auto_confirm` flags (scoped → global →
 /// enabled); the lease bookkeeping is `LeasedQueueTable`'s and `PostgresJobQueueRepository`'s.
+///
+/// The due rows are chosen from the queue table alone: the flags need the item's purchase only when some user or
+/// merchant has a flag of its own. A join to `purchases` before the `LIMIT` read a purchase for every queued item
+/// whenever the planner believed the queue empty (ADR 042).
 struct PostgresVerificationQueueRepository: VerificationQueueRepository {
     let connection: PostgresConnection
     let logger: Logger
@@ -15,14 +19,9 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
             due: """
                 SELECT q.purchase_id AS id, q.lease_token AS old_token, q.lease_owner AS old_owner
                 FROM purchase_verifications q
-                JOIN purchases p ON p.id = q.purchase_id
-                LEFT JOIN feature_flags uf
-                       ON uf.key = 'purchase_auto_confirm' AND uf.scope_type = 'user' AND uf.scope_id = p.user_id
-                LEFT JOIN feature_flags mf
-                       ON mf.key = 'purchase_auto_confirm' AND mf.scope_type = 'merchant' AND mf.scope_id = p.merchant_id
                 WHERE \(LeasedQueueTable.claimable)
-                  AND coalesce(uf.enabled, (\(Self.globalAutoConfirm)), true)
-                  AND coalesce(mf.enabled, (\(Self.globalAutoConfirm)), true)
+                  AND CASE WHEN EXISTS (\(Self.scopedAutoConfirm)) THEN (\(Self.itemAutoConfirm))
+                           ELSE coalesce((\(Self.globalAutoConfirm)), true) END
                 ORDER BY q.next_attempt_at
                 LIMIT $3
                 FOR UPDATE OF q SKIP LOCKED
@@ -53,5 +52,25 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
     private static let globalAutoConfirm = """
         SELECT enabled FROM feature_flags
         WHERE key = 'purchase_auto_confirm' AND scope_type = 'global' AND scope_id IS NULL
+        """
+
+    /// Whether any user or merchant has a flag of its own: evaluated once per claim. Without one, every item
+    /// follows the global flag and the claim reads no purchase until it has chosen its rows.
+    private static let scopedAutoConfirm = """
+        SELECT 1 FROM feature_flags WHERE key = 'purchase_auto_confirm' AND scope_type IN ('user', 'merchant')
+        """
+
+    /// The item's own answer (`q` is the queue row): its user's flag, else the global one, and its merchant's
+    /// flag, else the global one; on by default.
+    private static let itemAutoConfirm = """
+        SELECT coalesce(uf.enabled, g.enabled, true) AND coalesce(mf.enabled, g.enabled, true)
+        FROM purchases p
+        LEFT JOIN feature_flags uf
+               ON uf.key = 'purchase_auto_confirm' AND uf.scope_type = 'user' AND uf.scope_id = p.user_id
+        LEFT JOIN feature_flags mf
+               ON mf.key = 'purchase_auto_confirm' AND mf.scope_type = 'merchant' AND mf.scope_id = p.merchant_id
+        LEFT JOIN feature_flags g
+               ON g.key = 'purchase_auto_confirm' AND g.scope_type = 'global' AND g.scope_id IS NULL
+        WHERE p.id = q.purchase_id
         """
 }
