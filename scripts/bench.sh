@@ -117,9 +117,11 @@ rm -rf "$pg_dir"
 scripts/pg.sh up "$pg_dir" "$pg_port" >&2
 scripts/pg.sh ensure-db "$pg_dir" "$pg_port" clicknback clicknback_bench clicknback >&2
 # Every autovacuum run goes to .data/bench-pg/postgres.log with its time, beside the checkpoints, so that a tail in a
-# step can be set against what the server did meanwhile.
+# step can be set against what the server did meanwhile; so does every statement over 50 ms, with its plan
+# (auto_explain, loaded by each new session): the fan-out drop of ADR 042 was found that way.
 scripts/pg.sh psql "$pg_dir" "$pg_port" -X -q -c "ALTER SYSTEM SET log_autovacuum_min_duration = 0" \
-    -c "SELECT pg_reload_conf()" >/dev/null
+    -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" -c "LOAD 'auto_explain'" \
+    -c "ALTER SYSTEM SET auto_explain.log_min_duration = '50ms'" -c "SELECT pg_reload_conf()" >/dev/null
 env "${common_env[@]}" "$bin" migrate >/dev/null
 start sandbox "$bin" sandbox >/dev/null
 wait_http "http://127.0.0.1:$sandbox_port/health" >/dev/null
