@@ -20,14 +20,15 @@ struct LeasedQueueTable {
     static let claimable =
         "q.parked_at IS NULL AND q.next_attempt_at <= now() AND (q.lease_expires_at IS NULL OR q.lease_expires_at < now())"
 
-    /// The claim. `due` selects `id`, `old_token` and `old_owner` of at most `$3` claimable rows, locked
-    /// `FOR UPDATE … SKIP LOCKED`; `select` reads the CTE `claimed` (`id`, `attempts`, `claims`,
-    /// `interruptions`, `lease_token`, `created_at`, plus the queue columns `extra` names, each with a leading
-    /// comma). Binds: `$1` owner, `$2` lease in milliseconds, `$3` limit.
+    /// The claim. `due` selects `id`, `old_token`, `old_owner` and `old_claims` (the row's `lease_token`,
+    /// `lease_owner` and `claims` before this claim) of at most `$3` claimable rows, locked `FOR UPDATE … SKIP
+    /// LOCKED`; `select` reads the CTE `claimed` (`id`, `attempts`, `claims`, `interruptions`, `lease_token`,
+    /// `created_at`, plus the queue columns `extra` names, each with a leading comma). Binds: `$1` owner, `$2` lease
+    /// in milliseconds, `$3` limit.
     ///
-    /// The lease is written through the key (`= ANY` of the due ids), never through a join the planner may turn
-    /// around: with statistics that say the queue is empty (ADR 042) the join alone scanned the whole queue once
-    /// per due row.
+    /// The lease is written through the key (`= ANY` of the due ids) and joins nothing: with statistics that say
+    /// the queue is empty (ADR 042), a join of the due rows to the queue was planned as a scan of one side per row
+    /// of the other, which grew with the square of the claim. The crashed attempts are journaled from `due`.
     static func claimQuery(
         _ job: JobKind, due: String, extra: String = "", select: String, owner: String, lease: Duration, limit: Int
     ) -> PostgresQuery {
@@ -44,16 +45,16 @@ struct LeasedQueueTable {
                     SET lease_owner = $1, lease_token = gen_random_uuid(),
                         lease_expires_at = now() + $2 * interval '1 millisecond',
                         claims = q.claims + 1,
-                        interruptions = q.interruptions + (due.old_token IS NOT NULL)::int
-                    FROM due WHERE q.\(queue.key) = due.id AND q.\(queue.key) = ANY (ARRAY(SELECT id FROM due))
-                    RETURNING q.\(queue.key) AS id, q.attempts, q.claims, q.interruptions, q.lease_token, q.created_at,
-                              due.old_token, due.old_owner\(extra)
+                        interruptions = q.interruptions + (q.lease_token IS NOT NULL)::int
+                    WHERE q.\(queue.key) = ANY (ARRAY(SELECT id FROM due))
+                    RETURNING q.\(queue.key) AS id, q.attempts, q.claims, q.interruptions, q.lease_token,
+                              q.created_at\(extra)
                 ),
                 crashed AS (
                     INSERT INTO job_attempts (job, item_id, attempt, worker, started_at, outcome, error_class, message)
-                    SELECT '\(job.rawValue)', id, claims - 1, coalesce(old_owner, 'unknown'), now(), 'crashed',
+                    SELECT '\(job.rawValue)', id, old_claims, coalesce(old_owner, 'unknown'), now(), 'crashed',
                            'crashed', 'the attempt never finished: its worker stopped or lost the lease'
-                    FROM claimed WHERE old_token IS NOT NULL AND claims > 1
+                    FROM due WHERE old_token IS NOT NULL AND old_claims >= 1
                 )
                 \(select)
                 """, binds: binds)

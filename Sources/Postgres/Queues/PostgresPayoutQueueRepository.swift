@@ -12,7 +12,8 @@ struct PostgresPayoutQueueRepository: PayoutQueueRepository {
         let query = LeasedQueueTable.claimQuery(
             .payoutSettlement,
             due: """
-                SELECT q.payout_id AS id, q.lease_token AS old_token, q.lease_owner AS old_owner
+                SELECT q.payout_id AS id, q.lease_token AS old_token, q.lease_owner AS old_owner,
+                       q.claims AS old_claims
                 FROM payout_settlements q
                 WHERE \(LeasedQueueTable.claimable)
                 ORDER BY q.next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED

@@ -17,7 +17,8 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
         let query = LeasedQueueTable.claimQuery(
             .purchaseConfirmation,
             due: """
-                SELECT q.purchase_id AS id, q.lease_token AS old_token, q.lease_owner AS old_owner
+                SELECT q.purchase_id AS id, q.lease_token AS old_token, q.lease_owner AS old_owner,
+                       q.claims AS old_claims
                 FROM purchase_verifications q
                 WHERE \(LeasedQueueTable.claimable)
                   AND CASE WHEN EXISTS (\(Self.scopedAutoConfirm)) THEN (\(Self.itemAutoConfirm))
