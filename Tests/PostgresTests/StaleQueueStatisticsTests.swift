@@ -7,12 +7,12 @@ import TestSupport
 import Testing
 
 /// ADR 042: a queue table's statistics describe the queue as the last ANALYZE saw it, and a queue swings between
-/// empty and large. These tests put the table in the state that slowed the worker threefold in a benchmark run
-/// (ANALYZE of a drained queue: pages, but no live rows, so the planner takes the queue for empty), refill it, and
-/// count the queue rows the claim and the settle read (`pg_stat_user_tables`): a batch's worth, not the queue.
+/// empty and large. This test puts the table in the state that slowed the worker threefold in a benchmark run
+/// (ANALYZE of a drained queue: pages, but no live rows, so the planner takes the queue for empty), refills it,
+/// and counts the queue rows the claim and the settle read (`pg_stat_user_tables`): a batch's worth, not the queue.
 ///
-/// One connection runs everything, so `pg_stat_force_next_flush()` makes the counters exact after each step. The
-/// other tables' statistics are fresh and frozen, so that the plans depend only on the queue's.
+/// One connection runs everything, so `pg_stat_force_next_flush()` makes the counters exact after each step.
+/// The statistics of `purchases` are fresh and frozen, so that the plans depend only on the queue's.
 @Suite struct StaleQueueStatisticsTests {
     /// Big enough that scanning the queue costs the planner more than 50 key probes: a queue of a few dozen pages
     /// may rightly be scanned whole (at 2 000 items the settle's lease check sometimes was, at no real cost).
@@ -34,7 +34,7 @@ import Testing
             }
             let afterClaim = try await TableReads.now(client)
             #expect(claims.count == Self.batch)
-            // Before: the lease was written through a join that read the whole queue (10 050 rows for 50 claims).
+            // Before: the lease was written through a join that read the whole queue (5 050 rows with 5 000 queued).
             let claimRead = afterClaim.queue - beforeClaim.queue
             #expect(claimRead <= 3 * Self.batch, "the claim read \(claimRead) queue rows")
 
@@ -46,7 +46,7 @@ import Testing
             }
             let afterSettle = try await TableReads.now(client)
             #expect(applied == Set(claims.map(\.purchaseID)))
-            // Before: the lease check and the dequeue each read the whole queue (20 000 rows for 50 settles).
+            // Before: the lease check and the dequeue each read the whole queue (10 000 rows with 5 000 queued).
             let settleRead = afterSettle.queue - afterClaim.queue
             #expect(settleRead <= 3 * Self.batch, "the settle read \(settleRead) queue rows")
             #expect(try await Self.queueSize(client) == Self.queued - Self.batch)
