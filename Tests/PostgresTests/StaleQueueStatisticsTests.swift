@@ -28,14 +28,14 @@ import Testing
             try #require(
                 pages > 0 && tuples == 0, "the statistics should say \(pages) pages and no rows, not \(tuples) rows")
 
-            let beforeClaim = try await TableReads.now(client)
+            let beforeClaim = try await Self.queueRowsRead(client)
             let claims = try await database.withConnection {
                 try await $0.verifications.claim(limit: Self.batch, owner: "w", lease: .seconds(60))
             }
-            let afterClaim = try await TableReads.now(client)
+            let afterClaim = try await Self.queueRowsRead(client)
             #expect(claims.count == Self.batch)
             // Before: the lease was written through a join that read the whole queue (5 050 rows with 5 000 queued).
-            let claimRead = afterClaim.queue - beforeClaim.queue
+            let claimRead = afterClaim - beforeClaim
             #expect(claimRead <= 3 * Self.batch, "the claim read \(claimRead) queue rows")
 
             let settlements = claims.map {
@@ -44,12 +44,12 @@ import Testing
             let applied = try await database.withConnection {
                 try await $0.purchases.settleIfPending(settlements, at: Date())
             }
-            let afterSettle = try await TableReads.now(client)
+            let afterSettle = try await Self.queueRowsRead(client)
             #expect(applied == Set(claims.map(\.purchaseID)))
             // Before: the lease check and the dequeue each read the whole queue (10 000 rows with 5 000 queued).
-            let settleRead = afterSettle.queue - afterClaim.queue
+            let settleRead = afterSettle - afterClaim
             #expect(settleRead <= 3 * Self.batch, "the settle read \(settleRead) queue rows")
-            #expect(try await Self.queueSize(client) == Self.queued - Self.batch)
+            #expect(try await TestData.count(client, "purchase_verifications") == Self.queued - Self.batch)
         }
     }
 
@@ -81,28 +81,17 @@ import Testing
         return (0, -1)
     }
 
-    static func queueSize(_ client: PostgresClient) async throws -> Int {
-        let rows = try await client.query(
-            "SELECT count(*)::int8 FROM purchase_verifications", logger: TestDatabase.logger)
-        for try await count in rows.decode(Int.self) { return count }
-        return -1
-    }
-}
-
-/// Queue rows read so far: sequential-scan tuples plus index fetches of `purchase_verifications`.
-struct TableReads: Sendable {
-    let queue: Int
-
-    /// The counter with this connection's pending statistics flushed first: the flush forced by the first
-    /// statement happens when it ends, before the second reads.
-    static func now(_ client: PostgresClient) async throws -> TableReads {
+    /// Queue rows read so far (sequential-scan tuples plus index fetches of `purchase_verifications`), with this
+    /// connection's pending statistics flushed first: the flush forced by the first statement happens when it
+    /// ends, before the second reads.
+    static func queueRowsRead(_ client: PostgresClient) async throws -> Int {
         try await client.query("SELECT pg_stat_force_next_flush()", logger: TestDatabase.logger)
         let rows = try await client.query(
             """
             SELECT (seq_tup_read + coalesce(idx_tup_fetch, 0))::int8 FROM pg_stat_user_tables
             WHERE relname = 'purchase_verifications'
             """, logger: TestDatabase.logger)
-        for try await queue in rows.decode(Int.self) { return TableReads(queue: queue) }
-        return TableReads(queue: 0)
+        for try await reads in rows.decode(Int.self) { return reads }
+        return 0
     }
 }

@@ -64,14 +64,13 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
     /// The item's own answer (`q` is the queue row): its user's flag, else the global one, and its merchant's
     /// flag, else the global one; on by default.
     private static let itemAutoConfirm = """
-        SELECT coalesce(uf.enabled, g.enabled, true) AND coalesce(mf.enabled, g.enabled, true)
+        SELECT coalesce(uf.enabled, (\(globalAutoConfirm)), true)
+               AND coalesce(mf.enabled, (\(globalAutoConfirm)), true)
         FROM purchases p
         LEFT JOIN feature_flags uf
                ON uf.key = 'purchase_auto_confirm' AND uf.scope_type = 'user' AND uf.scope_id = p.user_id
         LEFT JOIN feature_flags mf
                ON mf.key = 'purchase_auto_confirm' AND mf.scope_type = 'merchant' AND mf.scope_id = p.merchant_id
-        LEFT JOIN feature_flags g
-               ON g.key = 'purchase_auto_confirm' AND g.scope_type = 'global' AND g.scope_id IS NULL
         WHERE p.id = q.purchase_id
         """
 }
