@@ -25,7 +25,7 @@ import Testing
                 externalID: UUID().uuidString, userID: user.id, merchantID: shop.id, amount: Money(minorUnits: 10_000),
                 currency: "EUR"), by: .user(user.id))
         return try #require(
-            try await store.withConnection {
+            try await store.transaction {
                 try await $0.verifications.claim(limit: 1, owner: "w", lease: .seconds(30))
             }.first)
     }
@@ -84,7 +84,7 @@ import Testing
         ).payout
         _ = try await service.process(payoutID: payout.id, to: .processing, actor: .system)
         let claim = try #require(
-            try await store.withConnection { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }
+            try await store.transaction { try await $0.payoutQueue.claim(limit: 5, owner: "w", lease: .seconds(5)) }
                 .first)
         #expect(try await service.settle(claim, to: .failed))
         #expect(try await !service.settle(claim, to: .completed))

@@ -12,7 +12,7 @@ import Testing
     private func claimOne(_ database: PostgresUnitOfWork, owner: String = "w", lease: Duration = .seconds(30))
         async throws -> ClaimedVerification?
     {
-        try await database.withConnection { try await $0.verifications.claim(limit: 1, owner: owner, lease: lease) }
+        try await database.transaction { try await $0.verifications.claim(limit: 1, owner: owner, lease: lease) }
             .first
     }
 
@@ -149,7 +149,7 @@ import Testing
     @Test func aParkedItemIsListedRedrivenOnceAndAudited() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 2)
-            let claims = try await database.withConnection {
+            let claims = try await database.transaction {
                 try await $0.verifications.claim(limit: 2, owner: "w", lease: .seconds(30))
             }
             let parked = try #require(claims.first)

@@ -334,7 +334,7 @@ struct MoneyFixture: Sendable {
                 _ = try await fixture.purchases.ingest(
                     fixture.submission(name, cents: 10_000), by: .user(fixture.user.id))
             }
-            let claims = try await database.withConnection {
+            let claims = try await database.transaction {
                 try await $0.verifications.claim(limit: 10, owner: "w", lease: .seconds(30))
             }
             #expect(claims.count == 3)

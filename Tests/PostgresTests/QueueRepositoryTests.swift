@@ -13,7 +13,7 @@ import Testing
             let batches = try await withThrowingTaskGroup(of: [PurchaseID].self) { group in
                 for worker in 0..<4 {
                     group.addTask {
-                        try await database.withConnection {
+                        try await database.transaction {
                             try await $0.verifications.claim(limit: 30, owner: "w\(worker)", lease: .seconds(30)).map(
                                 \.purchaseID)
                         }
@@ -24,7 +24,7 @@ import Testing
             #expect(batches.allSatisfy { $0.count <= 30 })
             let all = batches.flatMap { $0 }
             #expect(all.count == 100 && Set(all).count == 100)
-            let again = try await database.withConnection {
+            let again = try await database.transaction {
                 try await $0.verifications.claim(limit: 10, owner: "w9", lease: .seconds(30))
             }
             #expect(again.isEmpty)
@@ -35,7 +35,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 1)
             let first = try #require(
-                try await database.withConnection {
+                try await database.transaction {
                     try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(50))
                 }.first)
             let renewed = try await database.withConnection {
@@ -45,7 +45,7 @@ import Testing
             #expect(renewed == 1)
             try await Task.sleep(for: .milliseconds(120))
             let second = try #require(
-                try await database.withConnection {
+                try await database.transaction {
                     try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30))
                 }
                 .first)
@@ -72,7 +72,7 @@ import Testing
                 try await $0.jobQueue.release(.purchaseConfirmation, second.lease, after: .zero)
             }
             #expect(
-                try await database.withConnection {
+                try await database.transaction {
                     try await $0.verifications.claim(limit: 1, owner: "c", lease: .seconds(30))
                 }
                 .count == 1)
@@ -85,7 +85,7 @@ import Testing
             let flags = FeatureFlagService(unitOfWork: database, clock: SystemClock())
             let admin = UserID.random()
             func claimable() async throws -> Int {
-                let claims = try await database.withConnection {
+                let claims = try await database.transaction {
                     try await $0.verifications.claim(limit: 10, owner: "t", lease: .seconds(30))
                 }
                 for claim in claims {
@@ -128,7 +128,7 @@ import Testing
     @Test func settlementAppliesOnceEvenWhenAdminsRace() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 20)
-            let claims = try await database.withConnection {
+            let claims = try await database.transaction {
                 try await $0.verifications.claim(limit: 20, owner: "w", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
@@ -172,7 +172,7 @@ import Testing
             let claims = try await withThrowingTaskGroup(of: [ClaimedPayout].self) { group in
                 for owner in ["a", "b"] {
                     group.addTask {
-                        try await database.withConnection {
+                        try await database.transaction {
                             try await $0.payoutQueue.claim(limit: 5, owner: owner, lease: .seconds(30))
                         }
                     }
@@ -210,7 +210,7 @@ import Testing
     @Test func rejectsWithTheReasonAndConfirmsWithTheCashbackAndNeverTwice() async throws {
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 2)
-            let claims = try await database.withConnection {
+            let claims = try await database.transaction {
                 try await $0.verifications.claim(limit: 2, owner: "w", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
@@ -243,11 +243,11 @@ import Testing
         try await withDatabase { (database, client) async throws in
             try await TestData.bulkPendingPurchases(client, count: 1)
             let first = try #require(
-                try await database.withConnection {
+                try await database.transaction {
                     try await $0.verifications.claim(limit: 1, owner: "a", lease: .milliseconds(30))
                 }.first)
             try await Task.sleep(for: .milliseconds(80))
-            _ = try await database.withConnection {
+            _ = try await database.transaction {
                 try await $0.verifications.claim(limit: 1, owner: "b", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock())
@@ -260,7 +260,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let (_, merchant) = try await TestData.bulkPendingPurchases(client, count: 3)
             try await TestData.bulkPendingPurchases(client, count: 2, merchantID: merchant)
-            let claims = try await database.withConnection {
+            let claims = try await database.transaction {
                 try await $0.verifications.claim(limit: 5, owner: "w", lease: .seconds(30))
             }
             let stale = claims[0].withToken(UUID())
@@ -293,7 +293,7 @@ import Testing
         try await withDatabase { (database, client) async throws in
             let (_, merchant) = try await TestData.bulkPendingPurchases(client, count: 60)
             try await TestData.bulkPendingPurchases(client, count: 60, merchantID: merchant)
-            let claims = try await database.withConnection {
+            let claims = try await database.transaction {
                 try await $0.verifications.claim(limit: 120, owner: "w", lease: .seconds(30))
             }
             let settlement = PurchaseSettlement(unitOfWork: database, clock: SystemClock(), maxBatch: 32)

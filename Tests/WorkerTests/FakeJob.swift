@@ -34,6 +34,9 @@ final class FakeJob: Job {
     /// Results per item id, consumed in order; `.finished` when the script runs out.
     let script = Mutex<[Int: [AttemptResult]]>([:])
     let attemptDelay: Duration
+    /// While set, every attempt waits (30 s at most) until it answers `true`: it keeps items in flight until
+    /// something the test waits for has happened, however slow the machine.
+    let holdAttemptsUntil = Mutex<(@Sendable () -> Bool)?>(nil)
 
     init(maxAttempts: Int = 3, attemptDelay: Duration = .zero) {
         self.maxAttempts = maxAttempts
@@ -79,6 +82,10 @@ final class FakeJob: Job {
     func attempt(_ item: Item) async -> AttemptResult {
         attempts.withLock { $0.append(item.id) }
         if attemptDelay > .zero { try? await Task.sleep(for: attemptDelay) }
+        if let released = holdAttemptsUntil.withLock({ $0 }) {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !released(), ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(5)) }
+        }
         return script.withLock { script in
             guard var results = script[item.id], !results.isEmpty else { return .finished(outcome: "done") }
             let next = results.removeFirst()

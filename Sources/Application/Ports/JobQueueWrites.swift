@@ -26,6 +26,7 @@ public protocol JobQueueWrites: Sendable {
     func park(_ job: JobKind, _ lease: QueueLease, failure: FailureClass, message: String) async throws
         -> QueueVerdict
     /// How long until the earliest unparked, unleased item is due (zero if one is due now); `nil` when none.
+    /// Run it in `UnitOfWork.transaction`, as a claim (ADR 043).
     func nextDue(_ job: JobKind) async throws -> Duration?
     /// Items per state and the age of the oldest due one.
     func summary(_ job: JobKind) async throws -> JobQueueSummary

@@ -3,6 +3,8 @@ public import Foundation
 
 /// The payout settlement job's claim: payouts in `processing`, leased like verifications.
 public protocol PayoutQueueRepository: Sendable {
+    /// Leases up to `limit` due payouts, counting the claim. Run it in `UnitOfWork.transaction`, as the
+    /// verification claim (ADR 043).
     func claim(limit: Int, owner: String, lease: Duration) async throws -> [ClaimedPayout]
     /// Whether `claim` still holds its queue row (locks it for the rest of the transaction).
     func holdsLease(_ claim: ClaimedPayout) async throws -> Bool

@@ -5,7 +5,8 @@ public import Foundation
 /// after the claim is fenced by the lease token (`JobQueueRepository`). Times are the database's clock.
 public protocol VerificationQueueRepository: Sendable {
     /// Leases up to `limit` due, unparked, unleased (or lease-expired) items whose user and merchant resolve
-    /// `purchase_auto_confirm` to enabled, counting the claim.
+    /// `purchase_auto_confirm` to enabled, counting the claim. Run it in `UnitOfWork.transaction`: the claim
+    /// fixes how the rest of its transaction is planned, so that it walks the due index (ADR 043).
     func claim(limit: Int, owner: String, lease: Duration) async throws -> [ClaimedVerification]
 }
 

@@ -193,14 +193,17 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                 -- The purchases whose lease is still held, locked. Their status is read from the locked row
                 -- (the latest version) and checked in `target`: a status condition here could be planned through
                 -- the index of pending purchases, and so read every pending purchase when a backlog outgrew that
-                -- index's statistics (ADR 042).
+                -- index's statistics (ADR 042). Each item's queue row is probed by its key: the `LIMIT` keeps the
+                -- probe a subquery run per item, which a planner that takes the queue for one row cannot turn
+                -- into one scan of the whole queue (ADR 043).
                 SELECT p.id, p.user_id, p.merchant_id, p.amount, p.currency, p.cashback_amount AS cashback,
                        p.status AS current_status, i.status, i.cashback_status, i.ledger_reason, i.action,
                        nullif(i.note, '') AS note
-                FROM input i JOIN purchases p ON p.id = i.purchase_id
-                WHERE EXISTS (SELECT 1 FROM purchase_verifications v
-                              WHERE v.purchase_id = i.purchase_id AND v.lease_token = i.lease_token
-                                AND v.purchase_id = ANY (\(batch.map(\.claim.purchaseID.uuid))::uuid[]))
+                FROM input i
+                JOIN purchases p ON p.id = i.purchase_id
+                CROSS JOIN LATERAL (SELECT v.lease_token FROM purchase_verifications v
+                                    WHERE v.purchase_id = i.purchase_id LIMIT 1) v
+                WHERE v.lease_token = i.lease_token
                 ORDER BY p.id
                 FOR UPDATE OF p
             ), target AS (

@@ -91,6 +91,7 @@ struct PostgresJobQueueRepository: JobQueueRepository {
 
     func nextDue(_ job: JobKind) async throws -> Duration? {
         let queue = LeasedQueueTable.of(job)
+        try await DueIndexPlanning.apply(on: connection, logger: logger)
         let rows = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """

@@ -33,6 +33,7 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
                 FROM claimed c JOIN purchases p ON p.id = c.id
                 """,
             owner: owner, lease: lease, limit: limit)
+        try await DueIndexPlanning.apply(on: connection, logger: logger)
         var claims: [ClaimedVerification] = []
         let rows = try await connection.query(query, logger: logger)
         for try await (id, token, attempts, count, interruptions, created, merchant, user, amount, currency)

@@ -31,7 +31,7 @@ public struct PayoutSettlementJob: Job {
     }
 
     public func claim(limit: Int) async throws -> [ClaimedPayout] {
-        try await unitOfWork.withConnection {
+        try await unitOfWork.transaction {
             try await $0.payoutQueue.claim(limit: limit, owner: owner, lease: leaseDuration)
         }
     }

@@ -32,7 +32,7 @@ public struct PurchaseConfirmationJob: Job {
     }
 
     public func claim(limit: Int) async throws -> [ClaimedVerification] {
-        try await unitOfWork.withConnection {
+        try await unitOfWork.transaction {
             try await $0.verifications.claim(limit: limit, owner: owner, lease: leaseDuration)
         }
     }

@@ -63,7 +63,7 @@ public struct DatabaseJobQueue: JobQueue {
     }
 
     public func nextDue(_ job: JobKind) async throws -> Duration? {
-        try await unitOfWork.withConnection { try await $0.jobQueue.nextDue(job) }
+        try await unitOfWork.transaction { try await $0.jobQueue.nextDue(job) }
     }
 
     public func summary(_ job: JobKind) async throws -> JobQueueSummary {
