@@ -84,7 +84,9 @@ final class FakeJob: Job {
         if attemptDelay > .zero { try? await Task.sleep(for: attemptDelay) }
         if let released = holdAttemptsUntil.withLock({ $0 }) {
             let deadline = ContinuousClock.now + .seconds(30)
-            while !released(), ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(5)) }
+            while !released(), !Task.isCancelled, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(5))
+            }
         }
         return script.withLock { script in
             guard var results = script[item.id], !results.isEmpty else { return .finished(outcome: "done") }

@@ -173,8 +173,9 @@ struct PostgresPurchaseRepository: PurchaseRepository {
         }
     }
 
-    /// The queue rows are reached through their keys (`= ANY` of the batch's ids), so the statement reads the batch's
-    /// rows whatever the planner believes of the queue's size (ADR 042).
+    /// The queue rows are reached through their keys (a probe per item for the lease check, `= ANY` of the settled
+    /// ids for the dequeue), so the statement reads the batch's rows whatever the planner believes of the queue's
+    /// size (ADRs 042 and 043).
     func settleIfPending(_ batch: [PendingSettlement], at instant: Date) async throws -> Set<PurchaseID> {
         let moves = batch.flatMap { request in
             request.settlement.bucketSigns.map { (request.claim.purchaseID.uuid, $0.bucket.rawValue, Int($0.sign)) }
@@ -201,8 +202,8 @@ struct PostgresPurchaseRepository: PurchaseRepository {
                        nullif(i.note, '') AS note
                 FROM input i
                 JOIN purchases p ON p.id = i.purchase_id
-                CROSS JOIN LATERAL (SELECT v.lease_token FROM purchase_verifications v
-                                    WHERE v.purchase_id = i.purchase_id LIMIT 1) v
+                CROSS JOIN LATERAL (SELECT q.lease_token FROM purchase_verifications q
+                                    WHERE q.purchase_id = i.purchase_id LIMIT 1) v
                 WHERE v.lease_token = i.lease_token
                 ORDER BY p.id
                 FOR UPDATE OF p

@@ -9,8 +9,7 @@ import PostgresNIO
 /// so switching off the scans and sorts that read the whole table only ever takes that path.
 ///
 /// The settings are `SET LOCAL` (`set_config(…, true)`): they end with the transaction, so the caller must be
-/// in one (`UnitOfWork.transaction`); outside one they would end with this statement. They are safe behind a
-/// transaction-pooling PgBouncer for the same reason.
+/// in one (`UnitOfWork.transaction`); outside one they would end with this statement.
 enum DueIndexPlanning {
     static func apply(on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query(
