@@ -60,4 +60,13 @@ struct LeasedQueueTable {
                 """, binds: binds)
     }
 
+    /// Runs a claim built by `claimQuery`, its plan pinned to the due index first (`DueIndexPlanning`, ADR 043):
+    /// every claim goes through here, so none can forget the pin. The caller must be in a transaction.
+    static func runClaim(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws
+        -> PostgresRowSequence
+    {
+        try await DueIndexPlanning.apply(on: connection, logger: logger)
+        return try await connection.query(query, logger: logger)
+    }
+
 }

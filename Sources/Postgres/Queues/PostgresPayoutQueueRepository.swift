@@ -24,9 +24,8 @@ struct PostgresPayoutQueueRepository: PayoutQueueRepository {
                 FROM claimed c JOIN payouts p ON p.id = c.id
                 """,
             owner: owner, lease: lease, limit: limit)
-        try await DueIndexPlanning.apply(on: connection, logger: logger)
         var claims: [ClaimedPayout] = []
-        let rows = try await connection.query(query, logger: logger)
+        let rows = try await LeasedQueueTable.runClaim(query, on: connection, logger: logger)
         for try await (id, token, attempts, count, interruptions, key, user, amount)
             in rows.decode((UUID, UUID, Int, Int, Int, UUID, UUID, Decimal).self)
         {

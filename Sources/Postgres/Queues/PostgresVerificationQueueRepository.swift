@@ -33,9 +33,8 @@ struct PostgresVerificationQueueRepository: VerificationQueueRepository {
                 FROM claimed c JOIN purchases p ON p.id = c.id
                 """,
             owner: owner, lease: lease, limit: limit)
-        try await DueIndexPlanning.apply(on: connection, logger: logger)
         var claims: [ClaimedVerification] = []
-        let rows = try await connection.query(query, logger: logger)
+        let rows = try await LeasedQueueTable.runClaim(query, on: connection, logger: logger)
         for try await (id, token, attempts, count, interruptions, created, merchant, user, amount, currency)
             in rows.decode((UUID, UUID, Int, Int, Int, Date, UUID, UUID, Decimal, String).self)
         {
